@@ -1,0 +1,105 @@
+"""The index: manifest (SQLite) + vectors (Chroma) + keywords (BM25), kept in step.
+
+Adding a document embeds both language sides of its chunks, writes the vectors, then commits the
+manifest rows in one transaction that also drops the version it replaces; only then are the old
+vectors deleted. A crash before the commit leaves the previous version served (the new vectors
+are orphans that retrieval ignores and `collect_garbage` deletes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.embedders import Embedder, make_embedder
+from rag.keyword import KeywordIndex, tokenize
+from rag.manifest import IndexedChunk, Manifest
+from rag.settings import Settings
+from rag.types import LANGS, Chunk, Document, Lang
+from rag.vectors import VectorRecord, VectorStore
+
+
+def embedding_text(chunk: Chunk, lang: Lang) -> str:
+    """What is embedded for one side of a chunk: its heading path, then its text."""
+    text = chunk.text(lang)
+    heading = chunk.heading(lang)
+    return f"{heading}\n{text}" if heading and text else text
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    units: int
+    pairs: int
+    chunks: int
+
+
+class Index:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.home = Path(settings.home)
+        self.embedder = embedder or make_embedder(settings)
+        self.manifest = Manifest(self.home / "manifest.sqlite")
+        self.vectors = VectorStore(settings, self.embedder.name, self.embedder.dim)
+        self.keywords = KeywordIndex(self.home, self.manifest)
+
+    def close(self) -> None:
+        self.manifest.close()
+
+    # ------------------------------------------------------------------ reading
+
+    def documents(self) -> list[Document]:
+        return self.manifest.documents()
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.manifest.document(doc_id)
+
+    def counts(self, doc_id: str) -> DocumentCounts:
+        return DocumentCounts(*self.manifest.counts(doc_id))
+
+    # ------------------------------------------------------------------ writing
+
+    def add_documents(
+        self,
+        documents: Sequence[tuple[Document, list[Chunk]]],
+        replaces: Sequence[str] = (),
+        on_embedded: Callable[[int], None] | None = None,
+    ) -> None:
+        """Index documents (all or nothing) and drop the documents they replace."""
+        records: list[VectorRecord] = []
+        indexed: list[tuple[Document, list[IndexedChunk]]] = []
+        for document, chunks in documents:
+            for lang in LANGS:
+                sides = [c for c in chunks if c.text(lang)]
+                vectors = self.embedder.embed_documents([embedding_text(c, lang) for c in sides])
+                records.extend(
+                    VectorRecord(c.chunk_id, c.doc_id, c.label, lang, c.text(lang), v)
+                    for c, v in zip(sides, vectors, strict=True)
+                )
+                if on_embedded:
+                    on_embedded(len(sides))
+            indexed.append((document, [
+                IndexedChunk(c, tokenize(embedding_text(c, "zh"), "zh"),
+                             tokenize(embedding_text(c, "en"), "en"))
+                for c in chunks
+            ]))
+        self.vectors.add(records)
+        new_ids = {document.doc_id for document, _ in documents}
+        stale = [doc_id for doc_id in replaces if doc_id not in new_ids]
+        self.manifest.replace(indexed, stale)
+        self.vectors.delete_documents(stale)
+
+    def remove(self, doc_id: str) -> bool:
+        found = self.manifest.remove(doc_id)
+        self.vectors.delete_documents([doc_id])
+        self.keywords.rebuild()
+        return found
+
+    def collect_garbage(self) -> int:
+        """Delete vectors of documents the manifest does not hold (left by an interrupted run)."""
+        orphans = sorted(self.vectors.doc_ids() - self.manifest.doc_ids())
+        self.vectors.delete_documents(orphans)
+        return len(orphans)
+
+    def refresh_keywords(self) -> None:
+        self.keywords.rebuild()

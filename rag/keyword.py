@@ -1,0 +1,165 @@
+"""The keyword side of retrieval: BM25 (bm25s) over jieba tokens for Chinese, words for English.
+
+The index is derived from the manifest's stored tokens and persisted under LAWQA_HOME with the
+manifest generation it was built from; a stale index (another process ingested since) is rebuilt
+before it is searched, so it never drifts from Chroma and the manifest.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from rag.manifest import Manifest
+from rag.text import normalize
+from rag.types import LANGS, Lang
+
+_ZH_STOP = set(
+    "的 了 和 与 或 是 在 及 等 对 为 由 其 之 以 于 而 并 将 被 把 从 向 按 也 就 都 还 又 这 那 "
+    "该 此 这个 那个 什么 怎么 怎样 如何 是否 哪些 哪个 吗 呢 吧 啊 么 谁 多少 几 可以吗 有没有 "
+    "一个 我 你 他 她 我们 他们 自己 请问 规定 问题 情况 有关 相关".split()
+)
+_EN_STOP = set(
+    "a an the of and or to in on at by for with from as is are was were be been being it its "
+    "this that these those what which who whom whose when where why how does do did can could "
+    "shall should will would may might must not no there their they them he she his her we our "
+    "you your i my me any all about into under than then so if such per via".split()
+)
+_EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
+log = logging.getLogger(__name__)
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str, lang: Lang) -> list[str]:
+    """Tokens for BM25: jieba search-mode words for Chinese, folded words for English."""
+    text = normalize(text).lower()
+    if lang == "zh":
+        return [
+            t for t in _jieba().lcut_for_search(text)
+            if t.strip() and t not in _ZH_STOP and _ZH_TOKEN.search(t)
+        ]
+    return [_stem(w) for w in _EN_WORD.findall(text) if w not in _EN_STOP]
+
+
+def _stem(word: str) -> str:
+    """Fold plurals only: enough to meet 'courts' with 'court' without mangling legal terms."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _LangIndex:
+    chunk_ids: list[str]
+    doc_ids: np.ndarray
+    retriever: object | None  # bm25s.BM25, None when the language has no text
+    vocab: dict[str, int]
+
+
+class KeywordIndex:
+    def __init__(self, home: Path, manifest: Manifest) -> None:
+        self._dir = home / "keyword"
+        self._manifest = manifest
+        self._lock = threading.Lock()
+        self._generation = -1
+        self._indexes: dict[Lang, _LangIndex] = {}
+
+    def search(
+        self, lang: Lang, tokens: list[str], k: int, doc_ids: set[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Best chunks for the query tokens: (chunk_id, BM25 score), highest first."""
+        index = self._current()[lang]
+        known = [t for t in tokens if t in index.vocab]
+        if index.retriever is None or not known:
+            return []
+        mask = None
+        if doc_ids is not None:
+            mask = np.isin(index.doc_ids, list(doc_ids)).astype(np.float32)
+        scores = index.retriever.get_scores(known, weight_mask=mask)  # type: ignore[attr-defined]
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(index.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def rebuild(self) -> None:
+        with self._lock:
+            self._build(self._manifest.generation())
+
+    def _current(self) -> dict[Lang, _LangIndex]:
+        generation = self._manifest.generation()
+        if generation != self._generation:
+            with self._lock:
+                if generation != self._generation and not self._load(generation):
+                    self._build(generation)
+        return self._indexes
+
+    def _load(self, generation: int) -> bool:
+        stamp = self._dir / "generation.json"
+        if not stamp.exists() or json.loads(stamp.read_text("utf-8")) != generation:
+            return False
+        import bm25s
+
+        indexes: dict[Lang, _LangIndex] = {}
+        for lang in LANGS:
+            folder = self._dir / lang
+            ids = json.loads((folder / "ids.json").read_text("utf-8"))
+            retriever = None
+            vocab: dict[str, int] = {}
+            if (folder / "bm25").exists():
+                retriever = bm25s.BM25.load(folder / "bm25", show_progress=False)
+                vocab = retriever.vocab_dict
+            indexes[lang] = _LangIndex(ids["chunk_ids"], np.array(ids["doc_ids"]), retriever, vocab)
+        self._indexes, self._generation = indexes, generation
+        return True
+
+    def _build(self, generation: int) -> None:
+        import bm25s
+
+        tmp = self._dir.with_name("keyword.tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        indexes: dict[Lang, _LangIndex] = {}
+        for lang in LANGS:
+            rows = list(self._manifest.keyword_rows(lang))
+            chunk_ids = [r[0] for r in rows]
+            doc_ids = [r[1] for r in rows]
+            corpus = [r[2] for r in rows]
+            folder = tmp / lang
+            folder.mkdir(parents=True)
+            retriever = None
+            vocab: dict[str, int] = {}
+            if any(corpus):
+                retriever = bm25s.BM25()
+                retriever.index(corpus, show_progress=False)
+                retriever.save(folder / "bm25", show_progress=False)
+                vocab = retriever.vocab_dict
+            (folder / "ids.json").write_text(
+                json.dumps({"chunk_ids": chunk_ids, "doc_ids": doc_ids}), "utf-8")
+            indexes[lang] = _LangIndex(chunk_ids, np.array(doc_ids), retriever, vocab)
+        (tmp / "generation.json").write_text(json.dumps(generation), "utf-8")
+        old = self._dir.with_name("keyword.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self._dir.exists():
+            self._dir.rename(old)
+        tmp.rename(self._dir)
+        shutil.rmtree(old, ignore_errors=True)
+        self._indexes, self._generation = indexes, generation
+        log.info("keyword index rebuilt at generation %d", generation)

@@ -1,0 +1,49 @@
+"""One settings object, read from the environment and `.env`.
+
+Product settings carry the `LAWQA_` prefix; the standard `OPENAI_*` and `CHROMA_*` names are read
+as they are, so that tools configured for those services need nothing new.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="LAWQA_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="forbid",
+        populate_by_name=True,
+    )
+
+    home: Path = Field(default=Path(".lawqa"), description="Data directory (index, manifest).")
+    embedder: str = Field(
+        default="e5",
+        description="Embedding model: 'e5' (multilingual-e5-small, offline), 'use' (Universal "
+        "Sentence Encoder multilingual, offline) or 'openai:<model>'.",
+    )
+    chunk_tokens: int = Field(default=400, ge=32, description="Token budget of one chunk side.")
+    max_file_mb: float = Field(default=50.0, gt=0, description="Largest file ingest accepts.")
+    embed_threads: int = Field(default=2, ge=1, description="CPU threads for the local embedder.")
+
+    chroma_host: str | None = Field(
+        default=None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host")
+    )
+    chroma_port: int = Field(
+        default=8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port")
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "openai_api_key")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "openai_base_url")
+    )
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
