@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from ingest.numbering import chinese_to_int
 from rag.types import PREAMBLE, Span, Unit
 
-_ZH_PLACE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九]*[十百千][零〇一二两三四五六七八九十百千]*")
+_ZH_PLACE_NUMERAL = re.compile(
+    r"[零〇一二两三四五六七八九]*[十百千][零〇一二两三四五六七八九十百千]*"
+)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_LATIN_NAME = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?![A-Za-z0-9])")
 _RATIO_TOLERANCE = 5.0  # a pair whose length ratio is 5x off the document's median is suspect
 _MAX_FAILED_SHARE = 0.3
 _MIN_SHARED_LABELS = 0.9
@@ -119,8 +121,10 @@ def _check_pairs(
     }
     share_failed = len(problems) / max(1, len(shared))
     shared_labels = len(numbered_zh & numbered_en) / max(len(numbered_zh), len(numbered_en))
-    if not shared or share_failed > _MAX_FAILED_SHARE or (
-        shared_labels < _MIN_SHARED_LABELS and problems
+    if (
+        not shared
+        or share_failed > _MAX_FAILED_SHARE
+        or (shared_labels < _MIN_SHARED_LABELS and problems)
     ):
         return set(), [
             f"the Chinese ({len(numbered_zh)} units) and English ({len(numbered_en)} units) "
@@ -128,8 +132,10 @@ def _check_pairs(
             "differ in numbers, names or length): no unit is paired, each language is its own "
             "document"
         ]
-    warnings = [f"unit {label}: Chinese and English kept apart ({problem})"
-                for label, problem in problems.items()]
+    warnings = [
+        f"unit {label}: Chinese and English kept apart ({problem})"
+        for label, problem in problems.items()
+    ]
     return set(shared) - set(problems), warnings
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rag.text import split_sentences
 from rag.tokens import count_tokens
-from rag.types import Chunk, Document, Lang, Unit
+from rag.types import LANGS, Chunk, Document, Lang, Unit
 
 
 @dataclass(frozen=True)
@@ -27,18 +27,27 @@ def chunk_document(document: Document, budget: int) -> list[Chunk]:
 
 
 def chunk_unit(doc_id: str, unit: Unit, budget: int) -> list[Chunk]:
-    pieces = {lang: _pieces(unit.text(lang), lang, budget) for lang in ("zh", "en")}
+    pieces = {lang: _pieces(unit.text(lang), lang, budget) for lang in LANGS}
     parts = max(_greedy_count(p, budget) for p in pieces.values())
     groups = {lang: _pack(p, parts, budget) for lang, p in pieces.items()}
     while max(len(g) for g in groups.values()) > parts:
         parts = max(len(g) for g in groups.values())
         groups = {lang: _pack(p, parts, budget) for lang, p in pieces.items()}
     count = max(len(g) for g in groups.values())
-    texts = {lang: [_join(g, lang) for g in groups[lang]] + [""] * (count - len(groups[lang]))
-             for lang in groups}
+    texts = {
+        lang: [_join(g, lang) for g in groups[lang]] + [""] * (count - len(groups[lang]))
+        for lang in groups
+    }
     return [
-        Chunk(doc_id=doc_id, label=unit.label, part=i, heading_zh=unit.heading_zh,
-              heading_en=unit.heading_en, text_zh=texts["zh"][i], text_en=texts["en"][i])
+        Chunk(
+            doc_id=doc_id,
+            label=unit.label,
+            part=i,
+            heading_zh=unit.heading_zh,
+            heading_en=unit.heading_en,
+            text_zh=texts["zh"][i],
+            text_en=texts["en"][i],
+        )
         for i in range(count)
     ]
 

@@ -66,10 +66,10 @@ def split_lines(text: str) -> list[Line]:
         if m := _MD_HEADING.match(content):
             md_level = len(m.group(1))
             start += m.end()
-            content = content[m.end():]
+            content = content[m.end() :]
         if m := _BULLET.match(content):
             start += m.end()
-            content = content[m.end():]
+            content = content[m.end() :]
         if not content.strip():
             gap += 1
             continue

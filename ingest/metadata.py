@@ -21,23 +21,26 @@ _FIELDS: dict[str, str] = {
     r"效\s*力\s*状\s*态|时\s*效\s*性": "validity_zh",
     r"Validity Status|Validity": "validity_en",
 }
-_FIELD_KEY = re.compile(
-    "(" + "|".join(f"(?:{k})" for k in _FIELDS) + r")\s*[:：]\s*", re.I
-)
+_FIELD_KEY = re.compile("(" + "|".join(f"(?:{k})" for k in _FIELDS) + r")\s*[:：]\s*", re.I)
 _FIELD_NAMES = [(re.compile(k, re.I), name) for k, name in _FIELDS.items()]
 
 _DELIVERY_START = re.compile(r"^Westlaw China Delivery Summary", re.I)
 _DELIVERY_END = re.compile(r"^©.*(?:Thomson Reuters|all rights reserved)", re.I)
 
-_ZH_DATE = re.compile(r"([12]\d{3}|[一二〇○零九八七六五四三]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
-                      r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_ZH_DATE = re.compile(
+    r"([12]\d{3}|[一二〇○零九八七六五四三]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/([12]\d{3})\b")
 _ISO_DATE = re.compile(r"\b([12]\d{3})[-./](\d{1,2})[-./](\d{1,2})\b")
-_MONTHS = {m: i for i, m in enumerate(
+_MONTH_NAMES = (
     "january february march april may june july august september october november december"
-    .split(), start=1)}
-_EN_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s*,?\s+([12]\d{3})\b|\b([A-Za-z]+)\s+(\d{1,2}),?\s+"
-                      r"([12]\d{3})\b")
+)
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
+_EN_DATE = re.compile(
+    r"\b(\d{1,2})\s+([A-Za-z]+)\s*,?\s+([12]\d{3})\b|\b([A-Za-z]+)\s+(\d{1,2}),?\s+"
+    r"([12]\d{3})\b"
+)
 
 
 @dataclass
@@ -61,12 +64,12 @@ def parse_date(text: str) -> str:
         return _iso(int(m.group(3)), int(m.group(1)), int(m.group(2)))
     if m := _EN_DATE.search(text):
         if m.group(1):
-            day, month_name, year = m.group(1), m.group(2), m.group(3)
+            day_text, month_name, year_text = m.group(1), m.group(2), m.group(3)
         else:
-            month_name, day, year = m.group(4), m.group(5), m.group(6)
-        month = _MONTHS.get(month_name.lower())
-        if month:
-            return _iso(int(year), month, int(day))
+            month_name, day_text, year_text = m.group(4), m.group(5), m.group(6)
+        month_number = _MONTHS.get(month_name.lower())
+        if month_number:
+            return _iso(int(year_text), month_number, int(day_text))
     return ""
 
 
@@ -92,7 +95,7 @@ def metadata_fields(text: str) -> dict[str, str] | None:
     found: dict[str, str] = {}
     for i, key in enumerate(keys):
         value_end = keys[i + 1].start() if i + 1 < len(keys) else len(text)
-        value = text[key.end():value_end].strip()
+        value = text[key.end() : value_end].strip()
         name = next(n for pattern, n in _FIELD_NAMES if pattern.fullmatch(key.group(1).strip()))
         if name in ("promulgated", "effective"):
             value = parse_date(value) or value
@@ -116,7 +119,7 @@ def front_matter_dates(lines: list[str]) -> dict[str, str]:
             continue
         for m in _ZH_DATE.finditer(line):
             iso = parse_date(m.group(0))
-            event = line[m.end():m.end() + 40]
+            event = line[m.end() : m.end() + 40]
             if re.match(r"^\s*(?:起)?(?:施行|实施|生效)", event) or "起施行" in event[:12]:
                 dates.setdefault("effective", iso)
             if re.search(r"通过|公布|修正|修订|发布|修改|批准", event):

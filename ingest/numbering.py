@@ -10,14 +10,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 ZH_NUM = "零〇○一二两兩三四五六七八九十百千"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_EN_WORDS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split(), start=1)}
+_EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split(),
+        start=1,
+    )
+}
 
 
 def chinese_to_int(text: str) -> int:
@@ -39,6 +59,16 @@ def chinese_to_int(text: str) -> int:
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
     return total + current
+
+
+def small_chinese_numeral(number: int) -> str:
+    """1..99 as written in 之一 / 之十二."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    if not 0 < number < 100:
+        return str(number)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")
 
 
 def roman_to_int(text: str) -> int:
@@ -67,16 +97,21 @@ PREAMBLE_HEAD = "preamble"  # 序言 / Preamble
 ANNEX = "annex"  # 附件一 / Annex I
 
 _PART_LEVEL_ZH = {"编": 1, "編": 1, "分编": 2, "分編": 2, "章": 3, "节": 4, "節": 4}
-_PART_LEVEL_EN = {"part": 1, "subpart": 2, "sub-part": 2, "chapter": 3, "section": 4,
-                  "subsection": 5, "sub-section": 5}
+_PART_LEVEL_EN = {
+    "part": 1,
+    "subpart": 2,
+    "sub-part": 2,
+    "chapter": 3,
+    "section": 4,
+    "subsection": 5,
+    "sub-section": 5,
+}
 
 _SEP = r"[\s\u3000:：.．、]"
 _ZH_ARTICLE = re.compile(
     rf"^第([{ZH_NUM}\d]+)[条條](?:之([{ZH_NUM}\d]+))?(?=(?P<sep>{_SEP}|$)|(?P<tight>[^\s\u3000]))"
 )
-_EN_ARTICLE = re.compile(
-    r"^Art(?:icle|\.)\s*(\d+)(?:\s*-\s*(\d+)|([a-z])\b)?(?=[\s:.．]|$)", re.I
-)
+_EN_ARTICLE = re.compile(r"^Art(?:icle|\.)\s*(\d+)(?:\s*-\s*(\d+)|([a-z])\b)?(?=[\s:.．]|$)", re.I)
 _ZH_PART = re.compile(
     rf"^第([{ZH_NUM}\d]+)(分编|分編|编|編|章|节|節)(?=[\s\u3000]|$|[^\s\u3000条條款项項])"
 )
@@ -125,16 +160,23 @@ def _match_zh(line: str) -> Marker | None:
         if tight and m.group("tight") in _REFERENCE_FOLLOWERS:
             return None
         sub = chinese_to_int(m.group(2)) if m.group(2) else 0
-        return Marker(ARTICLE, chinese_to_int(m.group(1)), sub, end=m.end(), tight=tight,
-                      raw=m.group(0))
+        return Marker(
+            ARTICLE, chinese_to_int(m.group(1)), sub, end=m.end(), tight=tight, raw=m.group(0)
+        )
     if m := _ZH_PART.match(line):
-        return Marker(PART, chinese_to_int(m.group(1)), level=_PART_LEVEL_ZH[m.group(2)],
-                      end=m.end(), raw=m.group(0))
+        return Marker(
+            PART,
+            chinese_to_int(m.group(1)),
+            level=_PART_LEVEL_ZH[m.group(2)],
+            end=m.end(),
+            raw=m.group(0),
+        )
     if m := _PREAMBLE.match(line):
         return Marker(PREAMBLE_HEAD, 0, end=m.end(), raw=m.group(0))
     if (m := _ZH_ANNEX.match(line)) and len(line) <= 60:
-        return Marker(ANNEX, chinese_to_int(m.group(2)) if m.group(2) else 1, end=m.end(),
-                      raw=m.group(0))
+        return Marker(
+            ANNEX, chinese_to_int(m.group(2)) if m.group(2) else 1, end=m.end(), raw=m.group(0)
+        )
     return _match_items(line)
 
 

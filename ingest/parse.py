@@ -17,6 +17,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ingest import numbering as nb
 from ingest.align import LangUnit, align_units
@@ -40,9 +41,13 @@ _EN_TITLE_WORDS = re.compile(
     r"|Opinions?|Notice|Code|Ordinance|Guidelines|Circular|Reply)\b",
     re.I,
 )
-_PARENTHETICAL_NOTE = re.compile(r"^[（(].*(?:通过|公布|施行|修正|修订|Adopted|Promulgated).*[）)]$")
+_PARENTHETICAL_NOTE = re.compile(
+    r"^[（(].*(?:通过|公布|施行|修正|修订|Adopted|Promulgated).*[）)]$"
+)
 _HEADING_SPACES = re.compile(r"[\s\u3000\u2002\u2003\u00a0]+")
-_SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000\u2002\u2003\u00a0]+(?=[\u4e00-\u9fff])")
+_SPACE_BETWEEN_CJK = re.compile(
+    r"(?<=[\u4e00-\u9fff])[\s\u3000\u2002\u2003\u00a0]+(?=[\u4e00-\u9fff])"
+)
 _HEADING_LEVEL_ITEMS = 6
 _HEADING_LEVEL_MARKDOWN = 8
 
@@ -122,17 +127,19 @@ def _analyse(text: str, wrapped: bool) -> tuple[list[Para], dict[str, str], list
 # ---------------------------------------------------------------- front matter and paragraphs
 
 
-def _consume_front_matter(lines: list[Line], fields: dict[str, str]) -> tuple[list[Line], list[str]]:
+def _consume_front_matter(
+    lines: list[Line], fields: dict[str, str]
+) -> tuple[list[Line], list[str]]:
     """Drop delivery headers; read LawRefBook's `# title` lines and dates before INFO END."""
     titles: list[str] = []
     if lines and is_delivery_start(lines[0].text):
         end = next((i for i, line in enumerate(lines) if is_delivery_end(line.text)), None)
         if end is not None:
-            lines = lines[end + 1:]
+            lines = lines[end + 1 :]
     info_end = next((i for i, line in enumerate(lines) if line.info_end), None)
     if info_end is None:
         return [line for line in lines if not is_delivery_end(line.text)], titles
-    head, body = lines[:info_end], lines[info_end + 1:]
+    head, body = lines[:info_end], lines[info_end + 1 :]
     date_lines = [line.text for line in head if not line.md_level]
     titles = [line.text.strip() for line in head if line.md_level == 1]
     # The INFO END marker sometimes cuts a date line: its tail opens the body with an unmatched ")".
@@ -166,17 +173,30 @@ def _paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
         lang = text_language(line.text)
         marker = _marker(line.text, lang)
         last = _last_of_lang(paras, lang)
-        if wrapped and marker is not None and marker.family != nb.ARTICLE and _mid_sentence(
-            previous_line, paras, lang, full_width
+        if (
+            wrapped
+            and marker is not None
+            and marker.family != nb.ARTICLE
+            and _mid_sentence(previous_line, paras, lang, full_width)
         ):
             marker = None  # a wrapped line that happens to start with "Annex I," or "(2)"
-        if last is not None and marker is None and _continues(
-            last, line, lang, wrapped, previous_line, full_width, paras
+        if (
+            last is not None
+            and marker is None
+            and _continues(last, line, lang, wrapped, previous_line, full_width, paras)
         ):
             last.extend(line)
         else:
-            paras.append(Para(lang, line.text, [(line.start, line.end)], gap=line.gap,
-                              md_level=line.md_level, marker=marker))
+            paras.append(
+                Para(
+                    lang,
+                    line.text,
+                    [(line.start, line.end)],
+                    gap=line.gap,
+                    md_level=line.md_level,
+                    marker=marker,
+                )
+            )
         previous_line = line
     return paras
 
@@ -233,9 +253,9 @@ def _mid_sentence(
 def _full_line_widths(lines: list[Line]) -> dict[str, float]:
     widths: dict[str, list[int]] = {"zh": [], "en": []}
     for line in lines:
-        lang = text_language(line.text)
-        if lang:
-            widths[lang].append(_display_width(line.text))
+        line_lang = text_language(line.text)
+        if line_lang:
+            widths[line_lang].append(_display_width(line.text))
     result: dict[str, float] = {}
     for lang, values in widths.items():
         if len(values) >= 5:
@@ -269,8 +289,12 @@ def _parse_language(paras: list[Para]) -> list[_Stream]:
     unit_indices = _accepted_unit_markers(paras, unit_family)
     segments = _segment_bounds(paras, unit_indices)
     return [
-        _build_stream(paras[start:end], unit_family, heading_families,
-                      {i - start for i in unit_indices if start <= i < end})
+        _build_stream(
+            paras[start:end],
+            unit_family,
+            heading_families,
+            {i - start for i in unit_indices if start <= i < end},
+        )
         for start, end in segments
     ]
 
@@ -290,15 +314,17 @@ def _choose_families(paras: list[Para]) -> tuple[str | None, list[str]]:
     pool = monotonic or candidates
     unit_family = max(pool, key=lambda f: (len(pool[f]), -_restarts(pool[f])))
     heading_families = [
-        f for f, markers in monotonic.items()
-        if f != unit_family and len(markers) < len(candidates[unit_family])
+        f
+        for f, markers in monotonic.items()
+        if f != unit_family
+        and len(markers) < len(candidates[unit_family])
         and _opens_units(paras, f, unit_family)
     ]
     return unit_family, heading_families
 
 
 def _restarts(markers: list[nb.Marker]) -> int:
-    return sum(1 for a, b in zip(markers, markers[1:], strict=False) if b.number <= a.number)
+    return sum(1 for a, b in pairwise(markers) if b.number <= a.number)
 
 
 def _opens_units(paras: list[Para], family: str, unit_family: str) -> bool:
@@ -322,9 +348,13 @@ def _accepted_unit_markers(paras: list[Para], unit_family: str | None) -> list[i
             continue
         if para.role != "text":
             continue
-        if marker.tight and last is not None and marker.number not in (last.number, last.number + 1):
+        if (
+            marker.tight
+            and last is not None
+            and marker.number not in (last.number, last.number + 1)
+        ):
             continue  # "第二十八条第二款…" at a line start is a reference, not an article
-        if para.lang == "en" and re.match(r"\s*(?:of|and|or|to)\b", para.text[marker.end:]):
+        if para.lang == "en" and re.match(r"\s*(?:of|and|or|to)\b", para.text[marker.end :]):
             continue  # "Article 28 of this Law …"
         accepted.append(i)
         last = marker
@@ -334,7 +364,7 @@ def _accepted_unit_markers(paras: list[Para], unit_family: str | None) -> list[i
 def _segment_bounds(paras: list[Para], unit_indices: list[int]) -> list[tuple[int, int]]:
     """Split where the unit numbering restarts at 1: the file holds another law from there."""
     starts = [0]
-    for prev, cur in zip(unit_indices, unit_indices[1:], strict=False):
+    for prev, cur in pairwise(unit_indices):
         marker, before = paras[cur].marker, paras[prev].marker
         assert marker is not None and before is not None
         if marker.number == 1 and not marker.sub and before.number > 1:
@@ -346,9 +376,8 @@ def _segment_bounds(paras: list[Para], unit_indices: list[int]) -> list[tuple[in
 def _segment_start(paras: list[Para], prev_unit: int, restart: int) -> int:
     """Where the next law's front matter begins: its first title line after the last unit."""
     for i in range(prev_unit + 1, restart):
-        if _is_law_title(paras[i]) or (
-            paras[i].marker is not None and paras[i].marker.family == nb.PREAMBLE_HEAD
-        ):
+        marker = paras[i].marker
+        if _is_law_title(paras[i]) or (marker is not None and marker.family == nb.PREAMBLE_HEAD):
             return i
     first_heading = restart
     while first_heading - 1 > prev_unit and _is_heading_para(paras[first_heading - 1]):
@@ -496,12 +525,20 @@ def _title_run(paras: list[Para]) -> list[Para]:
     first = laws[0] if laws else likes[0]
     run = [first]
     previous = first - 1
-    if (paras[first].lang == "zh" and previous in likes and len(paras[previous].text) <= 12
-            and not _is_law_title(paras[previous])):
+    if (
+        paras[first].lang == "zh"
+        and previous in likes
+        and len(paras[previous].text) <= 12
+        and not _is_law_title(paras[previous])
+    ):
         run.insert(0, previous)  # "中华人民共和国" on its own line above the name
-    while paras[first].lang == "en" and run[-1] + 1 in likes and (
-        _STARTS_CONNECTED.search(paras[run[-1] + 1].text.strip())
-        or _ENDS_CONNECTED.search(paras[run[-1]].text.strip())
+    while (
+        paras[first].lang == "en"
+        and run[-1] + 1 in likes
+        and (
+            _STARTS_CONNECTED.search(paras[run[-1] + 1].text.strip())
+            or _ENDS_CONNECTED.search(paras[run[-1]].text.strip())
+        )
     ):
         run.append(run[-1] + 1)
     return [paras[i] for i in run]
@@ -524,7 +561,10 @@ def _clean_heading(text: str, marker: nb.Marker | None = None) -> str:
     text = text.strip()
     head = ""
     if marker is not None and marker.end:
-        head, text = text[: marker.end].strip() + " ", text[marker.end:].strip()
+        rest = text[marker.end :]
+        spaced = rest[:1].isspace() or text[: marker.end][-1:].isspace()
+        head = text[: marker.end].strip() + (" " if spaced else "")
+        text = rest.strip()
     text = _SPACE_BETWEEN_CJK.sub("", text)
     return _HEADING_SPACES.sub(" ", head + text).strip()
 
@@ -532,7 +572,9 @@ def _clean_heading(text: str, marker: nb.Marker | None = None) -> str:
 def _display(marker: nb.Marker, lang: Lang | None) -> str:
     if marker.family == nb.ARTICLE:
         if lang == "zh":
-            return f"第{marker.number}条" + (f"之{marker.sub}" if marker.sub else "")
+            return f"第{marker.number}条" + (
+                f"之{nb.small_chinese_numeral(marker.sub)}" if marker.sub else ""
+            )
         return f"Article {marker.label}"
     return marker.raw.strip()
 
@@ -545,9 +587,11 @@ def default_display(label: str, family_hint: str, lang: Lang) -> str:
         number = label.split("-", 1)[1]
         return f"附件{number}" if lang == "zh" else f"Annex {number}"
     number, _, sub = label.partition("-")
+    if sub and not sub.isdigit():  # the English half of a pair that failed its check ("25-en")
+        return ""
     if family_hint == nb.ARTICLE:
         if lang == "zh":
-            return f"第{number}条" + (f"之{sub}" if sub else "")
+            return f"第{number}条" + (f"之{nb.small_chinese_numeral(int(sub))}" if sub else "")
         return f"Article {label}"
     return f"{label}." if lang == "zh" else f"({label})"
 
@@ -561,13 +605,16 @@ def _layout(paras: list[Para]) -> str:
         return "empty"
     if len(set(langs)) == 1:
         return "monolingual"
-    switches = sum(1 for a, b in zip(langs, langs[1:], strict=False) if a != b)
+    switches = sum(1 for a, b in pairwise(langs) if a != b)
     if switches <= 2:
         return "block"
     unit_paras = [p for p in paras if p.marker and p.lang]
-    per_unit = sum(1 for a, b in zip(unit_paras, unit_paras[1:], strict=False) if a.lang != b.lang)
-    return "interleaved-paragraph" if per_unit >= 0.8 * max(1, len(unit_paras) - 1) else (
-        "interleaved-unit")
+    per_unit = sum(1 for a, b in pairwise(unit_paras) if a.lang != b.lang)
+    return (
+        "interleaved-paragraph"
+        if per_unit >= 0.8 * max(1, len(unit_paras) - 1)
+        else ("interleaved-unit")
+    )
 
 
 def _assemble(
@@ -593,8 +640,16 @@ def _assemble(
     documents: list[ParsedDocument] = []
     for i, (zh_stream, en_stream) in enumerate(pairs):
         first = i == 0
-        documents.extend(_documents(zh_stream, en_stream, fields if first else {},
-                                    header_titles if first else [], layout, list(warnings)))
+        documents.extend(
+            _documents(
+                zh_stream,
+                en_stream,
+                fields if first else {},
+                header_titles if first else [],
+                layout,
+                list(warnings),
+            )
+        )
     return documents
 
 
@@ -639,7 +694,9 @@ def _document(
 ) -> ParsedDocument:
     warnings = list(warnings)
     if not any(u.label != PREAMBLE for u in aligned):
-        warnings.append("no numbered articles or items found: the text is kept as one preamble unit")
+        warnings.append(
+            "no numbered articles or items found: the text is kept as one preamble unit"
+        )
     for key, value in front_matter_dates(zh.notes + en.notes).items():
         fields = {key: value, **fields}
     title_zh = header_titles[0] if header_titles else zh.title
@@ -657,8 +714,11 @@ def _document(
         validity_zh=fields.get("validity_zh", ""),
         validity_en=fields.get("validity_en", ""),
     )
-    family = nb.ARTICLE if any(u.display_zh.startswith("第") or u.display_en.startswith("Article")
-                               for u in aligned) else "item"
+    family = (
+        nb.ARTICLE
+        if any(u.display_zh.startswith("第") or u.display_en.startswith("Article") for u in aligned)
+        else "item"
+    )
     units = [
         Unit(
             label=u.label,

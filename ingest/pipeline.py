@@ -75,10 +75,18 @@ class IngestReport:
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
             "files": [
-                {"path": f.path, "status": f.status, "doc_ids": f.doc_ids, "titles": f.titles,
-                 "units": f.units, "bilingual_pairs": f.pairs,
-                 "monolingual_units": f.monolingual, "warnings": f.warnings,
-                 "error": f.error or None, "seconds": round(f.seconds, 3)}
+                {
+                    "path": f.path,
+                    "status": f.status,
+                    "doc_ids": f.doc_ids,
+                    "titles": f.titles,
+                    "units": f.units,
+                    "bilingual_pairs": f.pairs,
+                    "monolingual_units": f.monolingual,
+                    "warnings": f.warnings,
+                    "error": f.error or None,
+                    "seconds": round(f.seconds, 3),
+                }
                 for f in self.files
             ],
         }
@@ -96,8 +104,10 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 parts = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in parts) and (
-                    child.suffix.lower() in SUPPORTED
+                if (
+                    child.is_file()
+                    and not any(p.startswith(".") for p in parts)
+                    and (child.suffix.lower() in SUPPORTED)
                 ):
                     files.append(child)
         elif path.exists() or path.is_symlink():
@@ -113,8 +123,12 @@ def build_documents(source: SourceText, translation: SourceText | None = None) -
         parsed = parse_text(source.text, wrapped=source.wrapped)
         digest = source.content_hash
     else:
-        parsed = parse_pair(source.text, translation.text, wrapped=source.wrapped,
-                            translation_wrapped=translation.wrapped)
+        parsed = parse_pair(
+            source.text,
+            translation.text,
+            wrapped=source.wrapped,
+            translation_wrapped=translation.wrapped,
+        )
         digest = content_hash(source.content_hash, translation.content_hash)
     return [_document(p, i, digest, source, translation) for i, p in enumerate(parsed)]
 
@@ -134,8 +148,9 @@ def _document(
         content_hash=digest,
         translation_path=str(translation.path.resolve()) if translation else "",
         file_type=source.file_type,
-        encoding=source.encoding if translation is None else f"{source.encoding}+"
-        f"{translation.encoding}",
+        encoding=source.encoding
+        if translation is None
+        else f"{source.encoding}+{translation.encoding}",
         layout=parsed.layout,
         warnings=tuple(parsed.warnings),
     )

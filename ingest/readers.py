@@ -44,15 +44,17 @@ def read_source(path: Path, max_bytes: int) -> SourceText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise IngestError(
-            path, f"unsupported file type '{suffix or '(none)'}' (supported: "
-            f"{', '.join(sorted(SUPPORTED))})"
+            path,
+            f"unsupported file type '{suffix or '(none)'}' (supported: "
+            f"{', '.join(sorted(SUPPORTED))})",
         )
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(
-                path, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
-                "limit (LAWQA_MAX_FILE_MB)"
+                path,
+                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
+                "limit (LAWQA_MAX_FILE_MB)",
             )
         data = path.read_bytes()
     except IngestError:
@@ -100,7 +102,9 @@ def decode_text(path: Path | str, data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                raise IngestError(path, f"undecodable text (bad {encoding} after its BOM)") from None
+                raise IngestError(
+                    path, f"undecodable text (bad {encoding} after its BOM)"
+                ) from None
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
@@ -176,8 +180,9 @@ def _read_pdf(path: Path, data: bytes) -> str:
     visible = len(re.sub(r"\s", "", text))
     if visible < _MIN_PDF_CHARS_PER_PAGE * max(1, len(pages)) / 4:
         raise IngestError(
-            path, f"PDF has no text layer ({len(pages)} pages, {visible} characters): "
-            "scanned? run OCR first"
+            path,
+            f"PDF has no text layer ({len(pages)} pages, {visible} characters): "
+            "scanned? run OCR first",
         )
     return text
 
@@ -199,8 +204,9 @@ def _read_docx(path: Path, data: bytes) -> str:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
-            blocks.append(_heading_mark(paragraph.style.name if paragraph.style else "")
-                          + paragraph.text)
+            blocks.append(
+                _heading_mark(paragraph.style.name if paragraph.style else "") + paragraph.text
+            )
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 blocks.append(" | ".join(cell.text.strip() for cell in row.cells))
@@ -216,8 +222,26 @@ def _heading_mark(style: str) -> str:
     return ""
 
 
-_BLOCK_TAGS = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-               "article", "blockquote", "pre", "table", "dd", "dt"]
+_BLOCK_TAGS = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "table",
+    "dd",
+    "dt",
+]
 
 
 def _html_text(html: str) -> str:

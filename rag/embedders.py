@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from typing import ClassVar
+
 import numpy as np
 
 from rag.settings import Settings
@@ -34,7 +36,7 @@ class Embedder(ABC):
         """L2-normalised float32 vectors, one row per text."""
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        rows = [self._batch(list(texts[i:i + BATCH]), False) for i in range(0, len(texts), BATCH)]
+        rows = [self._batch(list(texts[i : i + BATCH]), False) for i in range(0, len(texts), BATCH)]
         return np.vstack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -42,8 +44,9 @@ class Embedder(ABC):
 
     def _batch(self, texts: list[str], query: bool) -> np.ndarray:
         with self._lock:
-            vectors = np.asarray(self._embed([normalize(t) or " " for t in texts], query),
-                                 dtype=np.float32)
+            vectors = np.asarray(
+                self._embed([normalize(t) or " " for t in texts], query), dtype=np.float32
+            )
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1, norms)
 
@@ -83,8 +86,11 @@ class UseEmbedder(Embedder):
 class OpenAIEmbedder(Embedder):
     """An OpenAI (or compatible) embeddings endpoint; only when configured."""
 
-    _DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072,
-             "text-embedding-ada-002": 1536}
+    _DIMS: ClassVar[dict[str, int]] = {
+        "text-embedding-3-small": 1536,
+        "text-embedding-3-large": 3072,
+        "text-embedding-ada-002": 1536,
+    }
 
     def __init__(self, model: str, settings: Settings) -> None:
         super().__init__()

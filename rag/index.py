@@ -78,11 +78,19 @@ class Index:
                 )
                 if on_embedded:
                     on_embedded(len(sides))
-            indexed.append((document, [
-                IndexedChunk(c, tokenize(embedding_text(c, "zh"), "zh"),
-                             tokenize(embedding_text(c, "en"), "en"))
-                for c in chunks
-            ]))
+            indexed.append(
+                (
+                    document,
+                    [
+                        IndexedChunk(
+                            c,
+                            tokenize(embedding_text(c, "zh"), "zh"),
+                            tokenize(embedding_text(c, "en"), "en"),
+                        )
+                        for c in chunks
+                    ],
+                )
+            )
         self.vectors.add(records)
         new_ids = {document.doc_id for document, _ in documents}
         stale = [doc_id for doc_id in replaces if doc_id not in new_ids]

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba() -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -52,7 +53,8 @@ def tokenize(text: str, lang: Lang) -> list[str]:
     text = normalize(text).lower()
     if lang == "zh":
         return [
-            t for t in _jieba().lcut_for_search(text)
+            t
+            for t in _jieba().lcut_for_search(text)
             if t.strip() and t not in _ZH_STOP and _ZH_TOKEN.search(t)
         ]
     return [_stem(w) for w in _EN_WORD.findall(text) if w not in _EN_STOP]
@@ -152,7 +154,8 @@ class KeywordIndex:
                 retriever.save(folder / "bm25", show_progress=False)
                 vocab = retriever.vocab_dict
             (folder / "ids.json").write_text(
-                json.dumps({"chunk_ids": chunk_ids, "doc_ids": doc_ids}), "utf-8")
+                json.dumps({"chunk_ids": chunk_ids, "doc_ids": doc_ids}), "utf-8"
+            )
             indexes[lang] = _LangIndex(chunk_ids, np.array(doc_ids), retriever, vocab)
         (tmp / "generation.json").write_text(json.dumps(generation), "utf-8")
         old = self._dir.with_name("keyword.old")

@@ -121,8 +121,12 @@ class Manifest:
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         if doc_id is None:
             return [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
-        return [r[0] for r in self._db.execute(
-            "SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY chunk_id", (doc_id,))]
+        return [
+            r[0]
+            for r in self._db.execute(
+                "SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY chunk_id", (doc_id,)
+            )
+        ]
 
     def keyword_rows(self, lang: Lang) -> Iterator[tuple[str, str, list[str]]]:
         """(chunk_id, doc_id, tokens) of every chunk, in a stable order."""
@@ -133,12 +137,15 @@ class Manifest:
             yield chunk_id, doc_id, tokens.split(" ") if tokens else []
 
     def chunk_hashes(self, doc_id: str) -> dict[str, str]:
-        return dict(self._db.execute(
-            "SELECT chunk_id, content_hash FROM chunks WHERE doc_id=?", (doc_id,)))
+        return dict(
+            self._db.execute("SELECT chunk_id, content_hash FROM chunks WHERE doc_id=?", (doc_id,))
+        )
 
     # ------------------------------------------------------------------ writing
 
-    def replace(self, documents: list[tuple[Document, list[IndexedChunk]]], remove: list[str]) -> None:
+    def replace(
+        self, documents: list[tuple[Document, list[IndexedChunk]]], remove: list[str]
+    ) -> None:
         """Add `documents` and drop the documents `remove`, in one transaction."""
         with self._lock:
             cursor = self._db.cursor()
@@ -147,7 +154,8 @@ class Manifest:
                 for doc_id in remove:
                     _delete(cursor, doc_id)
                 position = cursor.execute(
-                    "SELECT COALESCE(MAX(position), 0) FROM documents").fetchone()[0]
+                    "SELECT COALESCE(MAX(position), 0) FROM documents"
+                ).fetchone()[0]
                 for document, chunks in documents:
                     _delete(cursor, document.doc_id)
                     position += 1
@@ -184,7 +192,9 @@ def _delete(cursor: sqlite3.Cursor, doc_id: str) -> bool:
     return found
 
 
-def _insert(cursor: sqlite3.Cursor, document: Document, chunks: list[IndexedChunk], position: int) -> None:
+def _insert(
+    cursor: sqlite3.Cursor, document: Document, chunks: list[IndexedChunk], position: int
+) -> None:
     cursor.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
         (
@@ -210,8 +220,15 @@ def _insert(cursor: sqlite3.Cursor, document: Document, chunks: list[IndexedChun
     cursor.executemany(
         "INSERT INTO chunks VALUES (?,?,?,?,?,?,?)",
         [
-            (c.chunk.chunk_id, c.chunk.doc_id, c.chunk.label, c.chunk.part, c.chunk.content_hash,
-             " ".join(c.tokens_zh), " ".join(c.tokens_en))
+            (
+                c.chunk.chunk_id,
+                c.chunk.doc_id,
+                c.chunk.label,
+                c.chunk.part,
+                c.chunk.content_hash,
+                " ".join(c.tokens_zh),
+                " ".join(c.tokens_en),
+            )
             for c in chunks
         ],
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=50.0, gt=0, description="Largest file ingest accepts.")
     embed_threads: int = Field(default=2, ge=1, description="CPU threads for the local embedder.")
 
+    collection: str = Field(
+        default="lawqa",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{1,40}$",
+        description="Chroma collection name prefix (one collection per language).",
+    )
     chroma_host: str | None = Field(
         default=None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host")
     )
@@ -43,6 +48,11 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(
         default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "openai_base_url")
     )
+
+    @field_validator("chroma_host", "openai_api_key", "openai_base_url", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def max_file_bytes(self) -> int:

@@ -80,7 +80,12 @@ def join_wrapped(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if has_cjk(left[-1]) or has_cjk(right[0]) or left[-1] in "，、；：（“" or right[0] in "，。、；：）”":
+    if (
+        has_cjk(left[-1])
+        or has_cjk(right[0])
+        or left[-1] in "，、；：（“"
+        or right[0] in "，。、；：）”"
+    ):
         return left.rstrip() + right.lstrip()
     if left.endswith(("-", "–", "—")):
         return left + right.lstrip()

@@ -79,7 +79,10 @@ class Unit:
             "heading_en": self.heading_en,
             "text_zh": self.text_zh,
             "text_en": self.text_en,
-            "spans": {"zh": [list(s) for s in self.spans_zh], "en": [list(s) for s in self.spans_en]},
+            "spans": {
+                "zh": [list(s) for s in self.spans_zh],
+                "en": [list(s) for s in self.spans_en],
+            },
         }
 
     @classmethod

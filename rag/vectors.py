@@ -52,8 +52,9 @@ def _client(settings: Settings) -> Any:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                       settings=chroma_settings)
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
         except Exception as exc:  # chromadb raises bare exceptions for connection problems
             raise VectorStoreError(
                 f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} "
@@ -67,11 +68,14 @@ def _client(settings: Settings) -> Any:
 class VectorStore:
     def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
         self._client = _client(settings)
-        self._collections = {lang: self._collection(lang, embedder_name, dim) for lang in LANGS}
+        self._collections = {
+            lang: self._collection(f"{settings.collection}_{lang}", embedder_name, dim)
+            for lang in LANGS
+        }
 
-    def _collection(self, lang: Lang, embedder_name: str, dim: int) -> Any:
+    def _collection(self, name: str, embedder_name: str, dim: int) -> Any:
         collection = self._client.get_or_create_collection(
-            name=f"lawqa_{lang}",
+            name=name,
             metadata={"embedder": embedder_name, "dim": dim},
             configuration={"hnsw": {"space": "cosine", "ef_search": 200}},
             embedding_function=None,
@@ -89,7 +93,7 @@ class VectorStore:
         for lang in LANGS:
             rows = [r for r in records if r.lang == lang]
             for start in range(0, len(rows), WRITE_BATCH):
-                batch = rows[start:start + WRITE_BATCH]
+                batch = rows[start : start + WRITE_BATCH]
                 self._collections[lang].upsert(
                     ids=[r.chunk_id for r in batch],
                     embeddings=np.vstack([r.vector for r in batch]),
@@ -130,16 +134,22 @@ class VectorStore:
             return []
         where = None
         if doc_ids is not None:
-            where = {"doc_id": {"$in": list(doc_ids)}} if len(doc_ids) != 1 else {
-                "doc_id": next(iter(doc_ids))}
+            where = (
+                {"doc_id": {"$in": list(doc_ids)}}
+                if len(doc_ids) != 1
+                else {"doc_id": next(iter(doc_ids))}
+            )
         result = collection.query(
-            query_embeddings=[vector], n_results=min(k, total), where=where,
+            query_embeddings=[vector],
+            n_results=min(k, total),
+            where=where,
             include=["metadatas", "distances"],
         )
         hits = []
         for chunk_id, meta, distance in zip(
             result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
         ):
-            hits.append(VectorHit(chunk_id, str(meta["doc_id"]), str(meta["label"]),
-                                  1.0 - float(distance)))
+            hits.append(
+                VectorHit(chunk_id, str(meta["doc_id"]), str(meta["label"]), 1.0 - float(distance))
+            )
         return hits

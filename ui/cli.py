@@ -21,8 +21,11 @@ from rag.index import Index
 from rag.settings import Settings
 from rag.vectors import VectorStoreError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Bilingual legal question answering with verified paragraph citations.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Bilingual legal question answering with verified paragraph citations.",
+)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -53,16 +56,24 @@ def _print_json(data: Any) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    translation: Annotated[Path | None, typer.Option(
-        help="The other-language file of the same law (pairs two files of one law).")] = None,
+    translation: Annotated[
+        Path | None,
+        typer.Option(help="The other-language file of the same law (pairs two files of one law)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Ingest files into the index (unchanged files are skipped, changed ones replaced)."""
     settings = _settings()
     index = _index(settings)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True,
-                  disable=as_json or not err.is_terminal) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as bar:
         task = bar.add_task("ingesting", total=None)
 
         def progress(path: str, done: int, total: int) -> None:
@@ -79,17 +90,33 @@ def ingest(
 
 def _print_ingest_report(report: IngestReport) -> None:
     table = Table(title="lawqa ingest")
-    for column in ("documents", "units", "bilingual pairs", "monolingual units", "warnings",
-                   "errors", "seconds"):
+    for column in (
+        "documents",
+        "units",
+        "bilingual pairs",
+        "monolingual units",
+        "warnings",
+        "errors",
+        "seconds",
+    ):
         table.add_column(column, justify="right")
-    table.add_row(str(report.documents), str(report.units), str(report.pairs),
-                  str(report.monolingual), str(len(report.warnings)), str(len(report.errors)),
-                  f"{report.seconds:.1f}")
+    table.add_row(
+        str(report.documents),
+        str(report.units),
+        str(report.pairs),
+        str(report.monolingual),
+        str(len(report.warnings)),
+        str(len(report.errors)),
+        f"{report.seconds:.1f}",
+    )
     out.print(table)
     for file in report.files:
         if file.status != "error":
-            out.print(f"{file.status:>9}  {file.path}  ({', '.join(file.doc_ids)})",
-                      highlight=False, markup=False)
+            out.print(
+                f"{file.status:>9}  {file.path}  ({', '.join(file.doc_ids)})",
+                highlight=False,
+                markup=False,
+            )
     for warning in report.warnings:
         err.print(f"warning: {warning}", highlight=False, markup=False)
     for error in report.errors:
@@ -110,12 +137,13 @@ def parse(
             documents = parse_text(source.text, wrapped=source.wrapped)
         else:
             other = read_source(translation, settings.max_file_bytes)
-            documents = parse_pair(source.text, other.text, wrapped=source.wrapped,
-                                   translation_wrapped=other.wrapped)
+            documents = parse_pair(
+                source.text, other.text, wrapped=source.wrapped, translation_wrapped=other.wrapped
+            )
     except IngestError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(1) from None
-    results = [
+    results: list[dict[str, Any]] = [
         {
             "document": {
                 **{k: v for k, v in document.meta.__dict__.items()},
@@ -135,19 +163,26 @@ def parse(
         if len(results) == 1:
             _print_json(results[0])
         else:
-            _print_json({"documents": results,
-                         "warnings": [w for r in results for w in r["warnings"]]})
+            _print_json(
+                {"documents": results, "warnings": [w for r in results for w in r["warnings"]]}
+            )
         return
     for result in results:
         meta = result["document"]
-        out.print(f"[bold]{meta['title_zh'] or meta['title_en'] or file.name}[/]  "
-                  f"{meta['doc_number_zh'] or meta['doc_number_en']}  layout: {meta['layout']}")
+        out.print(
+            f"[bold]{meta['title_zh'] or meta['title_en'] or file.name}[/]  "
+            f"{meta['doc_number_zh'] or meta['doc_number_en']}  layout: {meta['layout']}"
+        )
         table = Table("label", "zh", "en", "heading", "text")
         for unit in result["units"]:
             text = (unit["text_zh"] or unit["text_en"]).replace("\n", " ")
-            table.add_row(unit["label"], unit["display_zh"], unit["display_en"],
-                          unit["heading_zh"] or unit["heading_en"],
-                          text[:60] + ("…" if len(text) > 60 else ""))
+            table.add_row(
+                unit["label"],
+                unit["display_zh"],
+                unit["display_en"],
+                unit["heading_zh"] or unit["heading_en"],
+                text[:60] + ("…" if len(text) > 60 else ""),
+            )
         out.print(table)
         for warning in result["warnings"]:
             err.print(f"warning: {warning}", highlight=False, markup=False)
@@ -160,30 +195,44 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = 
     rows = []
     for document in index.documents():
         counts = index.counts(document.doc_id)
-        rows.append({**document.metadata_json(), "units": counts.units,
-                     "bilingual_pairs": counts.pairs, "chunks": counts.chunks,
-                     "warnings": list(document.warnings)})
+        rows.append(
+            {
+                **document.metadata_json(),
+                "units": counts.units,
+                "bilingual_pairs": counts.pairs,
+                "chunks": counts.chunks,
+                "warnings": list(document.warnings),
+            }
+        )
     if as_json:
         _print_json(rows)
         return
     table = Table("doc_id", "title", "number", "promulgated", "validity", "units", "pairs")
     for row in rows:
-        table.add_row(row["doc_id"], row["title_zh"] or row["title_en"],
-                      row["doc_number_zh"] or row["doc_number_en"], row["promulgated"],
-                      row["validity_zh"] or row["validity_en"], str(row["units"]),
-                      str(row["bilingual_pairs"]))
+        table.add_row(
+            row["doc_id"],
+            row["title_zh"] or row["title_en"],
+            row["doc_number_zh"] or row["doc_number_en"],
+            row["promulgated"],
+            row["validity_zh"] or row["validity_en"],
+            str(row["units"]),
+            str(row["bilingual_pairs"]),
+        )
     out.print(table)
     if not rows:
         out.print("The index is empty: add documents with `lawqa ingest PATH`.")
 
 
 @app.command()
-def remove(doc_id: Annotated[str, typer.Argument(help="The document id (see `lawqa docs`).")]) -> None:
+def remove(
+    doc_id: Annotated[str, typer.Argument(help="The document id (see `lawqa docs`).")],
+) -> None:
     """Remove a document from the index."""
     index = _index(_settings())
     if not index.remove(doc_id):
-        err.print(f"error: no document with id {doc_id} (see `lawqa docs`)", highlight=False,
-                  markup=False)
+        err.print(
+            f"error: no document with id {doc_id} (see `lawqa docs`)", highlight=False, markup=False
+        )
         raise typer.Exit(1)
     out.print(f"removed {doc_id}", highlight=False)
 

@@ -1,0 +1,114 @@
+"""`lawqa ingest / parse / docs / remove`, driven in-process with the real index."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rag import index as index_module
+from rag.embedders import Embedder
+from tests.helpers import SAMPLE, shared
+from ui.cli import app
+
+pytestmark = pytest.mark.integration
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def session_embedder(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
+
+
+def _json(args: list[str]) -> tuple[int, dict]:  # type: ignore[type-arg]
+    result = runner.invoke(app, args)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_ingest_json_summary_and_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.rtf"
+    bad.write_text("x", encoding="utf-8")
+    code, report = _json(["ingest", str(SAMPLE), str(bad), "--json"])
+    assert code == 1
+    assert (
+        report["documents"],
+        report["units"],
+        report["bilingual_pairs"],
+        report["monolingual_units"],
+    ) == (1, 18, 18, 0)
+    assert report["errors"] == [
+        f"{bad}: unsupported file type '.rtf' (supported: .docx, .htm, .html, .markdown, .md, "
+        ".pdf, .text, .txt)"
+    ]
+    assert [f["status"] for f in report["files"]] == ["added", "error"]
+    code, report = _json(["ingest", str(SAMPLE), "--json"])
+    assert code == 0
+    assert [f["status"] for f in report["files"]] == ["unchanged"]
+
+
+def test_ingest_plain_output(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(SAMPLE), str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'missing.txt'}: no such file or folder" in result.stderr
+    assert "added" in result.stdout
+
+
+def test_parse_json() -> None:
+    code, parsed = _json(["parse", str(SAMPLE), "--json"])
+    assert code == 0
+    assert parsed["document"]["doc_number_zh"] == "法发[2020]37号"
+    assert parsed["document"]["layout"] == "interleaved-unit"
+    assert [u["label"] for u in parsed["units"]][:3] == ["preamble", "1", "2"]
+    assert set(parsed["units"][6]) == {
+        "label",
+        "display_zh",
+        "display_en",
+        "heading_zh",
+        "heading_en",
+        "text_zh",
+        "text_en",
+        "spans",
+    }
+    assert parsed["warnings"] == []
+
+
+def test_parse_file_with_two_laws_lists_both() -> None:
+    code, parsed = _json(
+        ["parse", str(shared("bilingual/constitution_basic_law_en.pdf")), "--json"]
+    )
+    assert code == 0
+    assert len(parsed["documents"]) == 2
+    assert [len(d["units"]) for d in parsed["documents"]] == [144, 164]
+
+
+def test_parse_bad_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(empty)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {empty}: file is empty"
+
+
+def test_docs_and_remove() -> None:
+    runner.invoke(app, ["ingest", str(SAMPLE)])
+    code, documents = _json(["docs", "--json"])
+    assert code == 0
+    (document,) = documents
+    assert (document["units"], document["bilingual_pairs"]) == (18, 18)
+    assert document["title_en"].startswith("Guiding Opinions of the Supreme People's Court")
+    removed = runner.invoke(app, ["remove", document["doc_id"]])
+    assert removed.exit_code == 0
+    assert removed.stdout.strip() == f"removed {document['doc_id']}"
+    assert _json(["docs", "--json"]) == (0, [])
+    missing = runner.invoke(app, ["remove", document["doc_id"]])
+    assert missing.exit_code == 1
+    assert missing.stderr.strip() == (
+        f"error: no document with id {document['doc_id']} (see `lawqa docs`)"
+    )
+
+
+def test_invalid_settings_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAWQA_CHUNK_TOKENS", "lots")
+    result = runner.invoke(app, ["docs"])
+    assert result.exit_code == 2
+    assert "invalid settings (chunk_tokens: Input should be a valid integer" in result.stderr

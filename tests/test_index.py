@@ -1,0 +1,172 @@
+"""The index contract, run against embedded Chroma and a real `chroma run` server."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.chunking import chunk_document
+from ingest.pipeline import ingest_paths
+from rag import manifest as manifest_module
+from rag.embedders import Embedder
+from rag.index import Index
+from rag.settings import Settings
+from rag.types import Document
+from rag.vectors import VectorStore, VectorStoreError
+from tests.helpers import SAMPLE
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def index(store_settings: Settings, embedder: Embedder) -> Iterator[Index]:
+    index = Index(store_settings, embedder=embedder)
+    yield index
+    index.close()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "opinions.txt").write_bytes(SAMPLE.read_bytes())
+    (folder / "law.md").write_text(
+        "# 中华人民共和国示范法\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n"
+        "第一条 为了规范仲裁活动，保护当事人的合法权益，制定本法。\n\n"
+        "第二条 平等主体之间发生的合同纠纷，可以仲裁。\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _state(index: Index) -> tuple[list[str], list[str], list[str], list[str], int]:
+    return (
+        sorted(index.manifest.doc_ids()),
+        index.manifest.chunk_ids(),
+        index.vectors.ids("zh"),
+        index.vectors.ids("en"),
+        index.manifest.generation(),
+    )
+
+
+def test_ingest_sample(index: Index, corpus: Path) -> None:
+    report = ingest_paths([corpus], index)
+    assert report.errors == []
+    assert (report.documents, report.units, report.pairs) == (2, 20, 18)
+    sample = next(d for d in index.documents() if d.meta.doc_number_zh == "法发[2020]37号")
+    assert index.counts(sample.doc_id).units == 18
+    chunks = [
+        c
+        for d in index.documents()
+        for c in chunk_document(
+            Document(**{**d.__dict__, "units": tuple(index.manifest.units(d.doc_id))}), 400
+        )
+    ]
+    assert len(chunks) > 20  # the long items are split
+    assert index.vectors.ids("zh") == sorted(c.chunk_id for c in chunks if c.text_zh)
+    assert index.vectors.ids("en") == sorted(c.chunk_id for c in chunks if c.text_en)
+    assert index.manifest.chunk_ids() == sorted(c.chunk_id for c in chunks)
+    assert index.manifest.unit(sample.doc_id, "6").display_en == "(6)"  # type: ignore[union-attr]
+    hits = index.keywords.search("zh", ["知识产权", "惩罚性", "赔偿"], 3)
+    assert hits[0][0] == f"{sample.doc_id}:11:0"
+
+
+def test_reingest_changes_nothing(index: Index, corpus: Path) -> None:
+    ingest_paths([corpus], index)
+    before = _state(index)
+    report = ingest_paths([corpus], index)
+    assert [f.status for f in report.files] == ["unchanged", "unchanged"]
+    assert _state(index)[:4] == before[:4]
+
+
+def test_changed_file_replaces_its_document(index: Index, corpus: Path) -> None:
+    ingest_paths([corpus], index)
+    law = corpus / "law.md"
+    (old_id,) = [d.doc_id for d in index.documents() if d.title == "中华人民共和国示范法"]
+    law.write_text(
+        law.read_text(encoding="utf-8") + "\n第三条 本法自公布之日起施行。\n", encoding="utf-8"
+    )
+    report = ingest_paths([law], index)
+    assert [f.status for f in report.files] == ["replaced"]
+    (new_id,) = [d.doc_id for d in index.documents() if d.title == "中华人民共和国示范法"]
+    assert new_id != old_id
+    assert index.counts(new_id).units == 3
+    assert not [i for i in index.vectors.ids("zh") if i.startswith(old_id)]
+    assert [i for i in index.vectors.ids("zh") if i.startswith(new_id)] == [
+        f"{new_id}:1:0",
+        f"{new_id}:2:0",
+        f"{new_id}:3:0",
+    ]
+
+
+def test_crash_before_commit_keeps_the_previous_version(
+    index: Index, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths([corpus], index)
+    before = _state(index)
+    law = corpus / "law.md"
+    law.write_text(
+        law.read_text(encoding="utf-8").replace("仲裁活动", "航天发射"), encoding="utf-8"
+    )
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt("power cut")
+
+    monkeypatch.setattr(index.manifest, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([law], index)
+    assert _state(index)[:2] == before[:2]
+    assert index.keywords.search("zh", ["航天"], 5) == []
+    assert index.keywords.search("zh", ["仲裁"], 5)
+    monkeypatch.undo()
+    assert len(index.vectors.ids("zh")) > len(before[2])  # orphan vectors of the new version
+    report = ingest_paths([law], index)
+    assert [f.status for f in report.files] == ["replaced"]
+    assert len(index.vectors.ids("zh")) == len(before[2])
+    assert index.keywords.search("zh", ["航天"], 5)
+
+
+def test_crash_inside_the_transaction_rolls_back(
+    index: Index, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths([corpus], index)
+    before = _state(index)
+    law = corpus / "law.md"
+    law.write_text(law.read_text(encoding="utf-8") + "\n第三条 新条文。\n", encoding="utf-8")
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(manifest_module, "_insert", crash)
+    report = ingest_paths([law], index)
+    assert report.errors == [f"{law}: unexpected RuntimeError: disk full"]
+    assert _state(index)[:2] == before[:2]
+    assert index.manifest.generation() == before[4]
+
+
+def test_bad_file_does_not_stop_the_others(index: Index, corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "garbage.txt").write_bytes(bytes(range(256)) * 4)
+    report = ingest_paths([corpus], index)
+    assert sorted(report.errors) == [
+        f"{corpus / 'empty.txt'}: file is empty",
+        f"{corpus / 'garbage.txt'}: binary file, not text",
+    ]
+    assert report.documents == 2
+    assert {d.source_path for d in index.documents()} == {
+        str((corpus / "law.md").resolve()),
+        str((corpus / "opinions.txt").resolve()),
+    }
+
+
+def test_another_embedder_is_a_clear_error(
+    index: Index, corpus: Path, store_settings: Settings
+) -> None:
+    ingest_paths([corpus], index)
+    with pytest.raises(VectorStoreError) as caught:
+        VectorStore(store_settings, "use", 512)
+    assert str(caught.value) == (
+        f"this index was built with the embedder '{index.embedder.name}' ({index.embedder.dim}-d) "
+        "but LAWQA_EMBEDDER is 'use' (512-d): use the same embedder, or ingest into a new "
+        "LAWQA_HOME"
+    )
