@@ -9,7 +9,7 @@ are orphans that retrieval ignores and `collect_garbage` deletes).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rag.embedders import Embedder, make_embedder
@@ -52,7 +52,11 @@ class Index:
         return self.manifest.documents()
 
     def document(self, doc_id: str) -> Document | None:
-        return self.manifest.document(doc_id)
+        """A document with its units."""
+        stored = self.manifest.document(doc_id)
+        if stored is None:
+            return None
+        return replace(stored, units=tuple(self.manifest.units(doc_id)))
 
     def counts(self, doc_id: str) -> DocumentCounts:
         return DocumentCounts(*self.manifest.counts(doc_id))

@@ -11,7 +11,6 @@ from rag import manifest as manifest_module
 from rag.embedders import Embedder
 from rag.index import Index
 from rag.settings import Settings
-from rag.types import Document
 from rag.vectors import VectorStore, VectorStoreError
 from tests.helpers import SAMPLE
 
@@ -55,13 +54,8 @@ def test_ingest_sample(index: Index, corpus: Path) -> None:
     assert (report.documents, report.units, report.pairs) == (2, 20, 18)
     sample = next(d for d in index.documents() if d.meta.doc_number_zh == "法发[2020]37号")
     assert index.counts(sample.doc_id).units == 18
-    chunks = [
-        c
-        for d in index.documents()
-        for c in chunk_document(
-            Document(**{**d.__dict__, "units": tuple(index.manifest.units(d.doc_id))}), 400
-        )
-    ]
+    documents = [index.document(d.doc_id) for d in index.documents()]
+    chunks = [c for d in documents if d for c in chunk_document(d, 400)]
     assert len(chunks) > 20  # the long items are split
     assert index.vectors.ids("zh") == sorted(c.chunk_id for c in chunks if c.text_zh)
     assert index.vectors.ids("en") == sorted(c.chunk_id for c in chunks if c.text_en)

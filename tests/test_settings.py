@@ -21,7 +21,10 @@ def test_env_example_lists_every_setting_with_its_default(monkeypatch: pytest.Mo
     assert Settings() == Settings(_env_file=None)
     names = {line.split("=", 1)[0] for line in example.splitlines() if "=" in line}
     expected = {f"LAWQA_{n.upper()}" for n in Settings.model_fields} - {
-        "LAWQA_CHROMA_HOST", "LAWQA_CHROMA_PORT", "LAWQA_OPENAI_API_KEY", "LAWQA_OPENAI_BASE_URL"
+        "LAWQA_CHROMA_HOST",
+        "LAWQA_CHROMA_PORT",
+        "LAWQA_OPENAI_API_KEY",
+        "LAWQA_OPENAI_BASE_URL",
     } | {"CHROMA_HOST", "CHROMA_PORT", "OPENAI_API_KEY", "OPENAI_BASE_URL"}
     assert names == expected
 

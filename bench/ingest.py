@@ -1,0 +1,87 @@
+"""Ingest benchmark: the whole pipeline beside the embedder alone, on the same texts.
+
+    python -m bench.ingest FOLDER [--home DIR] [--embed-sample N]
+
+Ingests FOLDER into a fresh LAWQA_HOME and prints documents, units, seconds, units/s and peak
+memory; then embeds a random sample of the very texts the pipeline embedded, with the same
+embedder in the same process, and projects the embedder-only time for all of them. The goal is a
+pipeline within 1.25x of the embedder-only time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from ingest.chunking import chunk_document
+from ingest.pipeline import ingest_paths
+from rag.index import Index, embedding_text
+from rag.settings import Settings
+from rag.types import LANGS
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--home", type=Path, help="LAWQA_HOME to fill (default: a fresh temp dir)")
+    parser.add_argument(
+        "--embed-sample", type=int, default=3000, help="texts to time the embedder on (0: all)"
+    )
+    args = parser.parse_args()
+    home = args.home or Path(tempfile.mkdtemp(prefix="lawqa-bench-"))
+    settings = Settings(home=home)
+    index = Index(settings)
+    index.embedder.embed_documents(["warm up"])
+
+    started = time.perf_counter()
+    report = ingest_paths([args.folder], index)
+    pipeline_seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    texts = _embedded_texts(index, settings.chunk_tokens)
+    sample = (
+        texts
+        if args.embed_sample <= 0
+        else random.Random(0).sample(texts, min(args.embed_sample, len(texts)))
+    )
+    started = time.perf_counter()
+    index.embedder.embed_documents(sample)
+    sample_seconds = time.perf_counter() - started
+    per_second = len(sample) / sample_seconds
+    embed_only = len(texts) / per_second
+
+    result = {
+        "embedder": index.embedder.name,
+        "documents": report.documents,
+        "units": report.units,
+        "errors": len(report.errors),
+        "texts_embedded": len(texts),
+        "pipeline_seconds": round(pipeline_seconds, 1),
+        "units_per_second": round(report.units / pipeline_seconds, 1),
+        "peak_memory_mb": round(peak_mb),
+        "embedder_texts_per_second": round(per_second, 1),
+        "embedder_sample": len(sample),
+        "embedder_only_seconds": round(embed_only, 1),
+        "pipeline_over_embedder": round(pipeline_seconds / embed_only, 3),
+        "home": str(home),
+    }
+    print(json.dumps(result, indent=2))
+
+
+def _embedded_texts(index: Index, budget: int) -> list[str]:
+    texts: list[str] = []
+    for stored in index.documents():
+        document = index.document(stored.doc_id)
+        assert document is not None
+        for chunk in chunk_document(document, budget):
+            texts.extend(embedding_text(chunk, lang) for lang in LANGS if chunk.text(lang))
+    return texts
+
+
+if __name__ == "__main__":
+    main()
