@@ -104,7 +104,7 @@ class Index:
     def remove(self, doc_id: str) -> bool:
         found = self.manifest.remove(doc_id)
         self.vectors.delete_documents([doc_id])
-        self.keywords.rebuild()
+        self.keywords.refresh()
         return found
 
     def collect_garbage(self) -> int:
@@ -114,4 +114,4 @@ class Index:
         return len(orphans)
 
     def refresh_keywords(self) -> None:
-        self.keywords.rebuild()
+        self.keywords.refresh()

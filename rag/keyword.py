@@ -102,9 +102,9 @@ class KeywordIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(index.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
-    def rebuild(self) -> None:
-        with self._lock:
-            self._build(self._manifest.generation())
+    def refresh(self) -> None:
+        """Bring the persisted index up to the manifest's generation (a no-op when current)."""
+        self._current()
 
     def _current(self) -> dict[Lang, _LangIndex]:
         generation = self._manifest.generation()

@@ -53,6 +53,31 @@ def test_ingest_plain_output(tmp_path: Path) -> None:
     assert "added" in result.stdout
 
 
+def test_ingest_two_files_of_one_law(tmp_path: Path) -> None:
+    zh = tmp_path / "arbitration_zh.md"
+    en = tmp_path / "arbitration_en.md"
+    zh.write_text(
+        "# 中华人民共和国仲裁法\n\n第一条 为保证公正、及时地仲裁经济纠纷，制定本法。\n\n"
+        "第二条 平等主体之间发生的合同纠纷，可以仲裁。\n",
+        encoding="utf-8",
+    )
+    en.write_text(
+        "# Arbitration Law of the People's Republic of China\n\nArticle 1 This Law is "
+        "formulated to ensure the impartial and prompt arbitration of economic disputes.\n"
+        "\nArticle 2 Contractual disputes between equal parties may be arbitrated.\n",
+        encoding="utf-8",
+    )
+    code, report = _json(["ingest", str(zh), "--translation", str(en), "--json"])
+    assert code == 0
+    assert (report["documents"], report["units"], report["bilingual_pairs"]) == (1, 2, 2)
+    code, (document,) = _json(["docs", "--json"])
+    assert (document["title_zh"], document["title_en"]) == (
+        "中华人民共和国仲裁法",
+        "Arbitration Law of the People's Republic of China",
+    )
+    assert document["translation_path"] == str(en.resolve())
+
+
 def test_parse_json() -> None:
     code, parsed = _json(["parse", str(SAMPLE), "--json"])
     assert code == 0
