@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=50.0, gt=0, description="Largest file ingest accepts.")
     embed_threads: int = Field(default=2, ge=1, description="CPU threads for the local embedder.")
 
+    llm: str = Field(
+        default="gpt-4o-mini",
+        description="Chat model for answers: a model name for OpenAI or OPENAI_BASE_URL, or "
+        "'local:/path/to/model.gguf' for an in-process llama.cpp server.",
+    )
+    llm_max_tokens: int = Field(default=700, ge=16, description="Longest answer, in tokens.")
+    local_context: int = Field(default=8192, ge=512, description="Context size of a local model.")
     collection: str = Field(
         default="lawqa",
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{1,40}$",
@@ -53,6 +60,15 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def answer_mode(self) -> str:
+        """local (LAWQA_LLM=local:…), llm (OpenAI or a compatible server) or extractive."""
+        if self.llm.startswith("local:"):
+            return "local"
+        if self.openai_api_key is not None or self.openai_base_url is not None:
+            return "llm"
+        return "extractive"
 
     @property
     def max_file_bytes(self) -> int:

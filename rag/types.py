@@ -177,3 +177,80 @@ class Chunk:
 
     def heading(self, lang: Lang) -> str:
         return self.heading_zh if lang == "zh" else self.heading_en
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved unit, with the evidence retrieval found for it."""
+
+    doc_id: str
+    label: str
+    score: float  # reciprocal-rank-fusion score
+    dense: float = 0.0  # best cosine similarity of its chunks (either language)
+    keyword: float = 0.0  # best BM25 score of its chunks
+    dense_rank: int = 0  # 1-based rank in the dense list (0: not in it)
+    keyword_rank: int = 0  # 1-based best rank among the keyword lists (0: not in them)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A retrieved unit as the answerer sees it: numbered [n], with its document."""
+
+    n: int
+    hit: Hit
+    document: Document
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    doc_title: str
+    label: str
+    display_zh: str
+    display_en: str
+    text_zh: str
+    text_en: str
+    quote: str | None
+    verified: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    language: Lang
+    mode: str  # llm | local | extractive
+    answer: str
+    refused: bool
+    citations: tuple[Citation, ...]
+    sources: tuple[Source, ...]
+    unsupported_sentences: tuple[str, ...] = ()
+    removed_markers: tuple[str, ...] = ()
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "language": self.language,
+            "mode": self.mode,
+            "answer": self.answer,
+            "refused": self.refused,
+            "citations": [c.to_json() for c in self.citations],
+            "retrieved": [
+                {
+                    "doc_id": s.document.doc_id,
+                    "doc_title": s.document.title,
+                    "label": s.unit.label,
+                    "score": round(s.hit.score, 6),
+                }
+                for s in self.sources
+            ],
+            "unsupported_sentences": list(self.unsupported_sentences),
+            "removed_markers": list(self.removed_markers),
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }

@@ -16,9 +16,12 @@ from rich.table import Table
 from ingest.parse import parse_pair, parse_text
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.readers import IngestError, read_source
+from rag.assistant import MODES, Assistant
 from rag.embedders import EmbedderError
 from rag.index import Index
+from rag.llm import LLMError
 from rag.settings import Settings
+from rag.types import Answer
 from rag.vectors import VectorStoreError
 
 app = typer.Typer(
@@ -235,6 +238,140 @@ def remove(
         )
         raise typer.Exit(1)
     out.print(f"removed {doc_id}", highlight=False)
+
+
+def _assistant(mode: str | None) -> Assistant:
+    settings = _settings()
+    if mode is not None and mode not in MODES:
+        err.print(f"error: --mode must be one of {', '.join(MODES)}", highlight=False, markup=False)
+        raise typer.Exit(2)
+    assistant = Assistant(_index(settings), settings, mode)
+    if assistant.mode != "extractive":
+        try:
+            assistant.chat  # noqa: B018 - start the model now, so a bad setting fails early
+        except LLMError as exc:
+            err.print(f"error: {exc}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+    return assistant
+
+
+def _print_answer(answer: Answer, streamed: bool) -> None:
+    if not streamed:
+        out.print(answer.answer, highlight=False, markup=False)
+    for note in answer.notes:
+        err.print(f"note: {note}", highlight=False, markup=False)
+        out.print(answer.answer, highlight=False, markup=False)
+    out.print()
+    title = "Closest passages" if answer.refused else "Sources"
+    shown = answer.citations or () if not answer.refused else ()
+    out.print(f"[bold]{title}[/]")
+    if answer.refused:
+        for source in answer.sources:
+            unit = source.unit
+            out.print(
+                f"[{source.n}] {source.document.title}  {unit.display_zh} / {unit.display_en}",
+                highlight=False,
+                markup=False,
+            )
+        return
+    seen: set[int] = set()
+    for citation in shown:
+        if citation.n in seen:
+            continue
+        seen.add(citation.n)
+        quotes = [c for c in shown if c.n == citation.n and c.quote]
+        mark = "verified" if all(c.verified for c in quotes) else "UNVERIFIED quote"
+        out.print(
+            f"[{citation.n}] {citation.doc_title}  {citation.display_zh} / "
+            f"{citation.display_en}  ({mark})",
+            highlight=False,
+            markup=False,
+        )
+        if citation.text_zh:
+            out.print(f"    中文: {citation.text_zh}", highlight=False, markup=False)
+        if citation.text_en:
+            out.print(f"    English: {citation.text_en}", highlight=False, markup=False)
+    for sentence in answer.unsupported_sentences:
+        err.print(f"unsupported: {sentence}", highlight=False, markup=False)
+    for marker in answer.removed_markers:
+        err.print(
+            f"removed citation {marker}: it points to no retrieved source",
+            highlight=False,
+            markup=False,
+        )
+
+
+def _ask_once(
+    assistant: Assistant,
+    question: str,
+    k: int,
+    doc: list[str] | None,
+    as_json: bool,
+    history: list[tuple[str, str]],
+) -> Answer:
+    streamed = False
+
+    def on_token(token: str) -> None:
+        nonlocal streamed
+        streamed = True
+        sys.stdout.write(token)
+        sys.stdout.flush()
+
+    answer = assistant.ask(
+        question, k=k, doc_ids=doc or None, history=history, on_token=None if as_json else on_token
+    )
+    if as_json:
+        _print_json(answer.to_json())
+    else:
+        if streamed:
+            sys.stdout.write("\n")
+        _print_answer(answer, streamed)
+    return answer
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in Chinese or English.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Sources to retrieve.")] = 5,
+    doc: Annotated[
+        list[str] | None, typer.Option("--doc", help="Search only this document id (repeatable).")
+    ] = None,
+    mode: Annotated[
+        str | None, typer.Option(help="llm, local or extractive (default: from settings).")
+    ] = None,
+) -> None:
+    """Answer a question with citations to the documents' own paragraphs."""
+    assistant = _assistant(mode)
+    _ask_once(assistant, question, k, doc, as_json, [])
+
+
+@app.command()
+def chat(
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Sources to retrieve.")] = 5,
+    doc: Annotated[
+        list[str] | None, typer.Option("--doc", help="Search only this document id (repeatable).")
+    ] = None,
+    mode: Annotated[str | None, typer.Option(help="llm, local or extractive.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each answer as JSON.")] = False,
+) -> None:
+    """A multi-turn chat in the terminal (an empty line or /exit ends it)."""
+    assistant = _assistant(mode)
+    history: list[tuple[str, str]] = []
+    err.print(
+        f"lawqa chat ({assistant.model_name}); an empty line or /exit ends it.",
+        highlight=False,
+        markup=False,
+    )
+    while True:
+        try:
+            question = input("> " if sys.stdin.isatty() else "").strip()
+        except EOFError:
+            break
+        if not question or question == "/exit":
+            break
+        answer = _ask_once(assistant, question, k, doc, as_json, history)
+        history.append((question, answer.answer))
 
 
 def main() -> None:

@@ -1,0 +1,90 @@
+"""The relevance gate: refuse when nothing retrieved is relevant enough.
+
+One similarity score barely separates answerable from unanswerable questions, so the gate
+combines several pieces of evidence in a logistic model:
+- `top`: the best dense similarity of any retrieved unit;
+- `lift`: how far that stands above the background (the mean similarity of the candidates
+  ranked 5 to 20), which adapts to each embedder's and corpus's scale;
+- `coverage`: the share of the question's content words found in the top sources (either
+  language);
+- `agree`: whether the top unit is near the top of the dense and the keyword rankings both.
+The weights are fitted on development questions by `python -m eval.calibrate` and stored in
+`gate.json` per embedder; the threshold is the probability that keeps false refusals rare.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rag.keyword import tokenize
+from rag.text import normalize
+from rag.types import LANGS, Source
+
+FEATURES = ("top", "lift", "coverage", "agree")
+
+
+@dataclass(frozen=True)
+class GateModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights[name] * features[name] for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    relevant: bool
+    probability: float
+    features: dict[str, float]
+
+
+@cache
+def _models() -> dict[str, GateModel]:
+    data = json.loads((resources.files("rag") / "gate.json").read_text("utf-8"))
+    return {
+        name: GateModel(m["weights"], m["bias"], m["threshold"])
+        for name, m in data["models"].items()
+    }
+
+
+def gate_model(embedder: str) -> GateModel:
+    models = _models()
+    return models.get(embedder) or models["default"]
+
+
+def gate_features(
+    question: str, sources: tuple[Source, ...], background: list[float]
+) -> dict[str, float]:
+    """The gate's evidence for one question; `background` holds the dense similarities of the
+    candidates below the top (ranks 5 to 20), for `lift`."""
+    if not sources:
+        return {"top": 0.0, "lift": 0.0, "coverage": 0.0, "agree": 0.0}
+    top = max(s.hit.dense for s in sources)
+    base = sum(background) / len(background) if background else top
+    words = {t for lang in LANGS for t in tokenize(question, lang) if len(t) > 1}
+    text = normalize(
+        " ".join(
+            f"{s.unit.text_zh} {s.unit.text_en} {s.unit.heading_zh} {s.unit.heading_en}"
+            for s in sources[:3]
+        )
+    ).lower()
+    coverage = sum(1 for w in words if w in text) / len(words) if words else 0.0
+    first = sources[0].hit
+    agree = float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5)
+    return {"top": top, "lift": top - base, "coverage": coverage, "agree": agree}
+
+
+def decide(
+    question: str, sources: tuple[Source, ...], background: list[float], embedder: str
+) -> GateDecision:
+    features = gate_features(question, sources, background)
+    model = gate_model(embedder)
+    probability = model.probability(features)
+    return GateDecision(bool(sources) and probability >= model.threshold, probability, features)

@@ -1,0 +1,168 @@
+"""Hybrid, cross-lingual retrieval of units.
+
+Three ranked lists of units are fused by reciprocal rank fusion: dense (the question's vector
+against both languages' vectors, a unit ranked by its best chunk, so a bilingual unit gets no
+double vote), and BM25 over each language the question has words in. The embedder is
+cross-lingual and BM25 is not, so an English question still reaches a Chinese-only statute
+through the dense list; the dense list weighs more, so keyword hits in the other documents
+cannot drown it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rag.index import Index
+from rag.keyword import tokenize
+from rag.text import normalize, question_language
+from rag.types import Document, Hit, Lang, Source, Unit
+
+RRF_K = 60
+DENSE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 0.5
+CANDIDATES = 50
+_INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    question: str
+    language: str  # zh | en | mixed
+    sources: tuple[Source, ...]
+    background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def in_force(document: Document) -> bool:
+    """False only when the document says it is no longer valid; unknown counts as in force."""
+    return not _INVALID.search(f"{document.meta.validity_zh} {document.meta.validity_en}")
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[tuple[Sequence[tuple[str, str]], float]], k: int = RRF_K
+) -> dict[tuple[str, str], float]:
+    """Fuse ranked lists of unit keys: each list adds weight / (k + rank) to every key in it."""
+    fused: dict[tuple[str, str], float] = {}
+    for ranking, weight in rankings:
+        for rank, key in enumerate(ranking, start=1):
+            fused[key] = fused.get(key, 0.0) + weight / (k + rank)
+    return fused
+
+
+def _unit_key(chunk_id: str) -> tuple[str, str]:
+    doc_id, label, _part = chunk_id.rsplit(":", 2)
+    return doc_id, label
+
+
+class Retriever:
+    def __init__(
+        self,
+        index: Index,
+        dense_weight: float = DENSE_WEIGHT,
+        keyword_weight: float = KEYWORD_WEIGHT,
+        use_dense: bool = True,
+        use_keywords: bool = True,
+    ) -> None:
+        self.index = index
+        self.dense_weight = dense_weight
+        self.keyword_weight = keyword_weight
+        self.use_dense = use_dense
+        self.use_keywords = use_keywords
+
+    def retrieve(
+        self,
+        question: str,
+        k: int = 5,
+        doc_ids: Sequence[str] | None = None,
+        valid_only: bool = False,
+    ) -> Retrieval:
+        started = time.perf_counter()
+        documents = {d.doc_id: d for d in self.index.documents()}
+        allowed = set(documents) if doc_ids is None else set(doc_ids) & set(documents)
+        if valid_only:
+            allowed = {d for d in allowed if in_force(documents[d])}
+        restrict = None if allowed == set(documents) else sorted(allowed)
+        depth = max(CANDIDATES, 4 * k)
+        dense = self._dense(question, depth, restrict) if self.use_dense and allowed else {}
+        keyword = self._keyword(question, depth, restrict) if self.use_keywords and allowed else []
+        dense_ranking = sorted(dense, key=lambda key: -dense[key])
+        rankings: list[tuple[Sequence[tuple[str, str]], float]] = [
+            (dense_ranking, self.dense_weight)
+        ]
+        rankings += [([key for key, _ in ranked], self.keyword_weight) for ranked in keyword]
+        fused = reciprocal_rank_fusion(rankings)
+        fused = {key: score for key, score in fused.items() if key[0] in allowed}
+        dense_rank = {key: i for i, key in enumerate(dense_ranking, start=1)}
+        best_keyword: dict[tuple[str, str], tuple[int, float]] = {}
+        for ranked in keyword:
+            for rank, (key, score) in enumerate(ranked, start=1):
+                if key not in best_keyword or rank < best_keyword[key][0]:
+                    best_keyword[key] = (rank, score)
+        order = sorted(fused, key=lambda key: (-fused[key], dense_rank.get(key, depth + 1)))[:k]
+        sources = []
+        for n, key in enumerate(order, start=1):
+            unit = self.index.manifest.unit(*key)
+            if unit is None:
+                continue
+            keyword_rank, keyword_score = best_keyword.get(key, (0, 0.0))
+            hit = Hit(
+                key[0],
+                key[1],
+                fused[key],
+                dense.get(key, 0.0),
+                keyword_score,
+                dense_rank.get(key, 0),
+                keyword_rank,
+            )
+            sources.append(Source(n, hit, documents[key[0]], unit))
+        elapsed = (time.perf_counter() - started) * 1000
+        background = tuple(dense[key] for key in dense_ranking[4:20])
+        return Retrieval(
+            question, question_language(question), tuple(sources), background, {"retrieve": elapsed}
+        )
+
+    def _dense(
+        self, question: str, depth: int, restrict: list[str] | None
+    ) -> dict[tuple[str, str], float]:
+        vector = self.index.embedder.embed_query(question)
+        best: dict[tuple[str, str], float] = {}
+        for lang in ("zh", "en"):
+            for hit in self.index.vectors.search(lang, vector, depth, restrict):
+                key = (hit.doc_id, hit.label)
+                best[key] = max(best.get(key, -1.0), hit.similarity)
+        return best
+
+    def _keyword(
+        self, question: str, depth: int, restrict: list[str] | None
+    ) -> list[list[tuple[tuple[str, str], float]]]:
+        rankings = []
+        normalized = normalize(question)
+        allowed = set(restrict) if restrict is not None else None
+        for lang in _keyword_langs(normalized):
+            tokens = tokenize(normalized, lang)
+            if not tokens:
+                continue
+            best: dict[tuple[str, str], float] = {}
+            for chunk_id, score in self.index.keywords.search(lang, tokens, depth, allowed):
+                key = _unit_key(chunk_id)
+                best[key] = max(best.get(key, 0.0), score)
+            if best:
+                rankings.append(sorted(best.items(), key=lambda item: -item[1]))
+        return rankings
+
+
+def _keyword_langs(question: str) -> list[Lang]:
+    langs: list[Lang] = []
+    if re.search(r"[\u4e00-\u9fff]", question):
+        langs.append("zh")
+    if re.search(r"[A-Za-z]{2,}", question):
+        langs.append("en")
+    return langs
+
+
+def unit_text(unit: Unit, lang: Lang) -> str:
+    """A unit's text in `lang`, or in the other language when it has none in `lang`."""
+    return unit.text(lang) or unit.text("en" if lang == "zh" else "zh")
