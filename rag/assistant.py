@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rag.citations import verify_citations
 from rag.extractive import SentenceScorer, extractive_answer
@@ -21,7 +22,7 @@ from rag.llm import ChatModel, chat_model
 from rag.prompts import CLOSEST, LEADS, REFUSALS
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
-from rag.text import count_cjk
+from rag.text import answer_language
 from rag.types import Answer, Lang, Source
 
 MODES = ("llm", "local", "extractive")
@@ -34,13 +35,6 @@ _MODEL_REFUSAL = re.compile(
     r"未涉及|没有涉及|未提及|没有提及|无法回答",
     re.I,
 )
-
-
-def answer_language(question: str) -> Lang:
-    """Chinese when the question is mostly Chinese, else English."""
-    cjk = count_cjk(question)
-    words = len(re.findall(r"[A-Za-z]{2,}", question))
-    return "zh" if cjk >= 2 * words and cjk else "en"
 
 
 class Assistant:
@@ -88,10 +82,27 @@ class Assistant:
         started = time.perf_counter()
         query = self.standalone(question, history)
         retrieval = self.retriever.retrieve(query, k=k, doc_ids=doc_ids, valid_only=valid_only)
-        lang = language or answer_language(question)
-        decision = decide(
-            query, retrieval.sources, list(retrieval.background), self.index.embedder.name
+        return self.answer(
+            question, retrieval, query=query, language=language, on_token=on_token, started=started
         )
+
+    def answer(
+        self,
+        question: str,
+        retrieval: Retrieval,
+        k: int | None = None,
+        query: str | None = None,
+        language: Lang | None = None,
+        on_token: Callable[[str], None] | None = None,
+        started: float | None = None,
+    ) -> Answer:
+        """Gate and answer from a retrieval (its first `k` sources, or all of them)."""
+        started = time.perf_counter() if started is None else started
+        query = query or question
+        if k is not None:
+            retrieval = replace(retrieval, sources=retrieval.sources[:k])
+        lang = language or answer_language(question)
+        decision = decide(query, retrieval, self.index.embedder.name)
         generate_started = time.perf_counter()
         if not decision.relevant:
             answer = self._refusal(question, lang, retrieval)
@@ -105,7 +116,7 @@ class Assistant:
             "generate": (finished - generate_started) * 1000,
             "total": (finished - started) * 1000,
         }
-        return Answer(**{**answer.__dict__, "timings_ms": timings})
+        return replace(answer, timings_ms=timings)
 
     def _refusal(self, question: str, lang: Lang, retrieval: Retrieval) -> Answer:
         closest = "; ".join(_cite_label(s, lang) for s in retrieval.sources[:3])
@@ -150,7 +161,7 @@ class Assistant:
                 return self._refusal(question, lang, retrieval)
             note = ("The model's answer cited no source, so the passages are quoted instead.",)
             fallback = self._extractive(question, lang, retrieval, query, notes=note)
-            return Answer(**{**fallback.__dict__, "removed_markers": checked.removed_markers})
+            return replace(fallback, removed_markers=checked.removed_markers)
         return Answer(
             question,
             lang,

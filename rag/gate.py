@@ -21,8 +21,9 @@ from functools import cache
 from importlib import resources
 
 from rag.keyword import tokenize
+from rag.retrieval import Retrieval
 from rag.text import normalize
-from rag.types import LANGS, Source
+from rag.types import LANGS
 
 FEATURES = ("top", "lift", "coverage", "agree")
 
@@ -59,14 +60,13 @@ def gate_model(embedder: str) -> GateModel:
     return models.get(embedder) or models["default"]
 
 
-def gate_features(
-    question: str, sources: tuple[Source, ...], background: list[float]
-) -> dict[str, float]:
-    """The gate's evidence for one question; `background` holds the dense similarities of the
-    candidates below the top (ranks 5 to 20), for `lift`."""
+def gate_features(question: str, retrieval: Retrieval) -> dict[str, float]:
+    """The gate's evidence for one question."""
+    sources = retrieval.sources
     if not sources:
         return {"top": 0.0, "lift": 0.0, "coverage": 0.0, "agree": 0.0}
-    top = max(s.hit.dense for s in sources)
+    top = retrieval.top_dense
+    background = retrieval.background
     base = sum(background) / len(background) if background else top
     words = {t for lang in LANGS for t in tokenize(question, lang) if len(t) > 1}
     text = normalize(
@@ -81,10 +81,10 @@ def gate_features(
     return {"top": top, "lift": top - base, "coverage": coverage, "agree": agree}
 
 
-def decide(
-    question: str, sources: tuple[Source, ...], background: list[float], embedder: str
-) -> GateDecision:
-    features = gate_features(question, sources, background)
+def decide(question: str, retrieval: Retrieval, embedder: str) -> GateDecision:
+    features = gate_features(question, retrieval)
     model = gate_model(embedder)
     probability = model.probability(features)
-    return GateDecision(bool(sources) and probability >= model.threshold, probability, features)
+    return GateDecision(
+        bool(retrieval.sources) and probability >= model.threshold, probability, features
+    )

@@ -75,6 +75,7 @@ class _LangIndex:
     doc_ids: np.ndarray
     retriever: object | None  # bm25s.BM25, None when the language has no text
     vocab: dict[str, int]
+    nonempty: int  # chunks with text in this language
 
 
 class KeywordIndex:
@@ -102,6 +103,11 @@ class KeywordIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(index.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
+    def coverage(self, lang: Lang) -> float:
+        """The share of chunks that have text in `lang`."""
+        index = self._current()[lang]
+        return index.nonempty / len(index.chunk_ids) if index.chunk_ids else 0.0
+
     def refresh(self) -> None:
         """Bring the persisted index up to the manifest's generation (a no-op when current)."""
         self._current()
@@ -124,12 +130,15 @@ class KeywordIndex:
         for lang in LANGS:
             folder = self._dir / lang
             ids = json.loads((folder / "ids.json").read_text("utf-8"))
+            nonempty = int(ids["nonempty"])
             retriever = None
             vocab: dict[str, int] = {}
             if (folder / "bm25").exists():
                 retriever = bm25s.BM25.load(folder / "bm25", show_progress=False)
                 vocab = retriever.vocab_dict
-            indexes[lang] = _LangIndex(ids["chunk_ids"], np.array(ids["doc_ids"]), retriever, vocab)
+            indexes[lang] = _LangIndex(
+                ids["chunk_ids"], np.array(ids["doc_ids"]), retriever, vocab, nonempty
+            )
         self._indexes, self._generation = indexes, generation
         return True
 
@@ -153,10 +162,12 @@ class KeywordIndex:
                 retriever.index(corpus, show_progress=False)
                 retriever.save(folder / "bm25", show_progress=False)
                 vocab = retriever.vocab_dict
+            nonempty = sum(1 for tokens in corpus if tokens)
             (folder / "ids.json").write_text(
-                json.dumps({"chunk_ids": chunk_ids, "doc_ids": doc_ids}), "utf-8"
+                json.dumps({"chunk_ids": chunk_ids, "doc_ids": doc_ids, "nonempty": nonempty}),
+                "utf-8",
             )
-            indexes[lang] = _LangIndex(chunk_ids, np.array(doc_ids), retriever, vocab)
+            indexes[lang] = _LangIndex(chunk_ids, np.array(doc_ids), retriever, vocab, nonempty)
         (tmp / "generation.json").write_text(json.dumps(generation), "utf-8")
         old = self._dir.with_name("keyword.old")
         shutil.rmtree(old, ignore_errors=True)

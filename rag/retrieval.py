@@ -11,14 +11,15 @@ cannot drown it.
 from __future__ import annotations
 
 import re
+import statistics
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.index import Index
 from rag.keyword import tokenize
-from rag.text import normalize, question_language
-from rag.types import Document, Hit, Lang, Source, Unit
+from rag.text import answer_language, normalize, question_language
+from rag.types import LANGS, Document, Hit, Lang, Source, Unit
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0
@@ -32,6 +33,7 @@ class Retrieval:
     question: str
     language: str  # zh | en | mixed
     sources: tuple[Source, ...]
+    top_dense: float = 0.0  # the best dense similarity of any candidate
     background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
     timings_ms: dict[str, float] = field(default_factory=dict)
 
@@ -92,12 +94,18 @@ class Retriever:
         rankings: list[tuple[Sequence[tuple[str, str]], float]] = [
             (dense_ranking, self.dense_weight)
         ]
-        rankings += [([key for key, _ in ranked], self.keyword_weight) for ranked in keyword]
+        # A keyword list sees only the units that have text in its language: its say is scaled
+        # by that share, so English keywords cannot push bilingual documents over Chinese-only
+        # ones that they cannot see.
+        rankings += [
+            ([key for key, _ in ranked], self.keyword_weight * self.index.keywords.coverage(lang))
+            for lang, ranked in keyword
+        ]
         fused = reciprocal_rank_fusion(rankings)
         fused = {key: score for key, score in fused.items() if key[0] in allowed}
         dense_rank = {key: i for i, key in enumerate(dense_ranking, start=1)}
         best_keyword: dict[tuple[str, str], tuple[int, float]] = {}
-        for ranked in keyword:
+        for _, ranked in keyword:
             for rank, (key, score) in enumerate(ranked, start=1):
                 if key not in best_keyword or rank < best_keyword[key][0]:
                     best_keyword[key] = (rank, score)
@@ -119,25 +127,42 @@ class Retriever:
             )
             sources.append(Source(n, hit, documents[key[0]], unit))
         elapsed = (time.perf_counter() - started) * 1000
-        background = tuple(dense[key] for key in dense_ranking[4:20])
         return Retrieval(
-            question, question_language(question), tuple(sources), background, {"retrieve": elapsed}
+            question=question,
+            language=question_language(question),
+            sources=tuple(sources),
+            top_dense=dense[dense_ranking[0]] if dense_ranking else 0.0,
+            background=tuple(dense[key] for key in dense_ranking[4:20]),
+            timings_ms={"retrieve": elapsed},
         )
 
     def _dense(
         self, question: str, depth: int, restrict: list[str] | None
     ) -> dict[tuple[str, str], float]:
+        """Units by their best chunk similarity, put on one scale across the two languages.
+
+        A question is closer to any text in its own language than to text in the other, so
+        raw similarities would bury documents that exist only in the other language. The gap is
+        measured on this very question, from the units found in both languages, and added to
+        the other language's similarities."""
         vector = self.index.embedder.embed_query(question)
-        best: dict[tuple[str, str], float] = {}
-        for lang in ("zh", "en"):
+        sims: dict[Lang, dict[tuple[str, str], float]] = {"zh": {}, "en": {}}
+        for lang in LANGS:
             for hit in self.index.vectors.search(lang, vector, depth, restrict):
                 key = (hit.doc_id, hit.label)
-                best[key] = max(best.get(key, -1.0), hit.similarity)
-        return best
+                sims[lang][key] = max(sims[lang].get(key, -1.0), hit.similarity)
+        own = answer_language(question)
+        other: Lang = "en" if own == "zh" else "zh"
+        both = [sims[own][key] - sims[other][key] for key in sims[own] if key in sims[other]]
+        gap = statistics.median(both) if both else 0.0
+        merged = dict(sims[own])
+        for key, similarity in sims[other].items():
+            merged[key] = max(merged.get(key, -1.0), similarity + gap)
+        return merged
 
     def _keyword(
         self, question: str, depth: int, restrict: list[str] | None
-    ) -> list[list[tuple[tuple[str, str], float]]]:
+    ) -> list[tuple[Lang, list[tuple[tuple[str, str], float]]]]:
         rankings = []
         normalized = normalize(question)
         allowed = set(restrict) if restrict is not None else None
@@ -150,7 +175,7 @@ class Retriever:
                 key = _unit_key(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)
             if best:
-                rankings.append(sorted(best.items(), key=lambda item: -item[1]))
+                rankings.append((lang, sorted(best.items(), key=lambda item: -item[1])))
         return rankings
 
 

@@ -59,6 +59,13 @@ def question_language(text: str) -> str:
     return "zh" if cjk * 3 >= words * 2 and cjk else "en"
 
 
+def answer_language(question: str) -> Lang:
+    """The language to answer in: Chinese when the question is mostly Chinese, else English."""
+    cjk = count_cjk(question)
+    words = len(re.findall(r"[A-Za-z]{2,}", question))
+    return "zh" if cjk and cjk >= 2 * words else "en"
+
+
 def to_simplified(text: str) -> str:
     return str(_t2s().convert(text)) if has_cjk(text) else text
 

@@ -374,5 +374,128 @@ def chat(
         history.append((question, answer.answer))
 
 
+@app.command("eval")
+def evaluate(
+    questions: Annotated[Path, typer.Argument(help="Questions (JSONL).")],
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Ingest these files/folders into a fresh temporary home first (repeatable)."
+        ),
+    ] = None,
+    index_home: Annotated[
+        Path | None, typer.Option("--index", help="Use this existing LAWQA_HOME instead.")
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default eval-out/<timestamp>/).")
+    ] = None,
+    k: Annotated[
+        int, typer.Option("--k", min=1, max=100, help="Sources given to the answerer.")
+    ] = 10,
+    mode: Annotated[str | None, typer.Option(help="extractive, llm or local.")] = None,
+    pipeline: Annotated[
+        list[str] | None,
+        typer.Option(help="lawqa, naive, bm25 or dense (repeatable; default lawqa)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N questions.")] = None,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="METRIC=FLOOR: exit 1 when the lawqa pipeline scores below it (repeatable)."
+        ),
+    ] = None,
+) -> None:
+    """Evaluate retrieval, citations and refusals on a question set; compare pipelines."""
+    from eval.harness import PIPELINES, failures, run_evaluation
+    from eval.report import TABLE_COLUMNS, cell
+    from eval.runner import QuestionFileError
+
+    if bool(corpus) == bool(index_home):
+        err.print(
+            "error: give either --corpus PATH... or --index HOME", highlight=False, markup=False
+        )
+        raise typer.Exit(2)
+    names = pipeline or ["lawqa"]
+    unknown = [n for n in names if n not in PIPELINES]
+    if unknown or (mode is not None and mode not in MODES):
+        err.print(
+            f"error: pipelines are {', '.join(PIPELINES)}; modes are {', '.join(MODES)}",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(2)
+    floors: dict[str, float] = {}
+    for item in fail_under or []:
+        metric, _, value = item.partition("=")
+        try:
+            floors[metric] = float(value)
+        except ValueError:
+            err.print(
+                f"error: --fail-under wants METRIC=NUMBER, not {item!r}",
+                highlight=False,
+                markup=False,
+            )
+            raise typer.Exit(2) from None
+    settings = _settings()
+    if index_home is not None:
+        settings = settings.model_copy(update={"home": index_home})
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("evaluating", total=None)
+        try:
+            run = run_evaluation(
+                questions,
+                settings,
+                corpus=corpus or [],
+                out=out_dir,
+                k=k,
+                mode=mode,
+                pipelines=names,
+                limit=limit,
+                progress=lambda what, done, total: bar.update(
+                    task, completed=done, total=total, description=what
+                ),
+            )
+        except (QuestionFileError, OSError, VectorStoreError, EmbedderError, LLMError) as exc:
+            err.print(f"error: {exc}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+    if run.ingest is not None and run.ingest.errors:
+        for error in run.ingest.errors:
+            err.print(f"error: {error}", highlight=False, markup=False)
+    table = Table(title=f"lawqa eval → {run.out}")
+    table.add_column("pipeline")
+    shown = (
+        "recall@1",
+        "recall@5",
+        "recall@10",
+        "recall@100",
+        "mrr@10",
+        "ndcg@10",
+        "citation_precision",
+        "citation_recall",
+        "refusal_recall",
+        "false_refusal_rate",
+        "latency_ms_p95",
+    )
+    for column in shown:
+        table.add_column(column.replace("_", " "), justify="right")
+    for name, values in run.metrics.items():
+        table.add_row(name, *(cell(values.get(c)) for c in shown))
+    out.print(table)
+    assert set(shown) <= set(TABLE_COLUMNS)
+    problems = failures(run.metrics, floors)
+    for problem in problems:
+        err.print(f"regression: {problem}", highlight=False, markup=False)
+    if problems:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
