@@ -126,10 +126,10 @@ def main() -> None:
     }
     report = {
         "embedder": embedders.pop(),
-        "questions": len(y),
-        "answerable": int(y.sum()),
+        "questions": len(labels),
+        "answerable": int(answerable.sum()),
         "model": model,
-        "cross_validated": cross_validate(x, y),
+        "cross_validated": cross_validate(features, answerable),
     }
     print(json.dumps(report, indent=2))
     if args.write:
