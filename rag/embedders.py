@@ -83,6 +83,27 @@ class UseEmbedder(Embedder):
         return self._model.encode(texts)
 
 
+class CombinedEmbedder(Embedder):
+    """Several embedders as one: each member's vector is weighted and the results concatenated,
+    so one cosine is the weighted mean of the members' cosines. e5 ranks same-language text
+    better; USE aligns Chinese and English better; together they cover both."""
+
+    def __init__(self, members: list[tuple[Embedder, float]]) -> None:
+        super().__init__()
+        total = sum(weight for _, weight in members)
+        self._members = [(embedder, (weight / total) ** 0.5) for embedder, weight in members]
+        self.name = "+".join(embedder.name for embedder, _ in members)
+        self.dim = sum(embedder.dim for embedder, _ in members)
+
+    def _embed(self, texts: list[str], query: bool) -> np.ndarray:
+        parts = []
+        for embedder, scale in self._members:
+            vectors = np.asarray(embedder._embed(texts, query), dtype=np.float32)
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            parts.append(scale * vectors / np.where(norms == 0, 1, norms))
+        return np.hstack(parts)
+
+
 class OpenAIEmbedder(Embedder):
     """An OpenAI (or compatible) embeddings endpoint; only when configured."""
 
@@ -125,11 +146,24 @@ def make_embedder(settings: Settings) -> Embedder:
         return _loaded[key]
 
 
+# Weights of the combined embedder: e5's cosines spread over a range about three times narrower
+# than USE's, so e5 weighs more for the two to count alike.
+COMBINED_WEIGHTS = {"e5": 0.75, "use": 0.25}
+
+
 def _load(name: str, settings: Settings) -> Embedder:
+    if "+" in name:
+        members = name.split("+")
+        unknown = [m for m in members if m not in COMBINED_WEIGHTS]
+        if unknown:
+            raise EmbedderError(f"unknown embedder {unknown[0]!r} in LAWQA_EMBEDDER={name!r}")
+        return CombinedEmbedder([(_load(m, settings), COMBINED_WEIGHTS[m]) for m in members])
     if name == "e5":
         return E5Embedder(settings.embed_threads)
     if name == "use":
         return UseEmbedder(settings.embed_threads)
     if name.startswith("openai:"):
         return OpenAIEmbedder(name.split(":", 1)[1], settings)
-    raise EmbedderError(f"unknown embedder {name!r} (LAWQA_EMBEDDER: e5, use or openai:<model>)")
+    raise EmbedderError(
+        f"unknown embedder {name!r} (LAWQA_EMBEDDER: e5, use, e5+use or openai:<model>)"
+    )

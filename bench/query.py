@@ -1,0 +1,79 @@
+"""Query benchmark: retrieval and extractive-answer latency, hybrid beside dense-only and
+BM25-only, on the sample document and on a large index, in one run.
+
+    python -m bench.query --large-home HOME [--questions N]
+
+The sample index is built in a temporary home; HOME is an existing LAWQA_HOME (make bench-query
+uses the LawRefBook index that make eval-stard builds). Questions: the sample's development set
+for the sample, the STARD questions for the large index, cycled to N. Goal: hybrid retrieval p95
+≤ 150 ms on the ~65,000-article index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from itertools import cycle, islice
+from pathlib import Path
+
+from eval.metrics import percentile
+from eval.runner import load_questions
+from ingest.pipeline import ingest_paths
+from rag.assistant import Assistant
+from rag.index import Index
+from rag.retrieval import Retriever
+from rag.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "ingest" / "sample"
+SAMPLE_QUESTIONS = ROOT / "eval" / "datasets" / "sample_dev.jsonl"
+STARD = ROOT.parent / "shared" / "data" / "stard_dev.jsonl"
+
+
+def _timed(call: Callable[[str], object], questions: list[str]) -> dict[str, float]:
+    call(questions[0])  # warm caches once
+    times = []
+    for question in questions:
+        started = time.perf_counter()
+        call(question)
+        times.append((time.perf_counter() - started) * 1000)
+    return {"p50_ms": round(percentile(times, 50), 1), "p95_ms": round(percentile(times, 95), 1)}
+
+
+def measure(index: Index, questions: list[str], k: int) -> dict[str, object]:
+    assistant = Assistant(index, index.settings, "extractive")
+    return {
+        "units": sum(index.counts(d.doc_id).units for d in index.documents()),
+        "questions": len(questions),
+        "hybrid": _timed(lambda q: assistant.retriever.retrieve(q, k=k), questions),
+        "dense": _timed(lambda q: Retriever(index, use_keywords=False).retrieve(q, k=k), questions),
+        "bm25": _timed(lambda q: Retriever(index, use_dense=False).retrieve(q, k=k), questions),
+        "extractive_answer": _timed(lambda q: assistant.ask(q, k=5), questions),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large-home", type=Path, required=True)
+    parser.add_argument("--questions", type=int, default=200)
+    parser.add_argument("--k", type=int, default=10)
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="lawqa-bench-") as home:
+        sample = Index(Settings(home=Path(home)))
+        ingest_paths([SAMPLE], sample)
+        questions = [q.question for q in load_questions(SAMPLE_QUESTIONS)]
+        results["sample"] = measure(sample, list(islice(cycle(questions), args.questions)), args.k)
+        sample.close()
+    large = Index(Settings(home=args.large_home))
+    questions = [q.question for q in load_questions(STARD)]
+    results["large"] = measure(large, list(islice(cycle(questions), args.questions)), args.k)
+    results["embedder"] = large.embedder.name  # type: ignore[assignment]
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

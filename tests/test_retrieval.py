@@ -1,0 +1,115 @@
+"""Hybrid retrieval on real documents, with the real embedder and index."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.pipeline import ingest_paths
+from rag.embedders import Embedder
+from rag.index import Index
+from rag.retrieval import Retriever, reciprocal_rank_fusion
+from rag.settings import Settings
+from tests.helpers import SAMPLE, shared
+
+pytestmark = pytest.mark.integration
+
+
+def test_reciprocal_rank_fusion() -> None:
+    a, b, c = ("d", "1"), ("d", "2"), ("d", "3")
+    fused = reciprocal_rank_fusion([([a, b], 1.0), ([b, c], 0.5)], k=60)
+    assert fused == pytest.approx({a: 1 / 61, b: 1 / 62 + 0.5 / 61, c: 0.5 / 62})
+
+
+@pytest.fixture(scope="module")
+def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Index]:
+    index = Index(Settings(home=tmp_path_factory.mktemp("sample-home")), embedder=embedder)
+    ingest_paths([SAMPLE], index)
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("item", "question"),
+    [
+        ("4", "Can the parties choose the court and the law that govern their dispute?"),
+        ("4", "当事人可以选择管辖法院和适用的法律吗？"),
+        ("6", "How should courts ascertain and apply foreign law?"),
+        ("6", "法院应当如何查明和适用外国法律？"),
+        (
+            "9",
+            "Can overseas arbitration institutions set up offices to accept international "
+            "arbitration cases?",
+        ),
+        ("9", "境外仲裁机构可以设立业务机构受理国际仲裁案件吗？"),
+        ("11", "What about punitive damages for intellectual property infringement?"),
+        ("11", "知识产权侵权的惩罚性赔偿制度如何落实？"),
+        ("15", "How are foreign judgments recognized and enforced?"),
+        ("15", "如何承认和执行外国法院的民商事判决？"),
+        # phrased like the Chinese (中欧班列), not like the translation ("freight trains")
+        ("7", "What does the opinion say about the China-Europe Railway Express?"),
+    ],
+)
+def test_right_item_first(sample_index: Index, item: str, question: str) -> None:
+    retrieval = Retriever(sample_index).retrieve(question, k=5)
+    assert retrieval.sources[0].unit.label == item
+    assert [s.n for s in retrieval.sources] == [1, 2, 3, 4, 5]
+
+
+def test_traditional_question_is_normalised(sample_index: Index) -> None:
+    retrieval = Retriever(sample_index).retrieve("如何承認和執行外國法院的民商事判決？", k=3)
+    assert retrieval.language == "zh"
+    assert retrieval.sources[0].unit.label == "15"
+
+
+def test_filters(sample_index: Index) -> None:
+    retriever = Retriever(sample_index)
+    (document,) = sample_index.documents()
+    assert retriever.retrieve("仲裁", k=3, doc_ids=["nope"]).sources == ()
+    assert len(retriever.retrieve("仲裁", k=3, doc_ids=[document.doc_id]).sources) == 3
+    assert len(retriever.retrieve("仲裁", k=3, valid_only=True).sources) == 3  # 有效 / Valid
+
+
+@pytest.fixture(scope="module")
+def statute_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Index]:
+    index = Index(Settings(home=tmp_path_factory.mktemp("statute-home")), embedder=embedder)
+    report = ingest_paths(
+        [
+            shared("lawrefbook/社会法/劳动合同法(2012-12-28).md"),
+            shared("lawrefbook/民法商法/消费者权益保护法(2013-10-25).md"),
+            SAMPLE,
+        ],
+        index,
+    )
+    assert report.errors == []
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("law", "article", "question"),
+    [
+        (
+            "劳动合同法",
+            "19",
+            "How long can the probation period be for a labor contract of one to three years?",
+        ),
+        (
+            "劳动合同法",
+            "82",
+            "What must an employer pay if it has not signed a written labor contract "
+            "more than one month after the employee started work?",
+        ),
+        (
+            "消费者权益保护法",
+            "25",
+            "Can I return goods bought online within seven days without giving a reason?",
+        ),
+    ],
+)
+def test_english_question_finds_chinese_only_statute(
+    statute_index: Index, law: str, article: str, question: str
+) -> None:
+    retrieval = Retriever(statute_index).retrieve(question, k=3)
+    found = [(s.document.title, s.unit.label) for s in retrieval.sources]
+    assert (f"中华人民共和国{law}", article) in found
+    assert retrieval.language == "en"
