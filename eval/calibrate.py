@@ -52,7 +52,7 @@ def collect(spec: str, limit: int | None) -> tuple[list[list[float]], list[int],
 
 def _units_present(index: Index) -> list[tuple[str, set[str]]]:
     """(label, document names) of every unit in the index."""
-    present = []
+    present: list[tuple[str, set[str]]] = []
     for document in index.documents():
         names = document_names(document)
         present.extend((unit.label, names) for unit in index.manifest.units(document.doc_id))
