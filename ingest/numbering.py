@@ -61,16 +61,6 @@ def chinese_to_int(text: str) -> int:
     return total + current
 
 
-def small_chinese_numeral(number: int) -> str:
-    """1..99 as written in 之一 / 之十二."""
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(number, 10)
-    if not 0 < number < 100:
-        return str(number)
-    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
-    return head + (digits[ones] if ones else "")
-
-
 def roman_to_int(text: str) -> int:
     values = [_ROMAN[c] for c in text.upper()]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

@@ -29,7 +29,7 @@ from ingest.metadata import (
     metadata_fields,
     parse_date,
 )
-from rag.text import join_wrapped, normalize, text_language
+from rag.text import join_wrapped, normalize, small_chinese_numeral, text_language
 from rag.types import LANGS, PREAMBLE, DocumentMeta, Lang, Span, Unit
 
 _ZH_TITLE = re.compile(
@@ -573,7 +573,7 @@ def _display(marker: nb.Marker, lang: Lang | None) -> str:
     if marker.family == nb.ARTICLE:
         if lang == "zh":
             return f"第{marker.number}条" + (
-                f"之{nb.small_chinese_numeral(marker.sub)}" if marker.sub else ""
+                f"之{small_chinese_numeral(marker.sub)}" if marker.sub else ""
             )
         return f"Article {marker.label}"
     return marker.raw.strip()
@@ -591,7 +591,7 @@ def default_display(label: str, family_hint: str, lang: Lang) -> str:
         return ""
     if family_hint == nb.ARTICLE:
         if lang == "zh":
-            return f"第{number}条" + (f"之{nb.small_chinese_numeral(int(sub))}" if sub else "")
+            return f"第{number}条" + (f"之{small_chinese_numeral(int(sub))}" if sub else "")
         return f"Article {label}"
     return f"{label}." if lang == "zh" else f"({label})"
 

@@ -34,6 +34,7 @@ _EN_STOP = set(
     "shall should will would may might must not no there their they them he she his her we our "
     "you your i my me any all about into under than then so if such per via".split()
 )
+FORMAT = 2  # of the files on disk; an index written in another format is rebuilt
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 log = logging.getLogger(__name__)
@@ -122,7 +123,8 @@ class KeywordIndex:
 
     def _load(self, generation: int) -> bool:
         stamp = self._dir / "generation.json"
-        if not stamp.exists() or json.loads(stamp.read_text("utf-8")) != generation:
+        expected = {"generation": generation, "format": FORMAT}
+        if not stamp.exists() or json.loads(stamp.read_text("utf-8")) != expected:
             return False
         import bm25s
 
@@ -168,7 +170,9 @@ class KeywordIndex:
                 "utf-8",
             )
             indexes[lang] = _LangIndex(chunk_ids, np.array(doc_ids), retriever, vocab, nonempty)
-        (tmp / "generation.json").write_text(json.dumps(generation), "utf-8")
+        (tmp / "generation.json").write_text(
+            json.dumps({"generation": generation, "format": FORMAT}), "utf-8"
+        )
         old = self._dir.with_name("keyword.old")
         shutil.rmtree(old, ignore_errors=True)
         if self._dir.exists():

@@ -497,5 +497,47 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def ui(
+    port: Annotated[int, typer.Option(help="Port on localhost.")] = 8501,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "localhost",
+) -> None:
+    """Start the web chat (Streamlit)."""
+    import subprocess
+
+    settings = _settings()
+    script = Path(__file__).with_name("app.py")
+    out.print(f"lawqa web chat: http://{host}:{port}", highlight=False)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.maxUploadSize",
+        str(max(1, int(settings.max_file_mb))),
+    ]
+    raise typer.Exit(subprocess.call(command))
+
+
+@app.command()
+def feedback(
+    export: Annotated[Path, typer.Option(help="Write the feedback log to this JSONL file.")],
+) -> None:
+    """Export the answers' feedback (thumbs up/down and comments)."""
+    from rag.feedback import FeedbackLog
+
+    count = FeedbackLog(Path(_settings().home)).export(export)
+    out.print(f"{count} feedback entries written to {export}", highlight=False)
+
+
 def main() -> None:
     app()

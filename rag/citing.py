@@ -1,0 +1,50 @@
+"""Citation strings a lawyer can paste into a memo, in the document's own numbering."""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import small_chinese_numeral
+from rag.types import PREAMBLE, Document, Unit
+
+
+def _zh_number(doc_number: str) -> str:
+    """法发[2020]37号 → 法发〔2020〕37号 (the form official citations use)."""
+    return re.sub(r"\[(\d{4})\]", r"〔\1〕", doc_number)
+
+
+def citation_zh(document: Document, unit: Unit) -> str:
+    meta = document.meta
+    title = meta.title_zh or meta.title_en or document.title
+    head = f"《{title}》" + (f"（{_zh_number(meta.doc_number_zh)}）" if meta.doc_number_zh else "")
+    return head + _zh_paragraph(unit)
+
+
+def _zh_paragraph(unit: Unit) -> str:
+    label = unit.label
+    if label == PREAMBLE:
+        return "序言"
+    if label.startswith("annex-"):
+        return unit.display_zh or f"附件{label.split('-', 1)[1]}"
+    number, _, sub = label.partition("-")
+    if not number.isdigit():
+        return unit.display_zh
+    return f"第{number}条" + (f"之{small_chinese_numeral(int(sub))}" if sub.isdigit() else "")
+
+
+def citation_en(document: Document, unit: Unit) -> str:
+    meta = document.meta
+    title = meta.title_en or meta.title_zh or document.title
+    head = title + (f" ({meta.doc_number_en})" if meta.doc_number_en else "")
+    return f"{head}, {_en_paragraph(unit)}"
+
+
+def _en_paragraph(unit: Unit) -> str:
+    if unit.label == PREAMBLE:
+        return "Preamble"
+    display = unit.display_en or unit.label
+    if display.startswith("("):
+        return f"item {display}"
+    if re.fullmatch(r"[\d-]+\.?", display):
+        return f"item {display.rstrip('.')}"
+    return display

@@ -1,0 +1,79 @@
+"""A conversation as Markdown or Word (.docx): questions, answers, and every cited paragraph in
+Chinese and English with a citation string."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+from rag.types import Answer
+from ui.render import CardView, card_views, copy_citation
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def _md(text: str) -> str:
+    """Document text is data: Markdown syntax in it is escaped, not rendered."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _source_heading(view: CardView) -> str:
+    unit = view.unit
+    labels = " / ".join(x for x in (unit.display_zh, unit.display_en) if x)
+    return f"[{view.n}] {labels} — {view.document.title}"
+
+
+def conversation_markdown(turns: Sequence[Answer]) -> str:
+    lines = ["# lawqa conversation", ""]
+    for number, answer in enumerate(turns, start=1):
+        lines += [f"## {number}. {_md(answer.question)}", ""]
+        lines += [_md(line) + "  " for line in answer.answer.split("\n")] + [""]
+        if answer.unsupported_sentences:
+            lines += [
+                "Unsupported sentences: " + "; ".join(_md(s) for s in answer.unsupported_sentences),
+                "",
+            ]
+        views = card_views(answer)
+        if views:
+            lines += ["### Closest passages" if answer.refused else "### Sources", ""]
+        for view in views:
+            lines += [f"#### {_md(_source_heading(view))}", ""]
+            if view.unit.text_zh:
+                lines += ["中文：", "", *(f"> {_md(p)}" for p in view.unit.text_zh.split("\n")), ""]
+            if view.unit.text_en:
+                lines += [
+                    "English:",
+                    "",
+                    *(f"> {_md(p)}" for p in view.unit.text_en.split("\n")),
+                    "",
+                ]
+            lines += ["Cite as:", "", *(f"- {_md(c)}" for c in copy_citation(view).split("\n")), ""]
+    return "\n".join(lines)
+
+
+def conversation_docx(turns: Sequence[Answer]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("lawqa conversation", level=0)
+    for number, answer in enumerate(turns, start=1):
+        document.add_heading(f"{number}. {answer.question}", level=1)
+        for line in answer.answer.split("\n"):
+            document.add_paragraph(line)
+        for sentence in answer.unsupported_sentences:
+            document.add_paragraph(f"Unsupported: {sentence}", style="Intense Quote")
+        views = card_views(answer)
+        if views:
+            document.add_heading("Closest passages" if answer.refused else "Sources", level=2)
+        for view in views:
+            document.add_heading(_source_heading(view), level=3)
+            table = document.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            table.rows[0].cells[0].text = view.unit.text_zh
+            table.rows[0].cells[1].text = view.unit.text_en
+            for line in copy_citation(view).split("\n"):
+                document.add_paragraph(line, style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,158 @@
+"""HTML for answers and source cards. Every piece of document or answer text is escaped: a
+document holding `<script>` or a Markdown image link shows it as text and loads nothing."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from rag.citations import answer_sentences
+from rag.citing import citation_en, citation_zh
+from rag.types import Answer, Citation, Document, Source, Unit
+
+STYLE = """
+<style>
+.lq-answer { line-height: 1.6; }
+.lq-answer a.lq-cite { text-decoration: none; font-weight: 600; padding: 0 1px; }
+.lq-unsupported { text-decoration: underline dotted #b45309; text-underline-offset: 3px; }
+.lq-unsupported::after { content: " (unsupported)"; color: #b45309; font-size: 0.8em; }
+.lq-refusal { border-left: 4px solid #b45309; padding: 0.5em 0.8em; background: #fff7ed; }
+.lq-card { border: 1px solid #d4d4d8; border-radius: 8px; padding: 0.7em 0.9em;
+           margin: 0.6em 0; scroll-margin-top: 5em; }
+.lq-card h4 { margin: 0 0 0.2em 0; font-size: 1em; }
+.lq-meta { color: #52525b; font-size: 0.85em; margin-bottom: 0.5em; }
+.lq-cols { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
+.lq-cols.lq-one { grid-template-columns: 1fr; }
+.lq-text { white-space: pre-wrap; font-size: 0.92em; }
+.lq-text mark { background: #fde68a; }
+.lq-ok { color: #15803d; font-weight: 600; }
+.lq-bad { color: #b91c1c; font-weight: 600; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class CardView:
+    """What one source card shows: a cited (or, for a refusal, a closest) unit."""
+
+    n: int
+    document: Document
+    unit: Unit
+    quotes: tuple[str, ...]
+    verified: bool | None  # None: not cited (closest passage of a refusal)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def anchor(message_id: int, n: int) -> str:
+    return f"lq-src-{message_id}-{n}"
+
+
+def answer_html(answer: Answer, message_id: int) -> str:
+    """The answer, sentence by sentence: [n] links to its card, unsupported sentences marked."""
+    if answer.refused:
+        lines = "<br>".join(esc(line) for line in answer.answer.split("\n"))
+        return f'{STYLE}<div class="lq-answer lq-refusal">{lines}</div>'
+    unsupported = set(answer.unsupported_sentences)
+    rendered_lines = []
+    for line in answer.answer.split("\n"):
+        parts = []
+        for sentence in answer_sentences(line):
+            body = re.sub(
+                r"\[(\d+)\]",
+                lambda m: (
+                    f'<a class="lq-cite" href="#{anchor(message_id, int(m.group(1)))}">'
+                    f"[{m.group(1)}]</a>"
+                ),
+                esc(sentence),
+            )
+            if sentence in unsupported:
+                body = f'<span class="lq-unsupported">{body}</span>'
+            parts.append(body)
+        rendered_lines.append(" ".join(parts))
+    return f'{STYLE}<div class="lq-answer">{"<br>".join(rendered_lines)}</div>'
+
+
+def card_views(answer: Answer) -> list[CardView]:
+    """One card per cited source (all its quotes), or the closest passages of a refusal."""
+    by_n = {s.n: s for s in answer.sources}
+    if answer.refused:
+        return [CardView(s.n, s.document, s.unit, (), None) for s in answer.sources]
+    views: dict[int, CardView] = {}
+    for citation in answer.citations:
+        source: Source = by_n[citation.n]
+        view = views.get(citation.n) or CardView(citation.n, source.document, source.unit, (), True)
+        quotes = view.quotes + ((citation.quote,) if citation.quote else ())
+        verified = bool(view.verified) and citation.verified
+        views[citation.n] = CardView(view.n, view.document, view.unit, quotes, verified)
+    return [views[n] for n in sorted(views)]
+
+
+def _highlight(text: str, quotes: tuple[str, ...]) -> str:
+    """Escaped text with each quoted span that appears in it marked."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        for part in re.split(r"…+|\.{3,}", quote):
+            part = part.strip().strip('“”"「」『』')
+            if len(part) >= 2:
+                start = text.find(part)
+                if start >= 0:
+                    spans.append((start, start + len(part)))
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        out.append(esc(text[position:start]))
+        out.append(f"<mark>{esc(text[start:end])}</mark>")
+        position = end
+    out.append(esc(text[position:]))
+    return "".join(out)
+
+
+def card_html(view: CardView, message_id: int, show: str = "both") -> str:
+    """A source card: titles, the document's own paragraph numbers, metadata, both texts."""
+    document, unit, meta = view.document, view.unit, view.document.meta
+    labels = " / ".join(x for x in (unit.display_zh, unit.display_en) if x)
+    titles = " / ".join(esc(t) for t in (meta.title_zh, meta.title_en) if t) or esc(document.title)
+    facts = [
+        " / ".join(x for x in (meta.issuer_zh, meta.issuer_en) if x),
+        " / ".join(x for x in (meta.doc_number_zh, meta.doc_number_en) if x),
+        f"promulgated {meta.promulgated}" if meta.promulgated else "",
+        f"effective {meta.effective}" if meta.effective else "",
+        " / ".join(x for x in (meta.validity_zh, meta.validity_en) if x),
+    ]
+    mark = ""
+    if view.verified is True:
+        mark = '<span class="lq-ok">✓ verified</span>'
+    elif view.verified is False:
+        mark = '<span class="lq-bad">✗ quote not found in this paragraph</span>'
+    columns = []
+    if show in ("both", "zh") and unit.text_zh:
+        columns.append(
+            f'<div class="lq-text" lang="zh">{_highlight(unit.text_zh, view.quotes)}</div>'
+        )
+    if show in ("both", "en") and unit.text_en:
+        columns.append(
+            f'<div class="lq-text" lang="en">{_highlight(unit.text_en, view.quotes)}</div>'
+        )
+    if not columns:  # the unit has no text in the chosen language: show what it has
+        text = unit.text_zh or unit.text_en
+        columns.append(f'<div class="lq-text">{_highlight(text, view.quotes)}</div>')
+    grid = "lq-cols" + ("" if len(columns) == 2 else " lq-one")
+    return (
+        f'{STYLE}<div class="lq-card" id="{anchor(message_id, view.n)}">'
+        f"<h4>[{view.n}] {esc(labels)} — {titles}</h4>"
+        f'<div class="lq-meta">{esc(" · ".join(f for f in facts if f))} {mark}</div>'
+        f'<div class="{grid}">{"".join(columns)}</div></div>'
+    )
+
+
+def copy_citation(view: CardView) -> str:
+    return f"{citation_zh(view.document, view.unit)}\n{citation_en(view.document, view.unit)}"
+
+
+def cited_labels(citations: tuple[Citation, ...]) -> list[str]:
+    return list(dict.fromkeys(c.label for c in citations))
