@@ -41,13 +41,14 @@ def text_language(text: str) -> Lang | None:
     """The language of one paragraph: Chinese when ideographs carry it, else English.
 
     One ideograph carries about as much as a three-letter word, so a paragraph is Chinese when its
-    ideographs outnumber a third of its Latin letters. Text with neither is None.
+    ideographs outnumber a third of its Latin letters, or when it has a Chinese sentence's worth
+    of them beside Latin names, URLs or markup. Text with neither is None.
     """
     cjk = count_cjk(text)
     latin = len(_LATIN.findall(text))
     if cjk == 0 and latin == 0:
         return None
-    return "zh" if cjk * 3 >= latin else "en"
+    return "zh" if cjk * 3 >= latin or (cjk >= 6 and cjk * 8 >= latin) else "en"
 
 
 def question_language(text: str) -> str:

@@ -75,23 +75,28 @@ def sidebar(svc: Services) -> Options:
     st.sidebar.caption(f"Answering with: {mode_label(svc.assistant)}")
     if st.sidebar.button("New chat", key="new_chat"):
         st.session_state.turns = []
-    turns: list[Answer] = st.session_state.get("turns", [])
-    if turns:
-        st.sidebar.download_button(
-            "Export Markdown",
-            conversation_markdown(turns),
-            file_name="lawqa-conversation.md",
-            mime="text/markdown",
-            key="export_md",
-        )
-        st.sidebar.download_button(
-            "Export Word",
-            conversation_docx(turns),
-            file_name="lawqa-conversation.docx",
-            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            key="export_docx",
-        )
     return Options(page, chosen or None, LANGUAGE_CHOICES[language], SHOW_CHOICES[show], k)
+
+
+def export_buttons() -> None:
+    """In the sidebar, after the chat has run, so the newest answer is in the export."""
+    turns: list[Answer] = st.session_state.get("turns", [])
+    if not turns:
+        return
+    st.sidebar.download_button(
+        "Export Markdown",
+        conversation_markdown(turns),
+        file_name="lawqa-conversation.md",
+        mime="text/markdown",
+        key="export_md",
+    )
+    st.sidebar.download_button(
+        "Export Word",
+        conversation_docx(turns),
+        file_name="lawqa-conversation.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key="export_docx",
+    )
 
 
 def show_answer(svc: Services, number: int, answer: Answer, show: str) -> None:
@@ -240,6 +245,7 @@ def main() -> None:
         library_page(svc)
     else:
         chat_page(svc, options)
+        export_buttons()
 
 
 main()

@@ -1,0 +1,207 @@
+"""The web chat driven by Streamlit's AppTest, with the real index and embedder."""
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from ingest.pipeline import ingest_paths
+from rag import index as index_module
+from rag.embedders import Embedder
+from rag.feedback import FeedbackLog
+from rag.index import Index
+from rag.settings import Settings
+from tests.helpers import ROOT, SAMPLE, shared
+
+pytestmark = pytest.mark.integration
+
+APP = str(ROOT / "ui" / "app.py")
+QUESTION_EN = "What does the opinion say about punitive compensation for intellectual property?"
+CITE_11 = (
+    "《最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见》（法发〔2020〕37号）第11条\n"
+    "Guiding Opinions of the Supreme People's Court on the People's Courts Serving and "
+    "Guaranteeing the Further Opening Up to the Outside World (Fa Fa [2020] No. 37), item (11)"
+)
+
+
+@pytest.fixture
+def home(isolated: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
+    index = Index(Settings(), embedder=embedder)
+    ingest_paths([SAMPLE], index)
+    index.close()
+    st.cache_resource.clear()
+    yield isolated
+    st.cache_resource.clear()
+
+
+def _app() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=180)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def _ask(app: AppTest, question: str) -> AppTest:
+    app.chat_input(key="question").set_value(question).run()
+    assert not app.exception
+    return app
+
+
+def _html(app: AppTest) -> list[str]:
+    return [element.value for element in app.get("html")]
+
+
+def test_english_question_gets_cited_cards(home: Path) -> None:
+    app = _ask(_app(), QUESTION_EN)
+    answer, *cards = _html(app)
+    assert 'href="#lq-src-0-1">[1]</a>' in answer
+    assert "The punitive compensation system for intellectual property infringement" in answer
+    assert (
+        "[1] 11. / (11) — 最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见" in cards[0]
+    )
+    assert 'id="lq-src-0-1"' in cards[0]
+    assert "<mark>The punitive compensation system" in cards[0]
+    assert "✓ verified" in cards[0]
+    assert "法发[2020]37号 / Fa Fa [2020] No. 37" in cards[0]
+    assert "promulgated 2020-09-25" in cards[0] and "有效 / Valid" in cards[0]
+    assert app.code[0].value == CITE_11
+
+
+def test_chinese_question_gets_cited_cards(home: Path) -> None:
+    app = _ask(_app(), "如何承认和执行外国法院的民商事判决？")
+    answer, *cards = _html(app)
+    assert answer.startswith("<style>") and "根据所提供的文件：" in answer
+    assert (
+        "[1] 15. / (15) — 最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见" in cards[0]
+    )
+
+
+def test_refusal_is_shown_as_one(home: Path) -> None:
+    app = _ask(_app(), "醉酒驾驶机动车会受到什么处罚？")
+    answer, *cards = _html(app)
+    assert 'class="lq-answer lq-refusal"' in answer
+    assert "所提供的文件未涉及该问题。" in answer
+    assert [m.value for m in app.markdown if m.value.startswith("**")] == ["**Closest passages**"]
+    assert len(cards) == 5 and "✓ verified" not in cards[0]
+
+
+def test_chat_survives_reruns(home: Path) -> None:
+    app = _ask(_app(), QUESTION_EN)
+    _ask(app, "How are foreign judgments recognized and enforced?")
+    app.run()
+    assert [m.name for m in app.chat_message] == ["user", "assistant", "user", "assistant"]
+    cards = "".join(_html(app))
+    assert "[1] 11. / (11)" in cards and "[1] 15. / (15)" in cards
+
+
+def test_upload_a_good_and_a_bad_file_then_remove(home: Path) -> None:
+    app = _app()
+    app.sidebar.radio(key="page").set_value("Library").run()
+    law = (
+        "# 中华人民共和国示范法\n\n第一条 为了规范仲裁活动，制定本法。\n\n"
+        "第二条 合同纠纷可以仲裁。\n"
+    )
+    app.file_uploader(key="uploads").set_value(
+        [
+            ("示范法.md", law.encode("utf-8"), "text/markdown"),
+            (
+                "scan.pdf",
+                shared("bad_inputs/scanned_gazette_no_text_layer.pdf").read_bytes(),
+                "application/pdf",
+            ),
+        ]
+    ).run()
+    app.button(key="ingest").click().run()
+    assert not app.exception
+    assert [s.value for s in app.success] == ["示范法.md: added — 2 units, 0 bilingual"]
+    assert [e.value for e in app.error] == [
+        "scan.pdf: PDF has no text layer (31 pages, 0 characters): scanned? run OCR first"
+    ]
+    assert (home / "uploads" / "示范法.md").read_text(encoding="utf-8") == law
+    app.run()
+    assert list(app.dataframe[0].value["title"]) == [
+        "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见",
+        "中华人民共和国示范法",
+    ]
+    doc_id = list(app.dataframe[0].value["id"])[1]
+    app.selectbox(key="remove_choice").set_value(doc_id).run()
+    app.button(key="remove").click().run()
+    assert not app.exception
+    assert list(app.dataframe[0].value["title"]) == [
+        "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见"
+    ]
+
+
+def test_upload_names_are_sanitised(home: Path) -> None:
+    app = _app()
+    app.sidebar.radio(key="page").set_value("Library").run()
+    app.file_uploader(key="uploads").set_value(
+        ("../../etc/passwd.txt", "第一条 测试条文。".encode(), "text/plain")
+    ).run()
+    app.button(key="ingest").click().run()
+    assert (home / "uploads" / "passwd.txt").exists()
+    assert not (home.parent / "etc").exists()
+
+
+def test_export_markdown_and_word(home: Path) -> None:
+    app = _ask(_app(), QUESTION_EN)
+    markdown = app.sidebar.get("download_button")[0]
+    word = app.sidebar.get("download_button")[1]
+    assert markdown.proto.label == "Export Markdown" and word.proto.label == "Export Word"
+    from ui.export import conversation_docx, conversation_markdown
+
+    turns = app.session_state["turns"]
+    text = conversation_markdown(turns)
+    assert text.startswith("# lawqa conversation\n\n## 1. What does the opinion say about punitive")
+    assert (
+        "- 《最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见》"
+        "（法发〔2020〕37号）第11条" in text
+    )
+    assert "> 加强对知识产权的保护力度。" in text
+    document = docx.Document(io.BytesIO(conversation_docx(turns)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[0] == "lawqa conversation"
+    assert CITE_11.split("\n")[1] in paragraphs
+    assert document.tables[0].rows[0].cells[0].text.startswith("加强对知识产权的保护力度。")
+
+
+def test_feedback_is_stored(home: Path) -> None:
+    app = _ask(_app(), QUESTION_EN)
+    app.feedback(key="rating-0").set_value(0).run()
+    app.text_input(key="comment-0").set_value("Missing item 14").run()
+    app.button(key="send-0").click().run()
+    assert not app.exception
+    (entry,) = list(FeedbackLog(home).entries())
+    assert (entry["rating"], entry["comment"], entry["question"]) == (
+        "down",
+        "Missing item 14",
+        QUESTION_EN,
+    )
+    assert entry["citations"][0]["label"] == "11"
+    assert "Thank you: feedback saved." in [c.value for c in app.caption]
+
+
+def test_document_text_is_rendered_as_text(home: Path, embedder: Embedder) -> None:
+    hostile = home.parent / "hostile.md"
+    hostile.write_text(
+        "# 测试条例\n\n第一条 仲裁委员会应当公开名册。<script>alert('x')</script>"
+        "![tracker](http://127.0.0.1:9/pixel.png) <img src=x onerror=alert(1)>\n",
+        encoding="utf-8",
+    )
+    index = Index(Settings(), embedder=embedder)
+    ingest_paths([hostile], index)
+    index.close()
+    st.cache_resource.clear()
+    app = _ask(_app(), "仲裁委员会应当公开名册吗？")
+    rendered = "".join(_html(app))
+    assert "仲裁委员会应当公开名册。" in rendered
+    assert "<script>" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in rendered
+    assert "![tracker](http://127.0.0.1:9/pixel.png)" in rendered  # shown, not loaded
+    assert json.dumps(app.session_state["turns"][0].to_json())  # still a normal answer
