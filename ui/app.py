@@ -204,7 +204,12 @@ def library_page(svc: Services) -> None:
         key="uploads",
     )
     if uploads and st.button("Ingest", key="ingest"):
-        ingest_uploads(svc, [(u.name, u.getvalue()) for u in uploads])
+        st.session_state.ingest_messages = ingest_uploads(
+            svc, [(u.name, u.getvalue()) for u in uploads]
+        )
+        st.rerun()  # so the table above shows the new documents
+    for kind, message in st.session_state.pop("ingest_messages", []):
+        getattr(st, kind)(message)
     if documents:
         st.subheader("Remove a document")
         names = {d.doc_id: f"{d.title} ({d.doc_id})" for d in documents}
@@ -217,24 +222,27 @@ def library_page(svc: Services) -> None:
             st.rerun()
 
 
-def ingest_uploads(svc: Services, files: list[tuple[str, bytes]]) -> None:
+def ingest_uploads(svc: Services, files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    """Save and ingest uploads with a progress bar; return (kind, message) lines to show."""
+    messages: list[tuple[str, str]] = []
     bar = st.progress(0.0, text="Ingesting…")
     for done, (name, data) in enumerate(files):
         bar.progress(done / len(files), text=f"Ingesting {name}")
         try:
             path = save_upload(Path(svc.settings.home), name, data, svc.settings.max_file_bytes)
         except IngestError as exc:
-            st.error(str(exc))
+            messages.append(("error", str(exc)))
             continue
         result = ingest_file(path, svc.index)
         if result.status == "error":
-            st.error(f"{name}: {result.error.split(': ', 1)[-1]}")
+            messages.append(("error", f"{name}: {result.error.split(': ', 1)[-1]}"))
             continue
-        st.success(f"{name}: {result.status} — {result.units} units, {result.pairs} bilingual")
-        for warning in result.warnings:
-            st.warning(f"{name}: {warning}")
+        summary = f"{name}: {result.status} — {result.units} units, {result.pairs} bilingual"
+        messages.append(("success", summary))
+        messages.extend(("warning", f"{name}: {w}") for w in result.warnings)
     svc.index.refresh_keywords()
     bar.progress(1.0, text="Done")
+    return messages
 
 
 def main() -> None:

@@ -522,6 +522,8 @@ def ui(
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
         "--server.maxUploadSize",
         str(max(1, int(settings.max_file_mb))),
     ]
