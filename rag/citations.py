@@ -16,8 +16,11 @@ from rag.types import Citation, Source
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*\]|【\s*(\d+)\s*】")
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"\n]{2,})\"|「([^」]{2,})」|『([^』]{2,})』")
+# A sentence ends at 。！？!? or a period before a space, a citation or the end; closing quotes
+# and brackets after the end stay with it, and so do the citation markers that follow.
 _SENTENCE = re.compile(
-    r".*?(?:[。！？!?]+|\.(?=\s|$|\[|【))(?:\s*(?:\[\s*\d+(?:\s*[,，、]\s*\d+)*\s*\]|【\s*\d+\s*】))*"
+    r".*?(?:[。！？!?]+|\.(?=[”’\"'」』)）]*(?:\s|$|\[|【)))[”’\"'」』)）]*"
+    r"(?:\s*(?:\[\s*\d+(?:\s*[,，、]\s*\d+)*\s*\]|【\s*\d+\s*】))*"
     r"|.+$",
     re.S,
 )

@@ -90,3 +90,16 @@ def test_exempt_lines_are_not_unsupported() -> None:
         "Per the documents:\nCourts respect autonomy. [1]", SOURCES, exempt=("Per the documents:",)
     )
     assert checked.unsupported == ()
+
+
+def test_a_quote_ending_with_a_full_stop_keeps_its_marker() -> None:
+    text = (
+        "根据文件：\n“严格落实知识产权侵权惩罚性赔偿制度。” [2]\n"
+        "“The punitive compensation system shall be strictly implemented.” [2]"
+    )
+    checked = verify_citations(text, SOURCES, exempt=("根据文件：",))
+    assert checked.unsupported == ()
+    assert [(c.quote, c.verified) for c in checked.citations] == [
+        ("严格落实知识产权侵权惩罚性赔偿制度。", True),
+        ("The punitive compensation system shall be strictly implemented.", True),
+    ]

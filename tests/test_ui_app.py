@@ -66,7 +66,7 @@ def test_english_question_gets_cited_cards(home: Path) -> None:
         "[1] 11. / (11) — 最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见" in cards[0]
     )
     assert 'id="lq-src-0-1"' in cards[0]
-    assert "<mark>The punitive compensation system" in cards[0]
+    assert '<span class="lq-quote">The punitive compensation system' in cards[0]
     assert "✓ verified" in cards[0]
     assert "法发[2020]37号 / Fa Fa [2020] No. 37" in cards[0]
     assert "promulgated 2020-09-25" in cards[0] and "有效 / Valid" in cards[0]
@@ -80,6 +80,7 @@ def test_chinese_question_gets_cited_cards(home: Path) -> None:
     assert (
         "[1] 15. / (15) — 最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见" in cards[0]
     )
+    assert '<span class="lq-quote">' in cards[0]
 
 
 def test_refusal_is_shown_as_one(home: Path) -> None:

@@ -25,7 +25,7 @@ STYLE = """
 .lq-cols { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
 .lq-cols.lq-one { grid-template-columns: 1fr; }
 .lq-text { white-space: pre-wrap; font-size: 0.92em; }
-.lq-text mark { background: #fde68a; }
+.lq-text .lq-quote { background: #fde68a; }
 .lq-ok { color: #15803d; font-weight: 600; }
 .lq-bad { color: #b91c1c; font-weight: 600; }
 </style>
@@ -106,7 +106,7 @@ def _highlight(text: str, quotes: tuple[str, ...]) -> str:
         if start < position:
             continue
         out.append(esc(text[position:start]))
-        out.append(f"<mark>{esc(text[start:end])}</mark>")
+        out.append(f'<span class="lq-quote">{esc(text[start:end])}</span>')
         position = end
     out.append(esc(text[position:]))
     return "".join(out)
