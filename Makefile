@@ -30,7 +30,7 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/lawqa ingest $(SAMPLE)
-	$(BIN)/lawqa docs
+	$(BIN)/lawqa ui
 
 test: install-test lint typecheck unit eval-gate
 
