@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rag.index import Index
 from rag.keyword import tokenize
 from rag.text import answer_language, normalize, question_language
-from rag.types import LANGS, Document, Hit, Lang, Source, Unit
+from rag.types import LANGS, Document, Hit, Lang, Source
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0
@@ -186,8 +186,3 @@ def _keyword_langs(question: str) -> list[Lang]:
     if re.search(r"[A-Za-z]{2,}", question):
         langs.append("en")
     return langs
-
-
-def unit_text(unit: Unit, lang: Lang) -> str:
-    """A unit's text in `lang`, or in the other language when it has none in `lang`."""
-    return unit.text(lang) or unit.text("en" if lang == "zh" else "zh")

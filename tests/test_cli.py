@@ -137,3 +137,58 @@ def test_invalid_settings_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["docs"])
     assert result.exit_code == 2
     assert "invalid settings (chunk_tokens: Input should be a valid integer" in result.stderr
+
+
+def test_ask_json_and_plain() -> None:
+    runner.invoke(app, ["ingest", str(SAMPLE)])
+    code, answer = _json(["ask", "如何承认和执行外国法院的民商事判决？", "--json", "--k", "3"])
+    assert code == 0
+    assert (answer["language"], answer["mode"], answer["refused"]) == ("zh", "extractive", False)
+    assert answer["citations"][0]["label"] == "15"
+    assert len(answer["retrieved"]) == 3
+    plain = runner.invoke(app, ["ask", "How are foreign judgments recognized and enforced?"])
+    assert plain.exit_code == 0
+    lines = plain.stdout.splitlines()
+    assert lines[0] == "Per the documents:"
+    assert "Sources" in lines
+    assert any(
+        line.startswith(
+            "[1] 最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见  15. / (15)"
+        )
+        for line in lines
+    )
+    assert any(
+        line.startswith("    English: Strengthening international judicial assistance.")
+        for line in lines
+    )
+
+
+def test_ask_with_an_unconfigured_mode_fails_clearly() -> None:
+    result = runner.invoke(app, ["ask", "anything", "--mode", "local"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: --mode local needs LAWQA_LLM=local:/path/to/model.gguf"
+    )
+    result = runner.invoke(app, ["ask", "anything", "--mode", "llm"])
+    assert result.stderr.strip() == "error: --mode llm needs OPENAI_API_KEY or OPENAI_BASE_URL"
+
+
+def test_chat_keeps_history() -> None:
+    runner.invoke(app, ["ingest", str(SAMPLE)])
+    result = runner.invoke(
+        app,
+        ["chat", "--json"],
+        input="Can parties choose the applicable law?\nWhat about its arbitration?\n\n",
+    )
+    assert result.exit_code == 0
+    decoder = json.JSONDecoder()
+    text, answers = result.stdout.strip(), []
+    while text:
+        answer, end = decoder.raw_decode(text)
+        answers.append(answer)
+        text = text[end:].strip()
+    assert [a["question"] for a in answers] == [
+        "Can parties choose the applicable law?",
+        "What about its arbitration?",
+    ]
+    assert answers[0]["citations"][0]["label"] == "4"

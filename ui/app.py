@@ -31,6 +31,7 @@ class Options:
     language: Lang | None
     show: str
     k: int
+    valid_only: bool
 
 
 @dataclass
@@ -72,10 +73,13 @@ def sidebar(svc: Services) -> Options:
     )
     show = st.sidebar.radio("Show", list(SHOW_CHOICES), key="show")
     k = st.sidebar.slider("Sources", 1, 10, 5, key="k")
+    valid_only = st.sidebar.checkbox("Only documents in force", key="valid_only")
     st.sidebar.caption(f"Answering with: {mode_label(svc.assistant)}")
     if st.sidebar.button("New chat", key="new_chat"):
         st.session_state.turns = []
-    return Options(page, chosen or None, LANGUAGE_CHOICES[language], SHOW_CHOICES[show], k)
+    return Options(
+        page, chosen or None, LANGUAGE_CHOICES[language], SHOW_CHOICES[show], k, valid_only
+    )
 
 
 def export_buttons() -> None:
@@ -166,6 +170,7 @@ def chat_page(svc: Services, options: Options) -> None:
             history=history,
             on_token=on_token,
             language=options.language,
+            valid_only=options.valid_only,
         )
         placeholder.empty()
         turns.append(answer)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -301,13 +302,16 @@ def _print_answer(answer: Answer, streamed: bool) -> None:
         )
 
 
+@dataclass(frozen=True)
+class AskOptions:
+    k: int
+    doc: list[str] | None
+    valid_only: bool
+    as_json: bool
+
+
 def _ask_once(
-    assistant: Assistant,
-    question: str,
-    k: int,
-    doc: list[str] | None,
-    as_json: bool,
-    history: list[tuple[str, str]],
+    assistant: Assistant, question: str, options: AskOptions, history: list[tuple[str, str]]
 ) -> Answer:
     streamed = False
 
@@ -318,9 +322,14 @@ def _ask_once(
         sys.stdout.flush()
 
     answer = assistant.ask(
-        question, k=k, doc_ids=doc or None, history=history, on_token=None if as_json else on_token
+        question,
+        k=options.k,
+        doc_ids=options.doc or None,
+        history=history,
+        on_token=None if options.as_json else on_token,
+        valid_only=options.valid_only,
     )
-    if as_json:
+    if options.as_json:
         _print_json(answer.to_json())
     else:
         if streamed:
@@ -340,10 +349,13 @@ def ask(
     mode: Annotated[
         str | None, typer.Option(help="llm, local or extractive (default: from settings).")
     ] = None,
+    valid_only: Annotated[
+        bool, typer.Option("--valid-only", help="Skip documents marked as no longer in force.")
+    ] = False,
 ) -> None:
     """Answer a question with citations to the documents' own paragraphs."""
     assistant = _assistant(mode)
-    _ask_once(assistant, question, k, doc, as_json, [])
+    _ask_once(assistant, question, AskOptions(k, doc, valid_only, as_json), [])
 
 
 @app.command()
@@ -354,9 +366,13 @@ def chat(
     ] = None,
     mode: Annotated[str | None, typer.Option(help="llm, local or extractive.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print each answer as JSON.")] = False,
+    valid_only: Annotated[
+        bool, typer.Option("--valid-only", help="Skip documents marked as no longer in force.")
+    ] = False,
 ) -> None:
     """A multi-turn chat in the terminal (an empty line or /exit ends it)."""
     assistant = _assistant(mode)
+    options = AskOptions(k, doc, valid_only, as_json)
     history: list[tuple[str, str]] = []
     err.print(
         f"lawqa chat ({assistant.model_name}); an empty line or /exit ends it.",
@@ -370,7 +386,7 @@ def chat(
             break
         if not question or question == "/exit":
             break
-        answer = _ask_once(assistant, question, k, doc, as_json, history)
+        answer = _ask_once(assistant, question, options, history)
         history.append((question, answer.answer))
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rag.citations import answer_sentences
 from rag.citing import citation_en, citation_zh
-from rag.types import Answer, Citation, Document, Source, Unit
+from rag.types import Answer, Document, Source, Unit
 
 STYLE = """
 <style>
@@ -152,7 +152,3 @@ def card_html(view: CardView, message_id: int, show: str = "both") -> str:
 
 def copy_citation(view: CardView) -> str:
     return f"{citation_zh(view.document, view.unit)}\n{citation_en(view.document, view.unit)}"
-
-
-def cited_labels(citations: tuple[Citation, ...]) -> list[str]:
-    return list(dict.fromkeys(c.label for c in citations))
