@@ -4,8 +4,12 @@ Three ranked lists of units are fused by reciprocal rank fusion: dense (the ques
 against both languages' vectors, a unit ranked by its best chunk, so a bilingual unit gets no
 double vote), and BM25 over each language the question has words in. The embedder is
 cross-lingual and BM25 is not, so an English question still reaches a Chinese-only statute
-through the dense list; the dense list weighs more, so keyword hits in the other documents
-cannot drown it.
+through the dense list; each keyword list's weight is scaled by the share of the corpus it can
+see, so keyword hits in the other documents cannot drown it.
+
+Weights measured with `lawqa eval` (development sets, e5+use): keyword 2.0 against dense 1.0
+gave the best recall@1 and MRR on the sample (R@1 0.90 vs 0.86 at 0.5) and on STARD over 16k
+articles (R@1 0.27 vs 0.23), leaving cross-lingual recall unchanged.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from rag.types import LANGS, Document, Hit, Lang, Source
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0
-KEYWORD_WEIGHT = 0.5
+KEYWORD_WEIGHT = 2.0
 CANDIDATES = 50
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 

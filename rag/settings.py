@@ -23,9 +23,10 @@ class Settings(BaseSettings):
 
     home: Path = Field(default=Path(".lawqa"), description="Data directory (index, manifest).")
     embedder: str = Field(
-        default="e5",
-        description="Embedding model: 'e5' (multilingual-e5-small, offline), 'use' (Universal "
-        "Sentence Encoder multilingual, offline) or 'openai:<model>'.",
+        default="e5+use",
+        description="Embedding model: 'e5+use' (both offline models, combined), 'e5' "
+        "(multilingual-e5-small), 'use' (Universal Sentence Encoder multilingual) or "
+        "'openai:<model>'.",
     )
     chunk_tokens: int = Field(default=400, ge=32, description="Token budget of one chunk side.")
     max_file_mb: float = Field(default=50.0, gt=0, description="Largest file ingest accepts.")

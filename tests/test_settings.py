@@ -10,7 +10,7 @@ from tests.helpers import ROOT
 def test_defaults(isolated: Path) -> None:
     settings = Settings()
     assert settings.home == isolated
-    assert (settings.embedder, settings.chunk_tokens, settings.max_file_mb) == ("e5", 400, 50.0)
+    assert (settings.embedder, settings.chunk_tokens, settings.max_file_mb) == ("e5+use", 400, 50.0)
     assert settings.chroma_host is None and settings.openai_api_key is None
 
 
