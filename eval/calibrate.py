@@ -117,16 +117,30 @@ def main() -> None:
     parser.add_argument("sets", nargs="+")
     parser.add_argument("--limit", type=int, help="questions per set")
     parser.add_argument("--write", action="store_true", help="store the model in rag/gate.json")
+    parser.add_argument(
+        "--features",
+        type=Path,
+        help="a JSON cache of the features: read when present, else written",
+    )
     args = parser.parse_args()
     rows: list[list[float]] = []
     labels: list[int] = []
     embedders = set()
+    cache = (
+        json.loads(args.features.read_text("utf-8"))
+        if args.features and args.features.exists()
+        else {}
+    )
     for spec in args.sets:
-        set_rows, set_labels, name = collect(spec, args.limit)
+        if spec not in cache:
+            cache[spec] = collect(spec, args.limit)
+        set_rows, set_labels, name = cache[spec]
         rows += set_rows
         labels += set_labels
         embedders.add(name)
         print(f"{spec}: {len(set_labels)} questions, {sum(set_labels)} answerable")
+    if args.features:
+        args.features.write_text(json.dumps(cache), "utf-8")
     if len(embedders) != 1:
         raise SystemExit(f"all sets must use one embedder, not {sorted(embedders)}")
     features, answerable = np.array(rows), np.array(labels)

@@ -5,8 +5,9 @@ combines several pieces of evidence in a logistic model:
 - `top`: the best dense similarity of any retrieved unit;
 - `lift`: how far that stands above the background (the mean similarity of the candidates
   ranked 5 to 20), which adapts to each embedder's and corpus's scale;
-- `coverage`: the share of the question's content words found in the top sources (either
-  language);
+- `coverage` / `coverage1`: the share of the question's content words found in the top three
+  sources / in the top one (either language);
+- `keyword`: the best BM25 score among the top three, per question word;
 - `agree`: whether the top unit is near the top of the dense and the keyword rankings both.
 The weights are fitted on development questions by `python -m eval.calibrate` and stored in
 `gate.json` per embedder; the threshold is the probability that keeps false refusals rare.
@@ -23,9 +24,9 @@ from importlib import resources
 from rag.keyword import tokenize
 from rag.retrieval import Retrieval
 from rag.text import normalize
-from rag.types import LANGS
+from rag.types import LANGS, Source
 
-FEATURES = ("top", "lift", "coverage", "agree")
+FEATURES = ("top", "lift", "coverage", "coverage1", "keyword", "agree")
 
 
 @dataclass(frozen=True)
@@ -64,21 +65,30 @@ def gate_features(question: str, retrieval: Retrieval) -> dict[str, float]:
     """The gate's evidence for one question."""
     sources = retrieval.sources
     if not sources:
-        return {"top": 0.0, "lift": 0.0, "coverage": 0.0, "agree": 0.0}
+        return dict.fromkeys(FEATURES, 0.0)
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
     words = {t for lang in LANGS for t in tokenize(question, lang) if len(t) > 1}
-    text = normalize(
-        " ".join(
-            f"{s.unit.text_zh} {s.unit.text_en} {s.unit.heading_zh} {s.unit.heading_en}"
-            for s in sources[:3]
-        )
-    ).lower()
-    coverage = sum(1 for w in words if w in text) / len(words) if words else 0.0
+
+    def covered(chosen: tuple[Source, ...]) -> float:
+        text = normalize(
+            " ".join(
+                f"{s.unit.text_zh} {s.unit.text_en} {s.unit.heading_zh} {s.unit.heading_en}"
+                for s in chosen
+            )
+        ).lower()
+        return sum(1 for w in words if w in text) / len(words) if words else 0.0
+
     first = sources[0].hit
-    agree = float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5)
-    return {"top": top, "lift": top - base, "coverage": coverage, "agree": agree}
+    return {
+        "top": top,
+        "lift": top - base,
+        "coverage": covered(sources[:3]),
+        "coverage1": covered(sources[:1]),
+        "keyword": max(s.hit.keyword for s in sources[:3]) / (1 + len(words)),
+        "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),
+    }
 
 
 def decide(question: str, retrieval: Retrieval, embedder: str) -> GateDecision:
