@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,12 +9,9 @@ from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ingest.parse import parse_pair, parse_text
-from ingest.pipeline import IngestReport, ingest_paths
+from ingest.pipeline import ingest_paths
 from ingest.readers import IngestError, read_source
 from rag.assistant import MODES, Assistant
 from rag.embedders import EmbedderError
@@ -24,14 +20,22 @@ from rag.llm import LLMError
 from rag.settings import Settings
 from rag.types import Answer
 from rag.vectors import VectorStoreError
+from ui.console import (
+    print_answer,
+    print_documents,
+    print_eval_table,
+    print_ingest_report,
+    print_json,
+    print_parse,
+    progress_bar,
+    say,
+)
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Bilingual legal question answering with verified paragraph citations.",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _settings() -> Settings:
@@ -41,7 +45,7 @@ def _settings() -> Settings:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()
         )
-        err.print(f"[red]error:[/] invalid settings ({problems})")
+        say(f"error: invalid settings ({problems})", error=True)
         raise typer.Exit(2) from None
 
 
@@ -49,12 +53,8 @@ def _index(settings: Settings) -> Index:
     try:
         return Index(settings)
     except (VectorStoreError, EmbedderError) as exc:
-        err.print(f"[red]error:[/] {exc}")
+        say(f"error: {exc}", error=True)
         raise typer.Exit(2) from None
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -69,15 +69,7 @@ def ingest(
     """Ingest files into the index (unchanged files are skipped, changed ones replaced)."""
     settings = _settings()
     index = _index(settings)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as bar:
+    with progress_bar(disable=as_json) as bar:
         task = bar.add_task("ingesting", total=None)
 
         def progress(path: str, done: int, total: int) -> None:
@@ -85,46 +77,11 @@ def ingest(
 
         report = ingest_paths(paths, index, translation=translation, progress=progress)
     if as_json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
-        _print_ingest_report(report)
+        print_ingest_report(report)
     if report.errors:
         raise typer.Exit(1)
-
-
-def _print_ingest_report(report: IngestReport) -> None:
-    table = Table(title="lawqa ingest")
-    for column in (
-        "documents",
-        "units",
-        "bilingual pairs",
-        "monolingual units",
-        "warnings",
-        "errors",
-        "seconds",
-    ):
-        table.add_column(column, justify="right")
-    table.add_row(
-        str(report.documents),
-        str(report.units),
-        str(report.pairs),
-        str(report.monolingual),
-        str(len(report.warnings)),
-        str(len(report.errors)),
-        f"{report.seconds:.1f}",
-    )
-    out.print(table)
-    for file in report.files:
-        if file.status != "error":
-            out.print(
-                f"{file.status:>9}  {file.path}  ({', '.join(file.doc_ids)})",
-                highlight=False,
-                markup=False,
-            )
-    for warning in report.warnings:
-        err.print(f"warning: {warning}", highlight=False, markup=False)
-    for error in report.errors:
-        err.print(f"error: {error}", highlight=False, markup=False)
 
 
 @app.command()
@@ -145,7 +102,7 @@ def parse(
                 source.text, other.text, wrapped=source.wrapped, translation_wrapped=other.wrapped
             )
     except IngestError as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        say(f"error: {exc}", error=True)
         raise typer.Exit(1) from None
     results: list[dict[str, Any]] = [
         {
@@ -165,31 +122,13 @@ def parse(
     ]
     if as_json:
         if len(results) == 1:
-            _print_json(results[0])
+            print_json(results[0])
         else:
-            _print_json(
+            print_json(
                 {"documents": results, "warnings": [w for r in results for w in r["warnings"]]}
             )
         return
-    for result in results:
-        meta = result["document"]
-        out.print(
-            f"[bold]{meta['title_zh'] or meta['title_en'] or file.name}[/]  "
-            f"{meta['doc_number_zh'] or meta['doc_number_en']}  layout: {meta['layout']}"
-        )
-        table = Table("label", "zh", "en", "heading", "text")
-        for unit in result["units"]:
-            text = (unit["text_zh"] or unit["text_en"]).replace("\n", " ")
-            table.add_row(
-                unit["label"],
-                unit["display_zh"],
-                unit["display_en"],
-                unit["heading_zh"] or unit["heading_en"],
-                text[:60] + ("…" if len(text) > 60 else ""),
-            )
-        out.print(table)
-        for warning in result["warnings"]:
-            err.print(f"warning: {warning}", highlight=False, markup=False)
+    print_parse(results, file.name)
 
 
 @app.command()
@@ -209,22 +148,9 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = 
             }
         )
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
-    table = Table("doc_id", "title", "number", "promulgated", "validity", "units", "pairs")
-    for row in rows:
-        table.add_row(
-            row["doc_id"],
-            row["title_zh"] or row["title_en"],
-            row["doc_number_zh"] or row["doc_number_en"],
-            row["promulgated"],
-            row["validity_zh"] or row["validity_en"],
-            str(row["units"]),
-            str(row["bilingual_pairs"]),
-        )
-    out.print(table)
-    if not rows:
-        out.print("The index is empty: add documents with `lawqa ingest PATH`.")
+    print_documents(rows)
 
 
 @app.command()
@@ -234,72 +160,24 @@ def remove(
     """Remove a document from the index."""
     index = _index(_settings())
     if not index.remove(doc_id):
-        err.print(
-            f"error: no document with id {doc_id} (see `lawqa docs`)", highlight=False, markup=False
-        )
+        say(f"error: no document with id {doc_id} (see `lawqa docs`)", error=True)
         raise typer.Exit(1)
-    out.print(f"removed {doc_id}", highlight=False)
+    say(f"removed {doc_id}")
 
 
 def _assistant(mode: str | None) -> Assistant:
     settings = _settings()
     if mode is not None and mode not in MODES:
-        err.print(f"error: --mode must be one of {', '.join(MODES)}", highlight=False, markup=False)
+        say(f"error: --mode must be one of {', '.join(MODES)}", error=True)
         raise typer.Exit(2)
     assistant = Assistant(_index(settings), settings, mode)
     if assistant.mode != "extractive":
         try:
             assistant.chat  # noqa: B018 - start the model now, so a bad setting fails early
         except LLMError as exc:
-            err.print(f"error: {exc}", highlight=False, markup=False)
+            say(f"error: {exc}", error=True)
             raise typer.Exit(2) from None
     return assistant
-
-
-def _print_answer(answer: Answer, streamed: bool) -> None:
-    if not streamed:
-        out.print(answer.answer, highlight=False, markup=False)
-    for note in answer.notes:
-        err.print(f"note: {note}", highlight=False, markup=False)
-        out.print(answer.answer, highlight=False, markup=False)
-    out.print()
-    title = "Closest passages" if answer.refused else "Sources"
-    shown = answer.citations or () if not answer.refused else ()
-    out.print(f"[bold]{title}[/]")
-    if answer.refused:
-        for source in answer.sources:
-            unit = source.unit
-            out.print(
-                f"[{source.n}] {source.document.title}  {unit.display_zh} / {unit.display_en}",
-                highlight=False,
-                markup=False,
-            )
-        return
-    seen: set[int] = set()
-    for citation in shown:
-        if citation.n in seen:
-            continue
-        seen.add(citation.n)
-        quotes = [c for c in shown if c.n == citation.n and c.quote]
-        mark = "verified" if all(c.verified for c in quotes) else "UNVERIFIED quote"
-        out.print(
-            f"[{citation.n}] {citation.doc_title}  {citation.display_zh} / "
-            f"{citation.display_en}  ({mark})",
-            highlight=False,
-            markup=False,
-        )
-        if citation.text_zh:
-            out.print(f"    中文: {citation.text_zh}", highlight=False, markup=False)
-        if citation.text_en:
-            out.print(f"    English: {citation.text_en}", highlight=False, markup=False)
-    for sentence in answer.unsupported_sentences:
-        err.print(f"unsupported: {sentence}", highlight=False, markup=False)
-    for marker in answer.removed_markers:
-        err.print(
-            f"removed citation {marker}: it points to no retrieved source",
-            highlight=False,
-            markup=False,
-        )
 
 
 @dataclass(frozen=True)
@@ -330,11 +208,11 @@ def _ask_once(
         valid_only=options.valid_only,
     )
     if options.as_json:
-        _print_json(answer.to_json())
+        print_json(answer.to_json())
     else:
         if streamed:
             sys.stdout.write("\n")
-        _print_answer(answer, streamed)
+        print_answer(answer, streamed)
     return answer
 
 
@@ -374,11 +252,7 @@ def chat(
     assistant = _assistant(mode)
     options = AskOptions(k, doc, valid_only, as_json)
     history: list[tuple[str, str]] = []
-    err.print(
-        f"lawqa chat ({assistant.model_name}); an empty line or /exit ends it.",
-        highlight=False,
-        markup=False,
-    )
+    say(f"lawqa chat ({assistant.model_name}); an empty line or /exit ends it.", error=True)
     while True:
         try:
             question = input("> " if sys.stdin.isatty() else "").strip()
@@ -423,21 +297,16 @@ def evaluate(
 ) -> None:
     """Evaluate retrieval, citations and refusals on a question set; compare pipelines."""
     from eval.harness import PIPELINES, failures, run_evaluation
-    from eval.report import TABLE_COLUMNS, cell
     from eval.runner import QuestionFileError
 
     if bool(corpus) == bool(index_home):
-        err.print(
-            "error: give either --corpus PATH... or --index HOME", highlight=False, markup=False
-        )
+        say("error: give either --corpus PATH... or --index HOME", error=True)
         raise typer.Exit(2)
     names = pipeline or ["lawqa"]
     unknown = [n for n in names if n not in PIPELINES]
     if unknown or (mode is not None and mode not in MODES):
-        err.print(
-            f"error: pipelines are {', '.join(PIPELINES)}; modes are {', '.join(MODES)}",
-            highlight=False,
-            markup=False,
+        say(
+            f"error: pipelines are {', '.join(PIPELINES)}; modes are {', '.join(MODES)}", error=True
         )
         raise typer.Exit(2)
     floors: dict[str, float] = {}
@@ -446,24 +315,12 @@ def evaluate(
         try:
             floors[metric] = float(value)
         except ValueError:
-            err.print(
-                f"error: --fail-under wants METRIC=NUMBER, not {item!r}",
-                highlight=False,
-                markup=False,
-            )
+            say(f"error: --fail-under wants METRIC=NUMBER, not {item!r}", error=True)
             raise typer.Exit(2) from None
     settings = _settings()
     if index_home is not None:
         settings = settings.model_copy(update={"home": index_home})
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("evaluating", total=None)
         try:
             run = run_evaluation(
@@ -480,35 +337,15 @@ def evaluate(
                 ),
             )
         except (QuestionFileError, OSError, VectorStoreError, EmbedderError, LLMError) as exc:
-            err.print(f"error: {exc}", highlight=False, markup=False)
+            say(f"error: {exc}", error=True)
             raise typer.Exit(2) from None
     if run.ingest is not None and run.ingest.errors:
         for error in run.ingest.errors:
-            err.print(f"error: {error}", highlight=False, markup=False)
-    table = Table(title=f"lawqa eval → {run.out}")
-    table.add_column("pipeline")
-    shown = (
-        "recall@1",
-        "recall@5",
-        "recall@10",
-        "recall@100",
-        "mrr@10",
-        "ndcg@10",
-        "citation_precision",
-        "citation_recall",
-        "refusal_recall",
-        "false_refusal_rate",
-        "latency_ms_p95",
-    )
-    for column in shown:
-        table.add_column(column.replace("_", " "), justify="right")
-    for name, values in run.metrics.items():
-        table.add_row(name, *(cell(values.get(c)) for c in shown))
-    out.print(table)
-    assert set(shown) <= set(TABLE_COLUMNS)
+            say(f"error: {error}", error=True)
+    print_eval_table(f"lawqa eval → {run.out}", run.metrics)
     problems = failures(run.metrics, floors)
     for problem in problems:
-        err.print(f"regression: {problem}", highlight=False, markup=False)
+        say(f"regression: {problem}", error=True)
     if problems:
         raise typer.Exit(1)
 
@@ -523,7 +360,7 @@ def ui(
 
     settings = _settings()
     script = Path(__file__).with_name("app.py")
-    out.print(f"lawqa web chat: http://{host}:{port}", highlight=False)
+    say(f"lawqa web chat: http://{host}:{port}")
     command = [
         sys.executable,
         "-m",
@@ -554,7 +391,7 @@ def feedback(
     from rag.feedback import FeedbackLog
 
     count = FeedbackLog(Path(_settings().home)).export(export)
-    out.print(f"{count} feedback entries written to {export}", highlight=False)
+    say(f"{count} feedback entries written to {export}")
 
 
 def main() -> None:
