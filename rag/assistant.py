@@ -19,7 +19,7 @@ from rag.extractive import SentenceScorer, extractive_answer
 from rag.gate import decide
 from rag.index import Index
 from rag.llm import ChatModel, chat_model
-from rag.prompts import CLOSEST, LEADS, REFUSALS
+from rag.prompts import CLOSEST, LEADS, LIST_SEPARATORS, REFUSALS
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
 from rag.text import answer_language
@@ -119,8 +119,8 @@ class Assistant:
         return replace(answer, timings_ms=timings)
 
     def _refusal(self, question: str, lang: Lang, retrieval: Retrieval) -> Answer:
-        closest = "; ".join(_cite_label(s, lang) for s in retrieval.sources[:3])
-        text = REFUSALS[lang] + (f"\n{CLOSEST[lang]}: {closest}" if closest else "")
+        closest = LIST_SEPARATORS[lang].join(_cite_label(s, lang) for s in retrieval.sources[:3])
+        text = REFUSALS[lang] + (f"\n{CLOSEST[lang]}{closest}" if closest else "")
         return Answer(question, lang, self.mode, text, True, (), retrieval.sources)
 
     def _extractive(

@@ -60,7 +60,8 @@ def answer_sentences(text: str) -> list[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", normalize(text))
+    """Matching form: normalized, without spaces, case-folded (a quote may start a sentence)."""
+    return re.sub(r"\s+", "", normalize(text)).casefold()
 
 
 def quote_in(quote: str, text: str) -> bool:

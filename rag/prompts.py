@@ -38,7 +38,8 @@ REFUSALS = {
     "en": "The documents provided do not address this question.",
     "zh": "所提供的文件未涉及该问题。",
 }
-CLOSEST = {"en": "Closest passages", "zh": "最相关的段落"}
+CLOSEST = {"en": "Closest passages: ", "zh": "最相关的段落："}
+LIST_SEPARATORS = {"en": "; ", "zh": "；"}
 LEADS = {"en": "Per the documents:", "zh": "根据所提供的文件："}
 
 

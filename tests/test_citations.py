@@ -1,7 +1,8 @@
-"""Citation checks on hand-built sources."""
+"""Citation checks on hand-built sources, and how a source card marks the quotes."""
 
 from rag.citations import answer_sentences, quote_in, verify_citations
 from rag.types import Document, DocumentMeta, Hit, Source, Unit
+from ui.render import CardView, card_html
 
 DOC = Document("d1", DocumentMeta(title_zh="示范意见"), (), "/tmp/x.txt", "h")
 UNITS = [
@@ -73,6 +74,8 @@ def test_quote_matching_ignores_whitespace_width_and_script_and_allows_ellipsis(
     assert quote_in("充分尊重並保障中外當事人", UNITS[0].text_zh)  # Traditional characters
     assert quote_in("Respecting the principle … choose the court", UNITS[0].text_en)
     assert not quote_in("choose the court … Respecting the principle", UNITS[0].text_en)
+    assert quote_in("respecting the principle", UNITS[0].text_en)  # quoted mid-sentence
+    assert not quote_in("respecting the principles", UNITS[0].text_en)
 
 
 def test_sentences_keep_their_trailing_markers() -> None:
@@ -103,3 +106,10 @@ def test_a_quote_ending_with_a_full_stop_keeps_its_marker() -> None:
         ("严格落实知识产权侵权惩罚性赔偿制度。", True),
         ("The punitive compensation system shall be strictly implemented.", True),
     ]
+
+
+def test_card_marks_a_quote_whatever_its_case() -> None:
+    view = CardView(1, DOC, UNITS[0], ("respecting the principle …  choose the court",), True)
+    html = card_html(view, message_id=1, show="en")
+    assert '<span class="lq-quote">Respecting the principle</span>' in html
+    assert '<span class="lq-quote">choose the court</span>' in html

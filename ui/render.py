@@ -98,9 +98,9 @@ def _highlight(text: str, quotes: tuple[str, ...]) -> str:
         for part in re.split(r"…+|\.{3,}", quote):
             part = part.strip().strip('“”"「」『』')
             if len(part) >= 2:
-                start = text.find(part)
-                if start >= 0:
-                    spans.append((start, start + len(part)))
+                found = re.search(re.escape(part), text, re.IGNORECASE)
+                if found:
+                    spans.append(found.span())
     out, position = [], 0
     for start, end in sorted(spans):
         if start < position:
