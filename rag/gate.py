@@ -5,12 +5,18 @@ combines several pieces of evidence in a logistic model:
 - `top`: the best dense similarity of any retrieved unit;
 - `lift`: how far that stands above the background (the mean similarity of the candidates
   ranked 5 to 20), which adapts to each embedder's and corpus's scale;
-- `coverage` / `coverage1`: the share of the question's content words found in the top three
-  sources / in the top one (either language);
+- `coverage` / `coverage1`: the share of the question's content words (whole words, less those
+  that only frame a question about a document: "what does the opinion say about") found in the
+  top three sources / in the top one (either language);
 - `keyword`: the best BM25 score among the top three, per question word;
-- `agree`: whether the top unit is near the top of the dense and the keyword rankings both.
+- `agree`: whether the top unit is near the top of the dense and the keyword rankings both;
+- `xl`, `xl_top`, `xl_lift`: whether the top unit has no text in the question's language (an
+  English question on a Chinese-only statute), alone and times `top` and `lift`: there the
+  lexical evidence is silent by nature and the dense evidence has its own scale.
 The weights are fitted on development questions by `python -m eval.calibrate` and stored in
-`gate.json` per embedder; the threshold is the probability that keeps false refusals rare.
+`gate.json` per embedder (an embedder without its own model gets one fitted on the lexical
+features only); the threshold is the most accurate one that refuses at most 10% of the
+answerable development questions.
 """
 
 from __future__ import annotations
@@ -21,12 +27,17 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from rag.keyword import tokenize
+from rag.keyword import chinese_words, tokenize
 from rag.retrieval import Retrieval
-from rag.text import normalize
-from rag.types import LANGS, Source
+from rag.text import answer_language, normalize
+from rag.types import Source
 
-FEATURES = ("top", "lift", "coverage", "coverage1", "keyword", "agree")
+# Stemmed as by the keyword tokenizer: "What does the opinion say about ...", "文件中对...怎么说".
+_FRAME = set(
+    "say said state mention opinion document text provision provide stipulate article item "
+    "paragraph 意见 文件 条文 条款 内容 提到 说".split()
+)
+FEATURES = ("top", "lift", "coverage", "coverage1", "keyword", "agree", "xl", "xl_top", "xl_lift")
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,13 @@ def gate_model(embedder: str) -> GateModel:
     return models.get(embedder) or models["default"]
 
 
+def content_words(question: str) -> set[str]:
+    """The words the answer's paragraphs should contain: the question's own Chinese and English
+    tokens, less the words that only frame a question about a document."""
+    words = set(chinese_words(question)) | set(tokenize(question, "en"))
+    return {t for t in words if len(t) > 1} - _FRAME
+
+
 def gate_features(question: str, retrieval: Retrieval) -> dict[str, float]:
     """The gate's evidence for one question."""
     sources = retrieval.sources
@@ -69,7 +87,7 @@ def gate_features(question: str, retrieval: Retrieval) -> dict[str, float]:
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
-    words = {t for lang in LANGS for t in tokenize(question, lang) if len(t) > 1}
+    words = content_words(question)
 
     def covered(chosen: tuple[Source, ...]) -> float:
         text = normalize(
@@ -81,7 +99,11 @@ def gate_features(question: str, retrieval: Retrieval) -> dict[str, float]:
         return sum(1 for w in words if w in text) / len(words) if words else 0.0
 
     first = sources[0].hit
+    xl = float(not sources[0].unit.text(answer_language(question)))
     return {
+        "xl": xl,
+        "xl_top": xl * top,
+        "xl_lift": xl * (top - base),
         "top": top,
         "lift": top - base,
         "coverage": covered(sources[:3]),

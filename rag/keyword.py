@@ -61,6 +61,16 @@ def tokenize(text: str, lang: Lang) -> list[str]:
     return [_stem(w) for w in _EN_WORD.findall(text) if w not in _EN_STOP]
 
 
+def chinese_words(text: str) -> list[str]:
+    """Whole Chinese words (jieba's precise mode), without the stop words and the search-mode
+    fragments: for measuring how much of a question a passage covers."""
+    return [
+        t
+        for t in _jieba().lcut(normalize(text).lower())
+        if t not in _ZH_STOP and re.search(r"[\u4e00-\u9fff]", t)
+    ]
+
+
 def _stem(word: str) -> str:
     """Fold plurals only: enough to meet 'courts' with 'court' without mangling legal terms."""
     if len(word) > 4 and word.endswith("ies"):
