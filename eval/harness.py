@@ -37,11 +37,10 @@ def failures(metrics: dict[str, dict[str, Any]], floors: dict[str, float]) -> li
     problems = []
     for metric, floor in floors.items():
         value = metrics[name].get(metric)
-        if value is None or value < floor:
-            problems.append(
-                f"{name} {metric} = {value if value is None else round(value, 3)} "
-                f"is below the floor {floor}"
-            )
+        if value is None:
+            problems.append(f"{name} {metric} is missing (floor {floor})")
+        elif value < floor:
+            problems.append(f"{name} {metric} = {round(value, 3)} is below the floor {floor}")
     return problems
 
 

@@ -1,4 +1,4 @@
-"""`lawqa ingest / parse / docs / remove`, driven in-process with the real index."""
+"""`lawqa ingest / parse / docs / remove / ask / chat / eval`, in-process with the real index."""
 
 import json
 from pathlib import Path
@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from rag import index as index_module
 from rag.embedders import Embedder
-from tests.helpers import SAMPLE, shared
+from tests.helpers import ROOT, SAMPLE, shared
 from ui.cli import app
 
 pytestmark = pytest.mark.integration
@@ -192,3 +192,23 @@ def test_chat_keeps_history() -> None:
         "What about its arbitration?",
     ]
     assert answers[0]["citations"][0]["label"] == "4"
+
+
+def test_eval_writes_its_outputs_and_enforces_floors(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    questions = str(ROOT / "eval" / "datasets" / "sample_dev.jsonl")
+    args = ["eval", questions, "--corpus", str(SAMPLE), "--limit", "6"]
+    args += ["--pipeline", "lawqa", "--pipeline", "bm25", "--out", str(out)]
+    result = runner.invoke(app, [*args, "--fail-under", "recall@5=0.5"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads((out / "metrics.json").read_text("utf-8"))
+    assert list(metrics) == ["lawqa", "bm25"]
+    assert metrics["lawqa"]["n"] == 6 and metrics["bm25"]["citation_precision"] is None
+    assert len((out / "results.jsonl").read_text("utf-8").splitlines()) == 12
+    report = (out / "report.md").read_text("utf-8")
+    assert "| lawqa | 6 |" in report and "| bm25 | 6 |" in report
+    for chart in ("recall_at_k.png", "recall5_by_type.png"):
+        assert (out / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = runner.invoke(app, [*args, "--fail-under", "recall@5=1.01"])
+    assert result.exit_code == 1
+    assert "regression: lawqa recall@5 = 1.0 is below the floor 1.01" in result.output
