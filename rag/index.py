@@ -77,7 +77,7 @@ class Index:
                 sides = [c for c in chunks if c.text(lang)]
                 vectors = self.embedder.embed_documents([embedding_text(c, lang) for c in sides])
                 records.extend(
-                    VectorRecord(c.chunk_id, c.doc_id, c.label, lang, c.text(lang), v)
+                    VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
                     for c, v in zip(sides, vectors, strict=True)
                 )
                 if on_embedded:

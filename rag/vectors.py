@@ -3,7 +3,9 @@
 One collection per language: each chunk's Chinese side and English side are separate vectors
 that carry the same chunk id, so a question meets text in its own language and, through the
 cross-lingual embedder, text in the other. The collection records the embedder that filled it;
-opening it with another embedder is an error, not silent garbage.
+opening it with another embedder is an error, not silent garbage. Chroma holds the vectors and
+their document id and label only: the texts live in the manifest, and storing them again would
+make Chroma index them for full-text search, which took most of the write time.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ class VectorRecord:
     doc_id: str
     label: str
     lang: Lang
-    text: str
     vector: np.ndarray
 
 
@@ -97,7 +98,6 @@ class VectorStore:
                 self._collections[lang].upsert(
                     ids=[r.chunk_id for r in batch],
                     embeddings=np.vstack([r.vector for r in batch]),
-                    documents=[r.text for r in batch],
                     metadatas=[{"doc_id": r.doc_id, "label": r.label} for r in batch],
                 )
 
