@@ -7,7 +7,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,31 @@ eval-stard: install-test
 	$(MAKE) $(LAWREFBOOK_HOME)/.done
 	$(BIN)/lawqa eval $(SHARED)/stard_dev.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
 		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/stard
+
+# The relevance gate's development sets: the sample's and STARD's questions over indexes with and
+# without their laws (the sample alone; four Chinese-only statutes, with and without the sample;
+# all of LawRefBook). Prints the fitted model; `python -m eval.calibrate ... --write` stores it.
+CALIBRATION = .cache/calibration-$(EMBEDDER)
+STATUTES = "$(SHARED)/lawrefbook/民法商法/消费者权益保护法(2013-10-25).md" \
+	"$(SHARED)/lawrefbook/社会法/劳动合同法(2012-12-28).md" \
+	"$(SHARED)/lawrefbook/社会法/劳动法(2018-12-29).md" \
+	"$(SHARED)/lawrefbook/行政法规/个体工商户条例(2016-02-06).md"
+DEV = eval/datasets/sample_dev.jsonl
+XL = eval/datasets/crosslingual_dev.jsonl
+STARD = $(SHARED)/stard_dev.jsonl
+
+$(CALIBRATION)/.done:
+	LAWQA_HOME=$(CALIBRATION)/sample $(BIN)/lawqa ingest $(SAMPLE)
+	LAWQA_HOME=$(CALIBRATION)/statutes $(BIN)/lawqa ingest $(STATUTES)
+	LAWQA_HOME=$(CALIBRATION)/statutes-sample $(BIN)/lawqa ingest $(STATUTES) $(SAMPLE)
+	touch $@
+
+calibrate: install-test
+	$(MAKE) $(LAWREFBOOK_HOME)/.done $(CALIBRATION)/.done
+	$(BIN)/python -m eval.calibrate $(DEV)@$(CALIBRATION)/sample \
+		$(STARD)@$(CALIBRATION)/sample:unanswerable $(XL)@$(CALIBRATION)/statutes-sample \
+		$(XL)@$(CALIBRATION)/statutes $(STARD)@$(CALIBRATION)/statutes-sample \
+		$(STARD)@$(LAWREFBOOK_HOME) $(DEV)@$(CALIBRATION)/statutes-sample
 
 bench: bench-ingest bench-query
 

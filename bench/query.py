@@ -1,5 +1,6 @@
-"""Query benchmark: retrieval and extractive-answer latency, hybrid beside dense-only and
-BM25-only, on the sample document and on a large index, in one run.
+"""Query benchmark: retrieval and extractive-answer latency, hybrid beside dense and BM25 only.
+
+The sample document and a large index are measured in one run.
 
     python -m bench.query --large-home HOME [--questions N]
 
