@@ -210,14 +210,16 @@ def main() -> None:
     sample_weights = balanced_weights(np.array(sets), answerable)
     weights, bias, _, _ = fit(features, answerable, sample_weights)
     all_weights = dict.fromkeys(FEATURES, 0.0)
-    all_weights.update(zip((FEATURES[i] for i in used), map(float, weights), strict=True))
+    all_weights.update(
+        zip((FEATURES[i] for i in used), (round(float(w), 4) for w in weights), strict=True)
+    )
     budget = args.max_false_refusals
     p = probabilities(features, weights, bias)
     threshold = choose_threshold(p, answerable, sample_weights, budget)
     model = {
         "weights": all_weights,
-        "bias": bias,
-        "threshold": threshold,
+        "bias": round(bias, 4),
+        "threshold": round(threshold, 2),
     }
     report = {
         "embedder": "default" if args.lexical_only else embedders.pop(),

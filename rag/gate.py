@@ -16,7 +16,7 @@ combines several pieces of evidence in a logistic model:
 The weights are fitted on development questions by `python -m eval.calibrate` and stored in
 `gate.json` per embedder (an embedder without its own model gets one fitted on the lexical
 features only); the threshold is the most accurate one that refuses at most 10% of the
-answerable development questions.
+answerable development questions, every development set weighing the same.
 """
 
 from __future__ import annotations
