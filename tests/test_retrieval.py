@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.pipeline import ingest_paths
+from rag.assistant import Assistant
 from rag.embedders import Embedder
 from rag.index import Index
 from rag.retrieval import Retriever, reciprocal_rank_fusion
@@ -113,3 +114,16 @@ def test_english_question_finds_chinese_only_statute(
     found = [(s.document.title, s.unit.label) for s in retrieval.sources]
     assert (f"中华人民共和国{law}", article) in found
     assert retrieval.language == "en"
+
+
+def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
+    statute_index: Index,
+) -> None:
+    assistant = Assistant(statute_index, Settings(home=statute_index.home), "extractive")
+    answer = assistant.ask(
+        "Can I return goods bought online within seven days without giving a reason?"
+    )
+    assert not answer.refused
+    cited = {(c.doc_title, c.label) for c in answer.citations}
+    assert ("中华人民共和国消费者权益保护法", "25") in cited
+    assert assistant.ask("What is the penalty for drunk driving?").refused
