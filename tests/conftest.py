@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from rag.embedders import Embedder, make_embedder
 from rag.settings import Settings
+from tests.helpers import free_port, wait_for_server
 
 _SETTING_PREFIXES = ("LAWQA_", "OPENAI_", "CHROMA_")
 
@@ -58,17 +57,11 @@ def embedder() -> Embedder:
     return _RememberingEmbedder(make_embedder(Settings(home=Path("unused"))))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     """A real `chroma run` server on 127.0.0.1, for the session."""
     chroma = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
-    port = _free_port()
+    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     log = open(data / "server.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
@@ -76,19 +69,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None:
-                log_text = (data / "server.log").read_text()
-                raise RuntimeError(f"chroma run exited: {log_text}") from None
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("chroma run did not start within 60 s")
+    wait_for_server(process, port, "chroma run", data / "server.log")
     yield "127.0.0.1", port
     process.terminate()
     process.wait(timeout=30)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,17 +16,11 @@ from ingest.pipeline import ingest_paths
 from rag.embedders import Embedder
 from rag.index import Index
 from rag.settings import Settings
-from tests.helpers import ROOT, SAMPLE, shared
+from tests.helpers import ROOT, SAMPLE, free_port, shared, wait_for_server
 
 pytestmark = pytest.mark.integration
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = os.environ.get("LAWQA_SCREENSHOTS")  # a folder: save the README's screenshots
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -35,7 +28,7 @@ def server(isolated: Path, embedder: Embedder) -> Iterator[str]:
     index = Index(Settings(), embedder=embedder)
     ingest_paths([SAMPLE], index)
     index.close()
-    port = _free_port()
+    port = free_port()
     log = open(isolated.parent / "streamlit.log", "w", encoding="utf-8")  # noqa: SIM115
     process = subprocess.Popen(
         [
@@ -61,16 +54,7 @@ def server(isolated: Path, embedder: Embedder) -> Iterator[str]:
         stderr=subprocess.STDOUT,
         env={**os.environ, "LAWQA_HOME": str(isolated)},
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("the Streamlit server did not start")
+    wait_for_server(process, port, "the Streamlit server", isolated.parent / "streamlit.log")
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=30)
