@@ -135,15 +135,16 @@ def test_answer_json_format(index: Index) -> None:
 
 
 def test_llm_answer_citations_are_checked(index: Index, scripted: ScriptedOpenAI) -> None:
-    scripted.replies = [
+    reply = (
         "Courts shall strictly implement “the punitive compensation system for intellectual "
         "property infringement” [1]. They must also “abolish all damages” [1]. Trade secrets are "
         "protected [9]. This is settled law."
-    ]
+    )
+    scripted.replies = [reply]
     tokens: list[str] = []
     answer = _assistant(index).ask(IP_QUESTION, on_token=tokens.append)
     assert answer.mode == "llm"
-    assert "".join(tokens) == scripted.replies[0] if scripted.replies else True
+    assert "".join(tokens) == reply
     assert answer.removed_markers == ("[9]",)
     assert "[9]" not in answer.answer
     assert [(c.n, c.quote, c.verified) for c in answer.citations] == [

@@ -35,6 +35,7 @@ def test_standard_names_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings()
     assert settings.chroma_host == "127.0.0.1"
     assert settings.openai_api_key is not None
+    assert settings.openai_api_key.get_secret_value() == "sk-test-not-a-real-key"
     assert "sk-test" not in repr(settings) and "sk-test" not in str(settings.model_dump())
 
 
