@@ -64,11 +64,17 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text)).casefold()
 
 
+def quote_parts(quote: str) -> list[str]:
+    """The pieces of a quote between its ellipses ("…", "..."), without spaces and quote marks."""
+    parts = (part.strip().strip('“”"「」『』') for part in _ELLIPSIS.split(quote))
+    return [part for part in parts if part]
+
+
 def quote_in(quote: str, text: str) -> bool:
     """Whether a quoted span appears verbatim in text; an ellipsis may skip words between parts."""
     haystack = _squash(text)
     position = 0
-    for part in _ELLIPSIS.split(quote):
+    for part in quote_parts(quote):
         needle = _squash(part).strip(",，、;；:：")
         if not needle:
             continue

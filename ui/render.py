@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from rag.citations import answer_sentences
+from rag.citations import answer_sentences, quote_parts
 from rag.citing import citation_en, citation_zh
 from rag.types import Answer, Document, Source, Unit
 
@@ -95,8 +95,7 @@ def _highlight(text: str, quotes: tuple[str, ...]) -> str:
     """Escaped text with each quoted span that appears in it marked."""
     spans: list[tuple[int, int]] = []
     for quote in quotes:
-        for part in re.split(r"…+|\.{3,}", quote):
-            part = part.strip().strip('“”"「」『』')
+        for part in quote_parts(quote):
             if len(part) >= 2:
                 found = re.search(re.escape(part), text, re.IGNORECASE)
                 if found:
