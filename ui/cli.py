@@ -180,6 +180,16 @@ def _assistant(mode: str | None) -> Assistant:
     return assistant
 
 
+# Options `ask` and `chat` share.
+SourcesOption = Annotated[int, typer.Option("--k", min=1, max=50, help="Sources to retrieve.")]
+DocumentsOption = Annotated[
+    list[str] | None, typer.Option("--doc", help="Search only this document id (repeatable).")
+]
+ValidOnlyOption = Annotated[
+    bool, typer.Option("--valid-only", help="Skip documents marked as no longer in force.")
+]
+
+
 @dataclass(frozen=True)
 class AskOptions:
     k: int
@@ -220,16 +230,12 @@ def _ask_once(
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in Chinese or English.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Sources to retrieve.")] = 5,
-    doc: Annotated[
-        list[str] | None, typer.Option("--doc", help="Search only this document id (repeatable).")
-    ] = None,
+    k: SourcesOption = 5,
+    doc: DocumentsOption = None,
     mode: Annotated[
         str | None, typer.Option(help="llm, local or extractive (default: from settings).")
     ] = None,
-    valid_only: Annotated[
-        bool, typer.Option("--valid-only", help="Skip documents marked as no longer in force.")
-    ] = False,
+    valid_only: ValidOnlyOption = False,
 ) -> None:
     """Answer a question with citations to the documents' own paragraphs."""
     assistant = _assistant(mode)
@@ -238,15 +244,11 @@ def ask(
 
 @app.command()
 def chat(
-    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Sources to retrieve.")] = 5,
-    doc: Annotated[
-        list[str] | None, typer.Option("--doc", help="Search only this document id (repeatable).")
-    ] = None,
+    k: SourcesOption = 5,
+    doc: DocumentsOption = None,
     mode: Annotated[str | None, typer.Option(help="llm, local or extractive.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print each answer as JSON.")] = False,
-    valid_only: Annotated[
-        bool, typer.Option("--valid-only", help="Skip documents marked as no longer in force.")
-    ] = False,
+    valid_only: ValidOnlyOption = False,
 ) -> None:
     """A multi-turn chat in the terminal (an empty line or /exit ends it)."""
     assistant = _assistant(mode)
