@@ -37,6 +37,7 @@ _EN_STOP = set(
 FORMAT = 2  # of the files on disk; an index written in another format is rebuilt
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 log = logging.getLogger(__name__)
 
 
@@ -67,7 +68,7 @@ def chinese_words(text: str) -> list[str]:
     return [
         t
         for t in _jieba().lcut(normalize(text).lower())
-        if t not in _ZH_STOP and re.search(r"[\u4e00-\u9fff]", t)
+        if t not in _ZH_STOP and _HAN.search(t)
     ]
 
 
