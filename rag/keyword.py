@@ -66,9 +66,7 @@ def chinese_words(text: str) -> list[str]:
     """Whole Chinese words (jieba's precise mode), without the stop words and the search-mode
     fragments: for measuring how much of a question a passage covers."""
     return [
-        t
-        for t in _jieba().lcut(normalize(text).lower())
-        if t not in _ZH_STOP and _HAN.search(t)
+        t for t in _jieba().lcut(normalize(text).lower()) if t not in _ZH_STOP and _HAN.search(t)
     ]
 
 
