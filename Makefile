@@ -7,7 +7,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard calibrate clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-dev dev-indexes calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,30 +66,32 @@ eval-stard: install-test
 	$(BIN)/lawqa eval $(SHARED)/stard_dev.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
 		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/stard
 
-# The relevance gate's development sets: the sample's and STARD's questions over indexes with and
-# without their laws (the sample alone; four Chinese-only statutes, with and without the sample;
-# all of LawRefBook). Prints the fitted model; `python -m eval.calibrate ... --write` stores it.
-CALIBRATION = .cache/calibration-$(EMBEDDER)
-STATUTES = "$(SHARED)/lawrefbook/民法商法/消费者权益保护法(2013-10-25).md" \
-	"$(SHARED)/lawrefbook/社会法/劳动合同法(2012-12-28).md" \
-	"$(SHARED)/lawrefbook/社会法/劳动法(2018-12-29).md" \
-	"$(SHARED)/lawrefbook/行政法规/个体工商户条例(2016-02-06).md"
-DEV = eval/datasets/sample_dev.jsonl
-XL = eval/datasets/crosslingual_dev.jsonl
-STARD = $(SHARED)/stard_dev.jsonl
+# The development corpora (eval/datasets/corpora.json), each in its own index, and their question
+# sets: the sample's two, STARD's real questions asked of the sample (none answerable), the
+# cross-lingual set on four Chinese-only statutes, and the held-out sets written blind on the
+# sample, two bilingual laws, the Basic Law PDFs and five statutes.
+DEV_INDEXES = .cache/dev-$(EMBEDDER)
+HELDOUT = sample assembly_women basic_law statutes
+DEV_SETS = eval/datasets/sample_dev.jsonl@$(DEV_INDEXES)/sample=sample \
+	$(SHARED)/stard_dev.jsonl@$(DEV_INDEXES)/sample:unanswerable=sample \
+	eval/datasets/crosslingual_dev.jsonl@$(DEV_INDEXES)/statutes4=statutes4 \
+	$(foreach c,$(HELDOUT),eval/datasets/heldout/$(c).jsonl@$(DEV_INDEXES)/$(c)=$(c))
 
-$(CALIBRATION)/.done:
-	LAWQA_HOME=$(CALIBRATION)/sample $(BIN)/lawqa ingest $(SAMPLE)
-	LAWQA_HOME=$(CALIBRATION)/statutes $(BIN)/lawqa ingest $(STATUTES)
-	LAWQA_HOME=$(CALIBRATION)/statutes-sample $(BIN)/lawqa ingest $(STATUTES) $(SAMPLE)
-	touch $@
+dev-indexes: install-test
+	$(BIN)/python -m eval.corpora $(DEV_INDEXES) --shared $(SHARED)
 
-calibrate: install-test
-	$(MAKE) $(LAWREFBOOK_HOME)/.done $(CALIBRATION)/.done
-	$(BIN)/python -m eval.calibrate $(DEV)@$(CALIBRATION)/sample \
-		$(STARD)@$(CALIBRATION)/sample:unanswerable $(XL)@$(CALIBRATION)/statutes-sample \
-		$(XL)@$(CALIBRATION)/statutes $(STARD)@$(CALIBRATION)/statutes-sample \
-		$(STARD)@$(LAWREFBOOK_HOME) $(DEV)@$(CALIBRATION)/statutes-sample
+# Fit the answer-or-decline decision on every development set and report it leave-one-corpus-out
+# (prints the model; add `--write` to store it in rag/decision.json).
+calibrate: dev-indexes
+	$(BIN)/python -m eval.calibrate $(DEV_SETS) $(foreach c,$(HELDOUT),--held-out $(c))
+
+# The held-out sets through the product and its two parts, each on its own index.
+eval-dev: dev-indexes
+	for c in $(HELDOUT); do \
+		$(BIN)/lawqa eval eval/datasets/heldout/$$c.jsonl --index $(DEV_INDEXES)/$$c \
+			--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
+			--out eval-out/dev/$$c || exit 1; \
+	done
 
 bench: bench-ingest bench-query
 

@@ -1,60 +1,95 @@
-"""Fit the relevance gate on development questions.
+"""Fit the answer-or-decline decision on development questions, and report it held out.
 
-    python -m eval.calibrate SET [SET ...] [--write]
+    python -m eval.calibrate SET [SET ...] [--held-out CORPUS]... [--write] [--lexical-only]
 
-A SET is `QUESTIONS.jsonl@HOME`: a question counts as answerable when one of its gold units is in
-that index, so real legal questions asked of an index without their laws make realistic refusals;
-`QUESTIONS.jsonl@HOME:unanswerable` counts every question as unanswerable. For every question the
-gate's features are computed from the product's own retrieval; a logistic regression (L2, Newton
-steps) is fitted, its 5-fold cross-validated accuracy printed, and the threshold chosen where
-refusals are most accurate while false refusals of answerable questions stay within a budget
-(10% by default: a refusal still lists the closest passages, so it costs less than an answer
-built on the wrong paragraphs). Each set's answerable and unanswerable questions weigh the same
-in total, however many there are: one large set does not decide for the kinds of index and
-question the others stand for.
-`--write` stores the model in rag/gate.json under the embedder's name; `--lexical-only` fits the
-model used for embedders without one of their own, on the features that do not depend on the
-embedder's similarity scale.
+A SET is `QUESTIONS.jsonl@HOME=CORPUS` (or `…@HOME:unanswerable=CORPUS`): the questions asked of
+the index at HOME, which holds the corpus named CORPUS. A question is answerable when one of its
+gold units is in that index; its topic is addressed when it is answerable or a near miss (`"type":
+"near_miss"`: the documents discuss the topic but do not state the detail asked); `:unanswerable`
+makes every question of the set off topic (real questions asked of an index without their laws).
+
+For every question the decision's features are computed with the product's own retrieval, and so
+is whether a sentence carrying the topic holds a span of the kind the question asks for. A
+logistic regression (L2, Newton steps) is fitted to "topic addressed", each (set, label) group
+weighing the same; the threshold is the most accurate one (judged on the final outcome: a
+question is declined when the topic model says no or the detail is absent) whose topic model
+declines at most the budget of the answerable questions (5% by default).
+
+`--held-out CORPUS` (repeatable) reports, for each such corpus, a model fitted and thresholded on
+every other corpus and judged on that one: leave one corpus out. `--write` stores the model fitted
+on all sets in rag/decision.json under the embedder's name (`--lexical-only`: the embedder-free
+default model).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import random
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
 import numpy as np
+import typer
 
 from eval.gold import Gold, document_names
 from eval.runner import load_questions
-from rag.gate import FEATURES, gate_features
+from rag.decision import FEATURE_VERSION, FEATURES, LEXICAL, features, topic_evidence
 from rag.index import Index
+from rag.kinds import Asked
 from rag.retrieval import Retriever
 from rag.settings import Settings
 
-MAX_FALSE_REFUSALS = 0.10
-LEXICAL = ("coverage", "coverage1", "keyword", "agree", "xl")  # the same whatever the embedder
+MAX_FALSE_REFUSALS = 0.05
 L2 = 1.0
+K = 5  # sources retrieved per question, as `lawqa ask` does by default
+
+app = typer.Typer(add_completion=False)
 
 
-def collect(spec: str, limit: int | None) -> tuple[list[list[float]], list[int], str]:
-    questions_path, _, rest = spec.partition("@")
+@dataclass(frozen=True)
+class Sample:
+    corpus: str
+    set: str
+    id: str
+    type: str
+    answerable: bool
+    topic: bool  # answerable, or a near miss
+    detail_present: bool  # a topic sentence holds a span of the kind asked for
+    values: dict[str, float]
+
+
+def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
+    left, _, corpus = spec.rpartition("=")
+    questions_path, _, rest = left.partition("@")
     home, _, flag = rest.partition(":")
     index = Index(Settings(home=Path(home)))
     retriever = Retriever(index)
     present = _units_present(index)
-    rows, labels = [], []
+    samples = []
     for question in load_questions(Path(questions_path), limit):
-        retrieval = retriever.retrieve(question.question, k=5)
-        features = gate_features(question.question, retrieval)
-        rows.append([features[name] for name in FEATURES])
+        retrieval = retriever.retrieve(question.question, k=K)
+        values, found = features(question.question, retrieval, index.keywords)
+        asked = Asked.of(question.question)
+        carried = topic_evidence(found)
         golds = [Gold.parse(g) for g in question.gold]
-        answerable = any(g.matches(label, names) for g in golds for label, names in present)
-        labels.append(0 if flag == "unanswerable" else int(answerable))
+        answerable = flag != "unanswerable" and any(
+            g.matches(label, names) for g in golds for label, names in present
+        )
+        samples.append(
+            Sample(
+                corpus=corpus,
+                set=left,
+                id=question.id,
+                type=question.type,
+                answerable=answerable,
+                topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
+                detail_present=any(asked.given_by(e.text, e.lang) for e in carried),
+                values=values,
+            )
+        )
     name = index.embedder.name
     index.close()
-    return rows, labels, name
+    return samples, name
 
 
 def _units_present(index: Index) -> list[tuple[str, set[str]]]:
@@ -67,7 +102,7 @@ def _units_present(index: Index) -> list[tuple[str, set[str]]]:
 
 
 def balanced_weights(sets: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Sample weights giving every (set, answerable) group the same total, averaging 1."""
+    """Sample weights giving every (set, label) group the same total, averaging 1."""
     weights = np.zeros(len(y))
     for group in {(s, c) for s, c in zip(sets, y, strict=True)}:
         members = (sets == group[0]) & (y == group[1])
@@ -75,9 +110,7 @@ def balanced_weights(sets: np.ndarray, y: np.ndarray) -> np.ndarray:
     return weights * len(y) / weights.sum()
 
 
-def fit(
-    x: np.ndarray, y: np.ndarray, sample_weights: np.ndarray
-) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+def fit(x: np.ndarray, y: np.ndarray, sample_weights: np.ndarray) -> tuple[np.ndarray, float]:
     """Weighted logistic regression on standardised features; returns raw-scale weights, bias."""
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = np.hstack([(x - mean) / std, np.ones((len(x), 1))])
@@ -90,26 +123,32 @@ def fit(
         w -= np.linalg.solve(hessian, gradient)
     weights = w[:-1] / std
     bias = float(w[-1] - (w[:-1] * mean / std).sum())
-    return weights, bias, mean, std
+    return weights, bias
 
 
 def probabilities(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    return 1 / (1 + np.exp(-(x @ weights + bias)))
+    return 1 / (1 + np.exp(-np.clip(x @ weights + bias, -50, 50)))
 
 
 def choose_threshold(
-    p: np.ndarray, y: np.ndarray, sample_weights: np.ndarray, budget: float = MAX_FALSE_REFUSALS
+    p: np.ndarray,
+    answerable: np.ndarray,
+    detail_present: np.ndarray,
+    sample_weights: np.ndarray,
+    budget: float = MAX_FALSE_REFUSALS,
 ) -> float:
-    """The threshold with the best (weighted) accuracy among those that refuse at most `budget`
-    of the (weighted) answerable questions."""
-    best, best_accuracy = 0.5, -1.0
-    answerable = y == 1
+    """The threshold with the best (weighted) accuracy of the final outcome (a question is
+    declined when its probability is below the threshold or the detail it asks for is absent)
+    among those whose topic model declines at most `budget` of the (weighted) answerable
+    questions. The detail check's own misses are not charged to the budget: they are the same
+    whatever the threshold, and would otherwise push it to the floor."""
+    best, best_accuracy = 0.05, -1.0
     for threshold in np.linspace(0.05, 0.95, 91):
-        answered = p >= threshold
+        kept = p >= threshold
+        answered = kept & detail_present
+        false = sample_weights[answerable & ~kept].sum()
         false_refusals = (
-            float(sample_weights[answerable & ~answered].sum() / sample_weights[answerable].sum())
-            if answerable.any()
-            else 0.0
+            float(false / sample_weights[answerable].sum()) if answerable.any() else 0.0
         )
         accuracy = float(sample_weights[answered == answerable].sum() / sample_weights.sum())
         if false_refusals <= budget and accuracy > best_accuracy:
@@ -117,127 +156,133 @@ def choose_threshold(
     return best
 
 
-def cross_validate(
-    x: np.ndarray,
-    y: np.ndarray,
-    sample_weights: np.ndarray,
-    budget: float = MAX_FALSE_REFUSALS,
-    folds: int = 5,
-) -> dict[str, float]:
-    """Out-of-fold predictions, scored per question (unweighted)."""
-    order = list(range(len(y)))
-    random.Random(0).shuffle(order)
-    predictions = np.zeros(len(y), dtype=bool)
-    for fold in range(folds):
-        test = np.array([i for n, i in enumerate(order) if n % folds == fold])
-        train = np.array([i for n, i in enumerate(order) if n % folds != fold])
-        weights, bias, _, _ = fit(x[train], y[train], sample_weights[train])
-        p = probabilities(x[train], weights, bias)
-        threshold = choose_threshold(p, y[train], sample_weights[train], budget)
-        predictions[test] = probabilities(x[test], weights, bias) >= threshold
-    refused = ~predictions
-    unanswerable = y == 0
+def _arrays(samples: list[Sample], used: list[str]) -> dict[str, np.ndarray]:
     return {
-        "accuracy": float(np.mean(predictions == (y == 1))),
-        "refusal_recall": float(np.mean(refused[unanswerable])) if unanswerable.any() else 0.0,
-        "refusal_precision": float(np.mean(unanswerable[refused])) if refused.any() else 0.0,
-        "false_refusal_rate": float(np.mean(refused[~unanswerable]))
-        if (~unanswerable).any()
-        else 0.0,
+        "x": np.array([[s.values[f] for f in used] for s in samples]),
+        "topic": np.array([s.topic for s in samples], dtype=float),
+        "answerable": np.array([s.answerable for s in samples]),
+        "detail": np.array([s.detail_present for s in samples]),
+        "sets": np.array([s.set for s in samples]),
     }
 
 
-def by_set(answered: np.ndarray, y: np.ndarray, sets: np.ndarray) -> dict[str, dict[str, float]]:
-    """Per set, in-sample: the share of answerable questions answered and of the others refused."""
-    report = {}
-    for spec in dict.fromkeys(sets):
-        member = sets == spec
-        shares = {}
-        if (member & (y == 1)).any():
-            shares["answered"] = float(answered[member & (y == 1)].mean())
-        if (member & (y == 0)).any():
-            shares["refused"] = float((~answered[member & (y == 0)]).mean())
-        report[spec] = shares
-    return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="+")
-    parser.add_argument("--limit", type=int, help="questions per set")
-    parser.add_argument("--write", action="store_true", help="store the model in rag/gate.json")
-    parser.add_argument(
-        "--lexical-only",
-        action="store_true",
-        help="fit the embedder-independent default model on the lexical features only",
-    )
-    parser.add_argument(
-        "--max-false-refusals",
-        type=float,
-        default=MAX_FALSE_REFUSALS,
-        help="share of answerable questions the gate may refuse",
-    )
-    parser.add_argument(
-        "--features",
-        type=Path,
-        help="a JSON cache of the features: read when present, else written",
-    )
-    args = parser.parse_args()
-    rows: list[list[float]] = []
-    labels: list[int] = []
-    sets: list[str] = []
-    embedders = set()
-    cache = (
-        json.loads(args.features.read_text("utf-8"))
-        if args.features and args.features.exists()
-        else {}
-    )
-    for spec in args.sets:
-        if spec not in cache:
-            cache[spec] = collect(spec, args.limit)
-        set_rows, set_labels, name = cache[spec]
-        rows += set_rows
-        labels += set_labels
-        sets += [spec] * len(set_labels)
-        embedders.add(name)
-        print(f"{spec}: {len(set_labels)} questions, {sum(set_labels)} answerable")
-    if args.features:
-        args.features.write_text(json.dumps(cache), "utf-8")
-    if len(embedders) != 1:
-        raise SystemExit(f"all sets must use one embedder, not {sorted(embedders)}")
-    used = [FEATURES.index(f) for f in (LEXICAL if args.lexical_only else FEATURES)]
-    features, answerable = np.array(rows)[:, used], np.array(labels)
-    sample_weights = balanced_weights(np.array(sets), answerable)
-    weights, bias, _, _ = fit(features, answerable, sample_weights)
+def train(samples: list[Sample], used: list[str], budget: float) -> dict[str, Any]:
+    a = _arrays(samples, used)
+    sample_weights = balanced_weights(a["sets"], a["topic"])
+    weights, bias = fit(a["x"], a["topic"], sample_weights)
+    p = probabilities(a["x"], weights, bias)
+    threshold = choose_threshold(p, a["answerable"], a["detail"], sample_weights, budget)
     all_weights = dict.fromkeys(FEATURES, 0.0)
-    all_weights.update(
-        zip((FEATURES[i] for i in used), (round(float(w), 4) for w in weights), strict=True)
-    )
-    budget = args.max_false_refusals
-    p = probabilities(features, weights, bias)
-    threshold = choose_threshold(p, answerable, sample_weights, budget)
-    model = {
-        "weights": all_weights,
-        "bias": round(bias, 4),
-        "threshold": round(threshold, 2),
+    all_weights.update({f: round(float(w), 4) for f, w in zip(used, weights, strict=True)})
+    return {"weights": all_weights, "bias": round(bias, 4), "threshold": round(threshold, 2)}
+
+
+def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
+    result = []
+    for s in samples:
+        z = model["bias"] + sum(model["weights"][f] * s.values[f] for f in FEATURES)
+        p = 1 / (1 + np.exp(-np.clip(z, -50, 50)))
+        if p < model["threshold"]:
+            result.append("not_addressed")
+        else:
+            result.append("answered" if s.detail_present else "not_stated")
+    return result
+
+
+def judge(samples: list[Sample], predicted: list[str]) -> dict[str, Any]:
+    """False refusals, refusal recall and the outcome per question type."""
+    answerable = [o for s, o in zip(samples, predicted, strict=True) if s.answerable]
+    other = [o for s, o in zip(samples, predicted, strict=True) if not s.answerable]
+    confusion: dict[str, dict[str, int]] = {}
+    for s, o in zip(samples, predicted, strict=True):
+        row = "answerable" if s.answerable else s.type
+        confusion.setdefault(row, {}).setdefault(o, 0)
+        confusion[row][o] += 1
+    return {
+        "questions": len(samples),
+        "answerable": len(answerable),
+        "false_refusal_rate": round(sum(o != "answered" for o in answerable) / len(answerable), 3)
+        if answerable
+        else None,
+        "refusal_recall": round(sum(o != "answered" for o in other) / len(other), 3)
+        if other
+        else None,
+        "outcomes": confusion,
     }
-    report = {
-        "embedder": "default" if args.lexical_only else embedders.pop(),
-        "questions": len(labels),
-        "answerable": int(answerable.sum()),
-        "model": model,
-        "max_false_refusals": budget,
-        "cross_validated": cross_validate(features, answerable, sample_weights, budget),
-        "by_set": by_set(p >= threshold, answerable, np.array(sets)),
+
+
+@app.command()
+def main(
+    sets: Annotated[list[str], typer.Argument(help="QUESTIONS.jsonl@HOME[:unanswerable]=CORPUS")],
+    held_out: Annotated[
+        list[str] | None, typer.Option("--held-out", help="report this corpus left out")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="questions per set")] = None,
+    write: Annotated[bool, typer.Option(help="store the model in rag/decision.json")] = False,
+    lexical_only: Annotated[
+        bool, typer.Option(help="fit the embedder-free default model (lexical features only)")
+    ] = False,
+    max_false_refusals: Annotated[
+        float, typer.Option(help="share of answerable questions the decision may decline")
+    ] = MAX_FALSE_REFUSALS,
+    cache: Annotated[
+        Path | None, typer.Option(help="a JSON cache of the features: read when present")
+    ] = None,
+) -> None:
+    stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
+    if stored.get("feature_version") != FEATURE_VERSION:
+        stored = {"feature_version": FEATURE_VERSION, "sets": {}}
+    samples: list[Sample] = []
+    embedders = set()
+    for spec in sets:
+        if spec not in stored["sets"]:
+            found, name = collect(spec, limit)
+            stored["sets"][spec] = {"embedder": name, "samples": [asdict(s) for s in found]}
+        entry = stored["sets"][spec]
+        set_samples = [Sample(**s) for s in entry["samples"]]
+        samples += set_samples
+        embedders.add(entry["embedder"])
+        typer.echo(
+            f"{spec}: {len(set_samples)} questions, "
+            f"{sum(s.answerable for s in set_samples)} answerable, "
+            f"{sum(s.topic and not s.answerable for s in set_samples)} near misses"
+        )
+    if cache:
+        cache.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    if len(embedders) != 1:
+        raise typer.BadParameter(f"all sets must use one embedder, not {sorted(embedders)}")
+    used = list(LEXICAL if lexical_only else FEATURES)
+    report: dict[str, Any] = {"embedder": "default" if lexical_only else embedders.pop()}
+    for corpus in held_out or []:
+        training = [s for s in samples if s.corpus != corpus]
+        tested = [s for s in samples if s.corpus == corpus]
+        if not tested:
+            raise typer.BadParameter(f"no set of corpus {corpus!r}")
+        model = train(training, used, max_false_refusals)
+        report.setdefault("held_out", {})[corpus] = judge(tested, outcomes(tested, model))
+    model = train(samples, used, max_false_refusals)
+    report["model"] = model
+    report["in_sample"] = {
+        corpus: judge(
+            [s for s in samples if s.corpus == corpus],
+            outcomes([s for s in samples if s.corpus == corpus], model),
+        )
+        for corpus in dict.fromkeys(s.corpus for s in samples)
     }
-    print(json.dumps(report, indent=2))
-    if args.write:
-        path = Path(__file__).resolve().parents[1] / "rag" / "gate.json"
-        data = json.loads(path.read_text("utf-8"))
-        data["models"][report["embedder"]] = model
+    typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    if write:
+        path = Path(__file__).resolve().parents[1] / "rag" / "decision.json"
+        data: dict[str, Any] = (
+            json.loads(path.read_text("utf-8"))
+            if path.exists()
+            else {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
+        )
+        if data.get("feature_version") != FEATURE_VERSION:
+            data = {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
+        data["models"][report["embedder"]] = {**model, "max_false_refusals": max_false_refusals}
         path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
-        print(f"written to {path}")
+        typer.echo(f"written to {path}")
 
 
 if __name__ == "__main__":
-    main()
+    app()

@@ -50,6 +50,28 @@ def breakdown_table(metrics: dict[str, dict[str, Any]], group: str, metric: str)
     return "\n".join(lines)
 
 
+def outcome_markdown(metrics: dict[str, dict[str, Any]]) -> str:
+    """Gold class × outcome, per answering pipeline."""
+    blocks = []
+    for name, values in metrics.items():
+        table = values.get("outcomes")
+        if not table:
+            continue
+        outcomes = list(next(iter(table.values())))
+        lines = [
+            f"{name}:",
+            "",
+            "| gold | " + " | ".join(outcomes) + " |",
+            "|---|" + "---|" * len(outcomes),
+        ]
+        lines += [
+            f"| {gold} | " + " | ".join(str(counts[o]) for o in outcomes) + " |"
+            for gold, counts in table.items()
+        ]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) or "No pipeline answered."
+
+
 def write_outputs(
     out: Path,
     metrics: dict[str, dict[str, Any]],
@@ -76,6 +98,13 @@ def write_outputs(
         "Recall, hit, MRR and nDCG are over answerable questions (non-empty gold); refusal "
         "metrics judge refusals against empty gold; answer metrics exist only for pipelines "
         "that answer.",
+        "",
+        "## Outcomes by gold class",
+        "",
+        "Answerable questions should be answered; near misses (the documents discuss the topic "
+        "but not the detail asked) should be not stated; off-topic ones not addressed.",
+        "",
+        outcome_markdown(metrics),
         "",
         "## recall@5 by question type",
         "",

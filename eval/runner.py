@@ -23,8 +23,10 @@ from eval.metrics import (
 )
 from eval.pipelines import Pipeline
 from rag.index import Index
+from rag.types import Outcome
 
 RECALL_KS = (1, 5, 10, 100)
+OUTCOMES = tuple(str(o) for o in Outcome)
 CURVE_KS = (1, 2, 3, 5, 10, 20, 30, 50, 100)
 
 
@@ -89,6 +91,29 @@ class Row:
     @property
     def refused(self) -> bool | None:
         return None if self.answer is None else bool(self.answer["refused"])
+
+    @property
+    def outcome(self) -> str | None:
+        return None if self.answer is None else str(self.answer["outcome"])
+
+
+def gold_class(question: Question) -> str:
+    """The row of the outcome table: answerable, or the set's own label for a question the
+    documents do not answer (near_miss, off_topic), else unanswerable."""
+    if question.answerable:
+        return "answerable"
+    return question.type if question.type in ("near_miss", "off_topic") else "unanswerable"
+
+
+def outcome_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
+    """Gold class × outcome counts, over the rows that have an answer."""
+    table: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if row.outcome is None:
+            continue
+        counts = table.setdefault(gold_class(row.question), dict.fromkeys(OUTCOMES, 0))
+        counts[row.outcome] += 1
+    return dict(sorted(table.items()))
 
 
 class Evaluation:
@@ -195,6 +220,7 @@ class Evaluation:
             "answer": row.answer["answer"] if row.answer else None,
             "citations": row.answer["citations"] if row.answer else None,
             "refused": row.refused,
+            "outcome": row.outcome,
             "latency_ms": round(row.latency_ms, 1),
             "hits": hits,
         }
@@ -228,6 +254,7 @@ def summarize(rows: Sequence[Row], groups: bool = True) -> dict[str, Any]:
         [float(r.keyword_hit) for r in answered if r.keyword_hit is not None]
     )
     if answered:
+        metrics["outcomes"] = outcome_table(answered)
         metrics.update(
             refusal_scores(
                 [bool(r.refused) for r in answered], [r.question.answerable for r in answered]

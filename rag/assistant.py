@@ -1,10 +1,14 @@
-"""Question → retrieval → relevance gate → answer → citation checks, in one of three modes.
+"""Question → retrieval → decision → answer → citation checks, in one of three modes.
 
 - llm: a chat model over OpenAI or a compatible server;
 - local: the same, through an in-process llama.cpp server (LAWQA_LLM=local:…);
 - extractive: quotes from the retrieved units only (the default when no model is configured).
-Whatever the mode, the answer's citations are verified against the retrieved sources. An LLM
-answer that cites no source at all is not shown as an answer: the extractive quotes replace it.
+Whatever the mode, an answer has one of three outcomes (`rag.decision`): answered, not stated
+(the documents discuss the topic but not the detail asked: said in one sentence, with the
+passages that discuss it) or not addressed (a refusal with the closest passages), and its
+citations are verified against the retrieved sources. An LLM answer that cites no source at all
+is not shown as an answer: the extractive quotes replace it; one that claims an answer none of
+its cited passages can hold (no span of the kind asked for) becomes not stated.
 """
 
 from __future__ import annotations
@@ -15,17 +19,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.citations import verify_citations
+from rag.decision import Decision, Evidence, decide, decision_model
 from rag.extractive import SentenceScorer, extractive_answer
-from rag.gate import decide
 from rag.index import Index
+from rag.kinds import ANYTHING, MISSING, Asked
 from rag.llm import ChatModel, chat_model
-from rag.prompts import CLOSEST, LEADS, LIST_SEPARATORS, REFUSALS
+from rag.prompts import (
+    CLOSEST,
+    LEADS,
+    LIST_SEPARATORS,
+    NOT_STATED,
+    NOT_STATED_LEADS,
+    OUTCOME_TAGS,
+    REFUSALS,
+)
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
 from rag.text import answer_language
-from rag.types import Answer, Lang, Source
+from rag.types import LANGS, Answer, Lang, Outcome, Source
 
 MODES = ("llm", "local", "extractive")
+# A not-stated answer cites the sources whose best sentence covers at least this share of what the
+# best sentence covers: the passages on the topic, not every one that shares a word with it.
+CITE_SHARE = 0.8
 _REFERRING = re.compile(
     r"\b(it|its|this|that|these|those|they|them|such|the same|above)\b|该|此|这|那|上述|前述|它|其",
     re.I,
@@ -46,6 +62,7 @@ class Assistant:
             raise ValueError(f"unknown mode {self.mode!r} (one of {', '.join(MODES)})")
         self.retriever = Retriever(index)
         self.scorer = SentenceScorer(index.embedder)
+        self.decision_model = decision_model(index.embedder.name)
         self._chat: ChatModel | None = None
 
     @property
@@ -102,14 +119,16 @@ class Assistant:
         if k is not None:
             retrieval = replace(retrieval, sources=retrieval.sources[:k])
         lang = language or answer_language(question)
-        decision = decide(query, retrieval, self.index.embedder.name)
+        decision = decide(query, retrieval, self.index.keywords, self.decision_model)
         generate_started = time.perf_counter()
-        if not decision.relevant:
+        if decision.outcome == Outcome.NOT_ADDRESSED:
             answer = self._refusal(question, lang, retrieval)
+        elif decision.outcome == Outcome.NOT_STATED:
+            answer = self._not_stated(question, lang, retrieval, decision)
         elif self.mode == "extractive":
-            answer = self._extractive(question, lang, retrieval, query)
+            answer = self._extractive(question, lang, retrieval, query, decision.asked)
         else:
-            answer = self._generated(question, lang, retrieval, query, on_token)
+            answer = self._generated(question, lang, retrieval, query, decision, on_token)
         finished = time.perf_counter()
         timings = {
             "retrieve": retrieval.timings_ms["retrieve"],
@@ -121,7 +140,45 @@ class Assistant:
     def _refusal(self, question: str, lang: Lang, retrieval: Retrieval) -> Answer:
         closest = LIST_SEPARATORS[lang].join(_cite_label(s, lang) for s in retrieval.sources[:3])
         text = REFUSALS[lang] + (f"\n{CLOSEST[lang]}{closest}" if closest else "")
-        return Answer(question, lang, self.mode, text, True, (), retrieval.sources)
+        return Answer(question, lang, self.mode, text, Outcome.NOT_ADDRESSED, (), retrieval.sources)
+
+    def _not_stated(
+        self,
+        question: str,
+        lang: Lang,
+        retrieval: Retrieval,
+        decision: Decision,
+        notes: tuple[str, ...] = (),
+    ) -> Answer:
+        """One sentence naming what is missing, citing the passages on the topic, then their
+        sentences that carry it (in the answer's language where the unit has it)."""
+        quotes = _topic_quotes(decision.evidence, lang)
+        numbers = list(dict.fromkeys(e.source.n for e in quotes))
+        by_n = {s.n: s for s in retrieval.sources}
+        labels = LIST_SEPARATORS[lang].join(_paragraph_label(by_n[n], lang) for n in numbers)
+        statement = NOT_STATED[lang].format(
+            labels=labels,
+            markers="".join(f"[{n}]" for n in numbers),
+            missing=MISSING[decision.asked.kind][lang],
+        )
+        text = "\n".join(
+            [statement, NOT_STATED_LEADS[lang]] + [f"{e.text} [{e.source.n}]" for e in quotes]
+        )
+        checked = verify_citations(
+            _quoted(text, skip=2), retrieval.sources, exempt=(NOT_STATED_LEADS[lang],)
+        )
+        return Answer(
+            question,
+            lang,
+            self.mode,
+            text,
+            Outcome.NOT_STATED,
+            checked.citations,
+            retrieval.sources,
+            checked.unsupported,
+            checked.removed_markers,
+            notes=notes,
+        )
 
     def _extractive(
         self,
@@ -129,16 +186,17 @@ class Assistant:
         lang: Lang,
         retrieval: Retrieval,
         query: str,
+        asked: Asked = ANYTHING,
         notes: tuple[str, ...] = (),
     ) -> Answer:
-        text = extractive_answer(query, retrieval.sources, lang, self.scorer)
+        text = extractive_answer(query, retrieval.sources, lang, self.scorer, asked)
         checked = verify_citations(_quoted(text), retrieval.sources, exempt=(LEADS[lang],))
         return Answer(
             question,
             lang,
             self.mode,
             text,
-            False,
+            Outcome.ANSWERED,
             checked.citations,
             retrieval.sources,
             checked.unsupported,
@@ -152,22 +210,38 @@ class Assistant:
         lang: Lang,
         retrieval: Retrieval,
         query: str,
+        decision: Decision,
         on_token: Callable[[str], None] | None,
     ) -> Answer:
         raw = self.chat.answer(query, retrieval.sources, lang, on_token)
-        checked = verify_citations(raw, retrieval.sources)
+        said, body = model_outcome(raw)
+        if said == Outcome.NOT_ADDRESSED or (said is None and _MODEL_REFUSAL.search(body)):
+            return self._refusal(question, lang, retrieval)
+        checked = verify_citations(body, retrieval.sources)
         if not checked.citations:
-            if _MODEL_REFUSAL.search(raw):
-                return self._refusal(question, lang, retrieval)
             note = ("The model's answer cited no source, so the passages are quoted instead.",)
-            fallback = self._extractive(question, lang, retrieval, query, notes=note)
+            fallback = self._extractive(question, lang, retrieval, query, decision.asked, note)
             return replace(fallback, removed_markers=checked.removed_markers)
+        outcome = Outcome.NOT_STATED if said == Outcome.NOT_STATED else Outcome.ANSWERED
+        cited = {c.n for c in checked.citations}
+        if outcome == Outcome.ANSWERED and not any(
+            decision.asked.given_by(s.unit.text(side), side)
+            for s in retrieval.sources
+            if s.n in cited
+            for side in LANGS
+            if s.unit.text(side)
+        ):
+            note = (
+                "The model's answer was withheld: none of the passages it cited states "
+                f"{MISSING[decision.asked.kind]['en']}.",
+            )
+            return self._not_stated(question, lang, retrieval, decision, note)
         return Answer(
             question,
             lang,
             self.mode,
             checked.text,
-            False,
+            outcome,
             checked.citations,
             retrieval.sources,
             checked.unsupported,
@@ -175,14 +249,46 @@ class Assistant:
         )
 
 
-def _quoted(extractive_text: str) -> str:
-    """The extractive answer with each sentence marked as a quote, so each is verified."""
+def model_outcome(reply: str) -> tuple[Outcome | None, str]:
+    """The outcome a model's reply starts with (its tag), and the reply without the tag."""
+    stripped = reply.lstrip()
+    for outcome, tags in OUTCOME_TAGS.items():
+        for tag in tags:
+            if stripped.upper().startswith(tag):
+                return Outcome(outcome), stripped[len(tag) :].lstrip()
+    return None, reply
+
+
+def _topic_quotes(evidence: tuple[Evidence, ...], lang: Lang) -> list[Evidence]:
+    """The best sentence of each source that addresses the topic nearly as well as the best one
+    (CITE_SHARE), at most three, in rank order; in the answer's language when the unit has it."""
+    best = max((e.coverage for e in evidence), default=0.0)
+    chosen: dict[int, Evidence] = {}
+    for item in evidence:
+        if item.coverage < CITE_SHARE * best:
+            continue
+        current = chosen.get(item.source.n)
+        if (current is None and len(chosen) < 3) or (
+            current is not None and current.lang != lang and item.lang == lang
+        ):
+            chosen[item.source.n] = item
+    return [chosen[n] for n in sorted(chosen)]
+
+
+def _quoted(extractive_text: str, skip: int = 1) -> str:
+    """The extractive answer with each sentence (after the first `skip` lines) marked as a
+    quote, so each is verified."""
     lines = extractive_text.split("\n")
-    out = [lines[0]]
-    for line in lines[1:]:
+    out = lines[:skip]
+    for line in lines[skip:]:
         sentence, marker = line.rsplit(" [", 1)
         out.append(f"“{sentence}” [{marker}")
     return "\n".join(out)
+
+
+def _paragraph_label(source: Source, lang: Lang) -> str:
+    unit = source.unit
+    return (unit.display_zh if lang == "zh" else unit.display_en) or unit.display_zh or unit.label
 
 
 def _cite_label(source: Source, lang: Lang) -> str:

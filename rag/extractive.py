@@ -13,6 +13,7 @@ import numpy as np
 
 from rag.embedders import Embedder
 from rag.keyword import tokenize
+from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
 from rag.text import split_sentences, text_language
 from rag.types import LANGS, Lang, Source
@@ -63,11 +64,19 @@ def _sentences(source: Source, language: Lang) -> list[str]:
 
 
 def extractive_answer(
-    question: str, sources: tuple[Source, ...], language: Lang, scorer: SentenceScorer
+    question: str,
+    sources: tuple[Source, ...],
+    language: Lang,
+    scorer: SentenceScorer,
+    asked: Asked = ANYTHING,
 ) -> str:
+    """Quotes that answer the question; for a question asking for a specific detail, only
+    sentences that hold a span of that kind (when any does)."""
     candidates = [
         (s, sentence) for s in sources[:MAX_SOURCES] for sentence in _sentences(s, language)
     ]
+    specific = [(s, sentence) for s, sentence in candidates if _gives(asked, sentence, language)]
+    candidates = specific or candidates
     if not candidates:
         return LEADS[language]
     scores = scorer.scores(question, [sentence for _, sentence in candidates])
@@ -82,3 +91,7 @@ def extractive_answer(
     chosen = [(n, sentence) for n, (_, sentence) in sorted(best_per_source.items()) if n in picked]
     lines = [LEADS[language]] + [f"{sentence} [{n}]" for n, sentence in chosen]
     return "\n".join(lines)
+
+
+def _gives(asked: Asked, sentence: str, language: Lang) -> bool:
+    return asked.given_by(sentence, text_language(sentence) or language)

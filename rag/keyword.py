@@ -50,6 +50,15 @@ def _jieba() -> Any:
     return jieba
 
 
+@cache
+def posseg() -> Any:
+    """jieba's part-of-speech tagger (numerals, place, person and organisation names)."""
+    _jieba()
+    import jieba.posseg
+
+    return jieba.posseg
+
+
 def tokenize(text: str, lang: Lang) -> list[str]:
     """Tokens for BM25: jieba search-mode words for Chinese, folded words for English."""
     text = normalize(text).lower()
@@ -62,12 +71,24 @@ def tokenize(text: str, lang: Lang) -> list[str]:
     return [_stem(w) for w in _EN_WORD.findall(text) if w not in _EN_STOP]
 
 
+# Nominal suffixes jieba often cuts off their word (引航|费, 执业|证): joined back to it.
+_ZH_SUFFIXES = set("费税权率额期证局院会者员金款价量区所站品物书单表号令")
+
+
 def chinese_words(text: str) -> list[str]:
-    """Whole Chinese words (jieba's precise mode), without the stop words and the search-mode
-    fragments: for measuring how much of a question a passage covers."""
-    return [
-        t for t in _jieba().lcut(normalize(text).lower()) if t not in _ZH_STOP and _HAN.search(t)
-    ]
+    """Whole Chinese words (jieba's part-of-speech cut, a nominal suffix joined back to its
+    word), without the stop words and the search-mode fragments: for measuring how much of a
+    question a passage covers."""
+    words: list[str] = []
+    previous = ""
+    for token in (pair.word for pair in posseg().cut(normalize(text).lower())):
+        if token in _ZH_SUFFIXES and words and words[-1] == previous and _HAN.search(previous):
+            words[-1] = previous = previous + token
+            continue
+        previous = token
+        if token not in _ZH_STOP and _HAN.search(token):
+            words.append(token)
+    return words
 
 
 def _stem(word: str) -> str:
@@ -112,6 +133,19 @@ class KeywordIndex:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(index.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def document_frequency(self, lang: Lang, token: str) -> int:
+        """How many chunks of `lang` contain `token` (0 when none does)."""
+        index = self._current()[lang]
+        position = index.vocab.get(token)
+        if index.retriever is None or position is None:
+            return 0
+        indptr = index.retriever.scores["indptr"]  # type: ignore[attr-defined]
+        return int(indptr[position + 1] - indptr[position])
+
+    def size(self, lang: Lang) -> int:
+        """Chunks with text in `lang`."""
+        return self._current()[lang].nonempty
 
     def coverage(self, lang: Lang) -> float:
         """The share of chunks that have text in `lang`."""

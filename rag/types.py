@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
@@ -219,13 +220,22 @@ class Citation:
         return asdict(self)
 
 
+class Outcome(StrEnum):
+    """What an answer is: the answer, a statement that the documents leave the asked detail out,
+    or a refusal because nothing relevant was found."""
+
+    ANSWERED = "answered"
+    NOT_STATED = "not_stated"
+    NOT_ADDRESSED = "not_addressed"
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
     language: Lang
     mode: str  # llm | local | extractive
     answer: str
-    refused: bool
+    outcome: Outcome
     citations: tuple[Citation, ...]
     sources: tuple[Source, ...]
     unsupported_sentences: tuple[str, ...] = ()
@@ -233,12 +243,18 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
+    @property
+    def refused(self) -> bool:
+        """True for both non-answers (not stated, not addressed)."""
+        return self.outcome != Outcome.ANSWERED
+
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "language": self.language,
             "mode": self.mode,
             "answer": self.answer,
+            "outcome": str(self.outcome),
             "refused": self.refused,
             "citations": [c.to_json() for c in self.citations],
             "retrieved": [

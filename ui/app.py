@@ -15,9 +15,16 @@ from rag.assistant import Assistant
 from rag.feedback import FeedbackLog
 from rag.index import Index
 from rag.settings import Settings
-from rag.types import Answer, Lang
+from rag.types import Answer, Lang, Outcome
 from ui.export import conversation_docx, conversation_markdown
-from ui.render import answer_html, card_html, card_views, copy_citation
+from ui.render import (
+    SECTION_TITLES,
+    answer_html,
+    card_html,
+    card_views,
+    copy_citation,
+    not_stated_html,
+)
 
 UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
 LANGUAGE_CHOICES: dict[str, Lang | None] = {"auto": None, "中文": "zh", "English": "en"}
@@ -108,8 +115,10 @@ def show_answer(svc: Services, number: int, answer: Answer, show: str) -> None:
     for note in answer.notes:
         st.caption(note)
     views = card_views(answer)
+    if answer.outcome == Outcome.NOT_STATED:
+        st.html(not_stated_html(answer))
     if views:
-        st.markdown("**Closest passages**" if answer.refused else "**Sources**")
+        st.markdown(f"**{SECTION_TITLES[answer.outcome]}**")
     for view in views:
         st.html(card_html(view, number, show))
         st.code(copy_citation(view), language=None)

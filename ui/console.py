@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.pipeline import IngestReport
-from rag.types import Answer
+from rag.types import Answer, Outcome
+from ui.render import NOT_STATED_NOTES, SECTION_TITLES
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -91,12 +92,15 @@ def print_answer(answer: Answer, streamed: bool) -> None:
         out.print(answer.answer, highlight=False, markup=False)
     for note in answer.notes:
         err.print(f"note: {note}", highlight=False, markup=False)
+    if streamed and answer.notes:
         out.print(answer.answer, highlight=False, markup=False)
     out.print()
-    title = "Closest passages" if answer.refused else "Sources"
-    shown = answer.citations or () if not answer.refused else ()
-    out.print(f"[bold]{title}[/]")
-    if answer.refused:
+    if answer.outcome == Outcome.NOT_STATED:
+        out.print(NOT_STATED_NOTES[answer.language], highlight=False, markup=False)
+    closest = answer.outcome == Outcome.NOT_ADDRESSED
+    shown = answer.citations if not closest else ()
+    out.print(f"[bold]{SECTION_TITLES[answer.outcome]}[/]")
+    if closest:
         for source in answer.sources:
             unit = source.unit
             out.print(

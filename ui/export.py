@@ -7,8 +7,8 @@ import io
 import re
 from collections.abc import Sequence
 
-from rag.types import Answer
-from ui.render import CardView, card_views, copy_citation
+from rag.types import Answer, Outcome
+from ui.render import NOT_STATED_NOTES, SECTION_TITLES, CardView, card_views, copy_citation
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -28,6 +28,8 @@ def conversation_markdown(turns: Sequence[Answer]) -> str:
     lines = ["# lawqa conversation", ""]
     for number, answer in enumerate(turns, start=1):
         lines += [f"## {number}. {_md(answer.question)}", ""]
+        if answer.outcome == Outcome.NOT_STATED:
+            lines += [f"**{_md(NOT_STATED_NOTES[answer.language])}**", ""]
         lines += [_md(line) + "  " for line in answer.answer.split("\n")] + [""]
         if answer.unsupported_sentences:
             lines += [
@@ -36,7 +38,7 @@ def conversation_markdown(turns: Sequence[Answer]) -> str:
             ]
         views = card_views(answer)
         if views:
-            lines += ["### Closest passages" if answer.refused else "### Sources", ""]
+            lines += [f"### {SECTION_TITLES[answer.outcome]}", ""]
         for view in views:
             lines += [f"#### {_md(_source_heading(view))}", ""]
             if view.unit.text_zh:
@@ -59,13 +61,15 @@ def conversation_docx(turns: Sequence[Answer]) -> bytes:
     document.add_heading("lawqa conversation", level=0)
     for number, answer in enumerate(turns, start=1):
         document.add_heading(f"{number}. {answer.question}", level=1)
+        if answer.outcome == Outcome.NOT_STATED:
+            document.add_paragraph(NOT_STATED_NOTES[answer.language], style="Intense Quote")
         for line in answer.answer.split("\n"):
             document.add_paragraph(line)
         for sentence in answer.unsupported_sentences:
             document.add_paragraph(f"Unsupported: {sentence}", style="Intense Quote")
         views = card_views(answer)
         if views:
-            document.add_heading("Closest passages" if answer.refused else "Sources", level=2)
+            document.add_heading(SECTION_TITLES[answer.outcome], level=2)
         for view in views:
             document.add_heading(_source_heading(view), level=3)
             table = document.add_table(rows=1, cols=2)

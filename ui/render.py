@@ -9,7 +9,18 @@ from dataclasses import dataclass
 
 from rag.citations import answer_sentences, quote_parts
 from rag.citing import citation_en, citation_zh
-from rag.types import Answer, Document, Source, Unit
+from rag.types import Answer, Document, Outcome, Source, Unit
+
+# The heading above an answer's cards, and the note a not-stated answer shows above them.
+SECTION_TITLES = {
+    Outcome.ANSWERED: "Sources",
+    Outcome.NOT_STATED: "Passages on the topic",
+    Outcome.NOT_ADDRESSED: "Closest passages",
+}
+NOT_STATED_NOTES = {
+    "en": "Not stated: the documents discuss this topic but do not state what was asked.",
+    "zh": "未规定：文件涉及该问题，但没有规定所问的具体内容。",
+}
 
 STYLE = """
 <style>
@@ -18,6 +29,8 @@ STYLE = """
 .lq-unsupported { text-decoration: underline dotted #b45309; text-underline-offset: 3px; }
 .lq-unsupported::after { content: " (unsupported)"; color: #b45309; font-size: 0.8em; }
 .lq-refusal { border-left: 4px solid #b45309; padding: 0.5em 0.8em; background: #fff7ed; }
+.lq-not-stated { border-left: 4px solid #2563eb; padding: 0.5em 0.8em; background: #eff6ff; }
+.lq-note { font-weight: 600; color: #1d4ed8; margin: 0.4em 0; }
 .lq-card { border: 1px solid #d4d4d8; border-radius: 8px; padding: 0.7em 0.9em;
            margin: 0.6em 0; scroll-margin-top: 5em; }
 .lq-card h4 { margin: 0 0 0.2em 0; font-size: 1em; }
@@ -53,7 +66,7 @@ def anchor(message_id: int, n: int) -> str:
 
 def answer_html(answer: Answer, message_id: int) -> str:
     """The answer, sentence by sentence: [n] links to its card, unsupported sentences marked."""
-    if answer.refused:
+    if answer.outcome == Outcome.NOT_ADDRESSED:
         lines = "<br>".join(esc(line) for line in answer.answer.split("\n"))
         return f'{STYLE}<div class="lq-answer lq-refusal">{lines}</div>'
     unsupported = set(answer.unsupported_sentences)
@@ -73,13 +86,14 @@ def answer_html(answer: Answer, message_id: int) -> str:
                 body = f'<span class="lq-unsupported">{body}</span>'
             parts.append(body)
         rendered_lines.append(" ".join(parts))
-    return f'{STYLE}<div class="lq-answer">{"<br>".join(rendered_lines)}</div>'
+    kind = " lq-not-stated" if answer.outcome == Outcome.NOT_STATED else ""
+    return f'{STYLE}<div class="lq-answer{kind}">{"<br>".join(rendered_lines)}</div>'
 
 
 def card_views(answer: Answer) -> list[CardView]:
     """One card per cited source (all its quotes), or the closest passages of a refusal."""
     by_n = {s.n: s for s in answer.sources}
-    if answer.refused:
+    if answer.outcome == Outcome.NOT_ADDRESSED:
         return [CardView(s.n, s.document, s.unit, (), None) for s in answer.sources]
     views: dict[int, CardView] = {}
     for citation in answer.citations:
@@ -89,6 +103,13 @@ def card_views(answer: Answer) -> list[CardView]:
         verified = bool(view.verified) and citation.verified
         views[citation.n] = CardView(view.n, view.document, view.unit, quotes, verified)
     return [views[n] for n in sorted(views)]
+
+
+def not_stated_html(answer: Answer) -> str:
+    """The note a not-stated answer shows above its cards (empty for other outcomes)."""
+    if answer.outcome != Outcome.NOT_STATED:
+        return ""
+    return f'{STYLE}<div class="lq-note">{esc(NOT_STATED_NOTES[answer.language])}</div>'
 
 
 def _highlight(text: str, quotes: tuple[str, ...]) -> str:

@@ -1,0 +1,247 @@
+"""Answer, say what the documents leave out, or decline.
+
+Two questions are decided in turn:
+1. **Is the topic addressed?** A logistic model over evidence from the top sources, most of it at
+   sentence level: how much of the question's content (its words less the question frame, each
+   weighted by how rare it is in the index) one sentence of a top unit covers, in either
+   language and with the unit's headings; the same for the top unit and the top three as a
+   whole; the share of the question's words the index has never seen; the best keyword score;
+   whether dense and keyword rankings agree; the dense similarity and its lift over the
+   background; and, for a top unit without text in the question's language (an English question
+   on a Chinese-only statute, where words cannot match), the dense evidence in its own regime.
+   No: `not_addressed`.
+2. **Is what was asked stated?** A question that asks for a specific detail (`rag.kinds`) is
+   answered only when one of the sentences that carry the topic contains a span of that kind;
+   otherwise `not_stated`, citing those sentences.
+The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
+and reported on held-out corpora (leave one corpus out); they are stored per embedder in
+`decision.json`, with a model on the embedder-free features for embedders without their own.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rag.keyword import KeywordIndex, chinese_words, tokenize
+from rag.kinds import Asked
+from rag.retrieval import Retrieval
+from rag.text import answer_language, has_cjk, normalize, split_sentences, text_language
+from rag.types import LANGS, Lang, Outcome, Source
+
+FEATURE_VERSION = 1
+FEATURES = (
+    "sentence",
+    "sentence1",
+    "unit",
+    "top3",
+    "unseen",
+    "keyword",
+    "agree",
+    "top",
+    "lift",
+    "xl",
+    "xl_top",
+    "xl_lift",
+)
+# Features that do not depend on the embedder's similarity scale.
+LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
+TOP_UNITS = 3  # the sources whose sentences are read
+# A sentence carries the topic when it covers at least this share of what the best one covers.
+EVIDENCE_SHARE = 0.5
+
+# Stemmed as by the keyword tokenizer: "What does the opinion say about ...", "文件中对...怎么说".
+_FRAME = set(
+    "say said state mention opinion document text provision provide stipulate article item "
+    "paragraph law laws regulation rule rules long many much old soon "
+    "意见 文件 条文 条款 内容 提到 说 法律 规定 法 条例 多久 多长 哪里 哪儿 哪些 哪个 "
+    "何时 何地 何处 什么 怎么 怎样 如何 是否 能否 可否 什么时候 "
+    "应当 应该 必须 可以 需要 要 能".split()
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence of a top source and how much of the question it covers."""
+
+    source: Source
+    lang: Lang
+    text: str
+    coverage: float
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * features[name] for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    asked: Asked
+    probability: float
+    features: dict[str, float]
+    evidence: tuple[Evidence, ...]  # the sentences that carry the topic, best first
+
+
+class DecisionModelError(RuntimeError):
+    pass
+
+
+@cache
+def _models() -> dict[str, DecisionModel]:
+    data = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
+    if (
+        data.get("feature_version") != FEATURE_VERSION
+        or tuple(data.get("features", ())) != FEATURES
+    ):
+        raise DecisionModelError(
+            f"rag/decision.json was fitted on features version {data.get('feature_version')} "
+            f"but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
+        )
+    return {
+        name: DecisionModel(m["weights"], m["bias"], m["threshold"])
+        for name, m in data["models"].items()
+    }
+
+
+def decision_model(embedder: str) -> DecisionModel:
+    models = _models()
+    return models.get(embedder) or models["default"]
+
+
+def content_words(question: str) -> set[str]:
+    """The words the answer's paragraphs should contain: the question's own Chinese and English
+    tokens, less the words that only frame a question about a document."""
+    words = set(chinese_words(question)) | set(tokenize(question, "en"))
+    return {t for t in words if len(t) > 1} - _FRAME
+
+
+def word_weights(question: str, keywords: KeywordIndex) -> dict[str, float]:
+    """Each content word weighted by its inverse document frequency in the index (a word the
+    index has never seen weighs most); -1 marks such unseen words' weight as negative so the
+    caller can count them."""
+    weights: dict[str, float] = {}
+    for word in content_words(question):
+        lang: Lang = "zh" if has_cjk(word) else "en"
+        total = keywords.size(lang)
+        pieces = [t for t in tokenize(word, lang) if len(t) > 1] or [word]
+        frequency = min(keywords.document_frequency(lang, t) for t in pieces)
+        weight = math.log(1 + (total + 1) / (frequency + 0.5))
+        weights[word] = -weight if frequency == 0 and total > 0 else weight
+    return weights
+
+
+def _credit(word: str, text: str) -> float:
+    """1 when the word is in the text; half the share of its parts found otherwise (a Chinese
+    compound written another way: 外资企业 / 外商投资企业)."""
+    if word in text:
+        return 1.0
+    if not has_cjk(word):
+        return 0.0
+    pieces = {t for t in tokenize(word, "zh") if len(t) > 1 and t != word}
+    return 0.5 * sum(1 for t in pieces if t in text) / len(pieces) if pieces else 0.0
+
+
+def coverage(weights: dict[str, float], text: str) -> float:
+    """The weighted share of the question's content words a text covers."""
+    total = sum(abs(w) for w in weights.values())
+    if not total:
+        return 0.0
+    matched = normalize(text).lower()
+    return sum(abs(w) * _credit(word, matched) for word, w in weights.items()) / total
+
+
+def sentences(source: Source) -> list[tuple[Lang, str]]:
+    """The sentences of a unit, in both languages, each tagged with its language."""
+    result: list[tuple[Lang, str]] = []
+    for lang in LANGS:
+        for paragraph in source.unit.text(lang).split("\n"):
+            own = text_language(paragraph) or lang
+            result.extend((own, s) for s in split_sentences(paragraph, own) if len(s) > 3)
+    return result
+
+
+def _unit_text(source: Source) -> str:
+    unit = source.unit
+    return f"{unit.heading_zh} {unit.heading_en} {unit.text_zh} {unit.text_en}"
+
+
+def evidence(weights: dict[str, float], sources: tuple[Source, ...]) -> list[Evidence]:
+    """Every sentence of the top sources with its coverage (its unit's headings count too)."""
+    found = []
+    for source in sources[:TOP_UNITS]:
+        heading = f"{source.unit.heading_zh} {source.unit.heading_en}"
+        for lang, sentence in sentences(source):
+            found.append(
+                Evidence(source, lang, sentence, coverage(weights, f"{heading} {sentence}"))
+            )
+    return found
+
+
+def topic_evidence(found: list[Evidence]) -> tuple[Evidence, ...]:
+    """The sentences that carry the topic, best first: those covering at least EVIDENCE_SHARE of
+    what the best covers; when no word matches at all (a question in the other language), the
+    first source's sentences, where the dense evidence points."""
+    best = max((e.coverage for e in found), default=0.0)
+    if best <= 0:
+        first = found[0].source.n if found else None
+        return tuple(e for e in found if e.source.n == first)
+    chosen = [e for e in found if e.coverage >= EVIDENCE_SHARE * best]
+    return tuple(sorted(chosen, key=lambda e: (-e.coverage, e.source.n)))
+
+
+def features(
+    question: str, retrieval: Retrieval, keywords: KeywordIndex
+) -> tuple[dict[str, float], list[Evidence]]:
+    """The decision's evidence for one question, and the sentences it read."""
+    sources = retrieval.sources
+    if not sources:
+        return dict.fromkeys(FEATURES, 0.0), []
+    weights = word_weights(question, keywords)
+    found = evidence(weights, sources)
+    total = sum(abs(w) for w in weights.values())
+    top = retrieval.top_dense
+    background = retrieval.background
+    base = sum(background) / len(background) if background else top
+    first = sources[0].hit
+    xl = float(not sources[0].unit.text(answer_language(question)))
+    values = {
+        "sentence": max((e.coverage for e in found), default=0.0),
+        "sentence1": max((e.coverage for e in found if e.source.n == sources[0].n), default=0.0),
+        "unit": coverage(weights, _unit_text(sources[0])),
+        "top3": coverage(weights, " ".join(_unit_text(s) for s in sources[:TOP_UNITS])),
+        "unseen": sum(-w for w in weights.values() if w < 0) / total if total else 0.0,
+        "keyword": max(s.hit.keyword for s in sources[:TOP_UNITS]) / (1 + len(weights)),
+        "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),
+        "top": top,
+        "lift": top - base,
+        "xl": xl,
+        "xl_top": xl * top,
+        "xl_lift": xl * (top - base),
+    }
+    return values, found
+
+
+def decide(
+    question: str, retrieval: Retrieval, keywords: KeywordIndex, model: DecisionModel
+) -> Decision:
+    asked = Asked.of(question)
+    values, found = features(question, retrieval, keywords)
+    probability = model.probability(values)
+    if not retrieval.sources or probability < model.threshold:
+        return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
+    carried = topic_evidence(found)
+    outcome = Outcome.ANSWERED
+    if not any(asked.given_by(e.text, e.lang) for e in carried):
+        outcome = Outcome.NOT_STATED
+    return Decision(outcome, asked, probability, values, carried)

@@ -1,0 +1,347 @@
+"""What a question asks for, and whether a passage gives it.
+
+A question that asks for a specific detail (a time limit, a number, a place, a date, a person or
+body, a list of named things) is answered only when a cited sentence contains a span of that
+kind; a passage on the topic without one is a near miss, and the honest answer says the detail
+is not stated. Questions are classified by their wording in both languages; spans are found by
+patterns in English and by patterns plus `jieba.posseg` tags (numerals, place, person and
+organisation names) in Chinese. The span tests are deliberately generous: they decide only that
+a detail of the right kind is present, never that it is the right one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rag.keyword import posseg
+from rag.text import normalize
+from rag.types import Lang
+
+
+class Kind(StrEnum):
+    DURATION = "duration"
+    NUMBER = "number"
+    PLACE = "place"
+    DATE = "date"
+    PERSON = "person"
+    ARTICLE = "article"
+    LIST = "list"
+    OPEN = "open"
+
+
+_ZH_NUM = r"[0-9零〇一二两三四五六七八九十百千万亿半]"
+_EN_NUM_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand|million|billion|half|a third|a quarter"
+)
+
+# Question wording, most specific first: "how many days" asks for a duration, not a number.
+_QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        Kind.ARTICLE,
+        re.compile(
+            r"哪一?条|第几条|哪个条款|哪一款|哪项规定"
+            r"|\bwhich (article|provision|item|section|clause)s?\b"
+            r"|\bwhat (article|provision|item|section)\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.DURATION,
+        re.compile(
+            r"多久|多长时间|多长的?期限|什么期限|期限(是|为)?多|几(个)?(天|日|周|星期|月|年|小时)|"
+            r"多少(个)?(天|日|周|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
+            r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
+            r"|\bwithin (how|what)\b|\bdeadline\b|\btime limits?\b|\bhow soon\b|\bby when\b"
+            r"|\bwhat (is the )?(period|term|duration)\b|\bhow much time\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.DATE,
+        re.compile(
+            r"何时|什么时候(生效|施行|开始|起|实施|通过|公布)|哪一?年|哪一?天|几月|(生效|施行|实施)(日期|时间)|"
+            r"什么日期|哪个日期"
+            r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
+            r"|\bin what year\b"
+            r"|\bsince when\b|\bwhen (did|was|were|will|is|does)\b.*\b(take effect|come into force|"
+            r"enter into force|adopted|promulgated|effective|start|begin|established|founded)"
+            r"|\beffective date\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.LIST,
+        re.compile(
+            r"哪些(国家|组织|国际组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族)"
+            r"(?![\u4e00-\u9fff]*?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责))"
+            r"|\bwhich (countries|organi[sz]ations|cities|regions|provinces|states|bodies|"
+            r"authorities|institutions|companies|languages|nations)\b"
+            r"|\bwhat (countries|organi[sz]ations|cities|regions|languages)\b|\blist of\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.PERSON,
+        re.compile(
+            r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
+            r"|什么(机关|部门|机构)|由哪|何人|何种机关"
+            r"|\bwho(m|se)?\b|\bwhich (?:[a-z-]+ )?(authority|body|organ|court|department|agency|"
+            r"ministry|official|person|entity|institution|officer|government|committee|organi[sz]ation)\b"
+            r"|\bwhat (authority|body|organ|agency|court|department|institution)\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.PLACE,
+        re.compile(
+            r"哪里|哪儿|何地|何处|在哪|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
+            r"|\bwhere\b(?! as\b)|\bwhich (city|country|place|province|location|region)\b"
+            r"|\bwhat (city|country|place|location)\b|\bin which (city|country|place)\b",
+            re.I,
+        ),
+    ),
+    (
+        Kind.NUMBER,
+        re.compile(
+            r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届)|比例|税率|费率|百分之几|多大|年龄|几岁"
+            r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
+            r"|\bhow (many|much|old)\b|\bwhat multiple\b"
+            r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z-]+ )?(percentage|percent|rate|fee|"
+            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum)s?\b"
+            r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
+            r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
+            r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def question_kind(question: str) -> Kind:
+    """The kind of answer a question needs; OPEN when it asks for no specific detail."""
+    text = normalize(question)
+    for kind, pattern in _QUESTION_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return Kind.OPEN
+
+
+# Units a number or duration can be asked in: (Chinese measure words, English words). A question
+# asking "how many days" is answered by "15 days" / "十五日", not by "one director".
+UNITS: dict[str, tuple[str, str]] = {
+    "day": (r"个?工作日|日|天", r"(?:working |calendar |clear )?days?"),
+    "week": (r"周|星期", r"weeks?"),
+    "month": (r"个月|月", r"months?"),
+    "year": (r"年", r"years?"),
+    "hour": (r"小时", r"hours?"),
+    "person": (
+        r"人|名|位",
+        r"persons?|people|members?|judges?|deputies|representatives?|arbitrators?|directors?|"
+        r"partners?|seats?|candidates?|employees?|workers?|officials?|pilots?|citizens?",
+    ),
+    "money": (r"元|万元|亿元|港元|美元", r"yuan|rmb|dollars?|hk\$|\$|renminbi"),
+    "percent": (r"%|百分之|分之|成", r"%|percent|per cent|per ?mille"),
+    "age": (r"周岁|岁", r"years?(?: of age| old)?|age of"),
+    "point": (r"分", r"points?"),
+    "times": (r"倍", r"times|twice|double|triple"),
+}
+_DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
+_ZH_ASKED_UNIT = (
+    (re.compile(r"(几|多少)个?(天|日|工作日)"), "day"),
+    (re.compile(r"(几|多少)个?(周|星期)"), "week"),
+    (re.compile(r"(几|多少)个月"), "month"),
+    (re.compile(r"(几|多少)年"), "year"),
+    (re.compile(r"(几|多少)个?小时"), "hour"),
+    (re.compile(r"(几|多少)(个人|人|名|位)"), "person"),
+    (re.compile(r"多少钱|多少元|金额|罚款|费用|收费|价格|数额"), "money"),
+    (re.compile(r"比例|税率|费率|比率|百分之几|百分比|多少成"), "percent"),
+    (re.compile(r"几岁|多少岁|年龄|多大"), "age"),
+    (re.compile(r"(几|多少)分"), "point"),
+    (re.compile(r"(几|多少)倍"), "times"),
+)
+_EN_ASKED_UNIT = (
+    (re.compile(r"\bhow many (working |calendar )?days\b"), "day"),
+    (re.compile(r"\bhow many weeks\b"), "week"),
+    (re.compile(r"\bhow many months\b"), "month"),
+    (re.compile(r"\bhow many years\b"), "year"),
+    (re.compile(r"\bhow many hours\b"), "hour"),
+    (re.compile(rf"\bhow many (?:[a-z-]+ )?(?:{UNITS['person'][1]})\b"), "person"),
+    (re.compile(r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge)s?\b"), "money"),
+    (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share)\b"), "percent"),
+    (re.compile(r"\bhow old\b|\bage\b"), "age"),
+    (re.compile(r"\bhow many points\b"), "point"),
+    (re.compile(r"\bhow many times\b"), "times"),
+)
+
+
+def asked_units(question: str, kind: Kind) -> frozenset[str]:
+    """The units a number or duration question asks in; empty when any number would do."""
+    if kind not in (Kind.NUMBER, Kind.DURATION):
+        return frozenset()
+    text = normalize(question).lower()
+    found = {unit for pattern, unit in _ZH_ASKED_UNIT + _EN_ASKED_UNIT if pattern.search(text)}
+    if kind == Kind.DURATION:
+        return frozenset(found & _DURATION_UNITS) or _DURATION_UNITS
+    return frozenset(found)
+
+
+def _with_unit(text: str, lang: Lang, units: frozenset[str]) -> bool:
+    """A number followed by one of the units (or, for money, preceded by a currency sign)."""
+    if lang == "zh":
+        measures = "|".join(UNITS[u][0] for u in units)
+        pattern = rf"{_ZH_NUM}+\s*(?:{measures})|(?:百分之){_ZH_NUM}+|\d\s*%"
+        return re.search(pattern, text) is not None
+    words = "|".join(UNITS[u][1] for u in units)
+    number = rf"(?:\d[\d,.]*|{_EN_NUM_WORDS})"
+    pattern = (
+        rf"\b{number}\b(?:\s*\(\d+\))?(?:[\s-]+[a-z-]+){{0,2}}?[\s-]*(?:{words})\b"
+        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}|{number}\s*%"
+    )
+    return re.search(pattern, text, re.I) is not None
+
+
+# --------------------------------------------------------------------------- spans in passages
+
+_ZH_DATE = re.compile(
+    r"\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|[〇零一二三四五六七八九]{4}年"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
+)
+_EN_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
+    r"|\bdate of (its )?(promulgation|publication|adoption)\b|\bday of\b|\bas from\b"
+)
+_ZH_DURATION = re.compile(
+    rf"(?<!第){_ZH_NUM}+\s*(个)?\s*(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
+)
+_EN_DURATION = re.compile(
+    rf"\b(\d+|{_EN_NUM_WORDS})\b(\s*\(\d+\))?([\s-]+(working|calendar|consecutive|full|"
+    r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
+    r"|\bimmediately\b|\bwithout delay\b|\bpromptly\b|\bforthwith\b",
+    re.I,
+)
+_EN_REFERENCE = re.compile(
+    r"\b(Articles?|Items?|Paragraphs?|Chapters?|Sections?|Annex(es)?|Parts?|No\.|Nos\.|Clauses?"
+    r"|Subparagraphs?|Points?)\s*\(?\d+\)?",
+    re.I,
+)
+_ZH_REFERENCE = re.compile(
+    rf"第{_ZH_NUM}+(条|款|项|章|节|编|目|号|次|届)|〔\d+〕\d+号|\[\d+\]\d+号"
+)
+_EN_NUMBER = re.compile(
+    rf"\d|\b({_EN_NUM_WORDS}|twice|double|triple|percent|per cent|majority|two-thirds|"
+    r"one-third|one-half)\b",
+    re.I,
+)
+_ZH_NUMBER = re.compile(
+    r"(?<![第万])[0-9两二三四五六七八九十百千亿]+(?!分(?![之钟]))|"
+    rf"百分之{_ZH_NUM}+|\d+(\.\d+)?\s*%|{_ZH_NUM}+\s*(元|万元|亿元|倍|岁|周岁|人|名|个|次|项|级|届|件|份|"
+    r"席|位|成|分之|日|天|月|年|小时|以上|以下|以内)|过半数|半数|多数|三分之二|二分之一|三分之一|四分之三|\d"
+)
+_ZH_BODY = re.compile(
+    r"机关|部门|政府|法院|检察院|委员会|机构|局|厅|署|协会|中心|人民代表大会|国务院|行政长官|主席|总理|公安|海关|"
+    r"当事人|监护人|负责人|主管|组织|单位|议员|法官|公民|居民|个人|企业|用人|劳动者|消费者|经营者|"
+    r"纳税人|扣缴义务人|所有人|权利人|申请人|著作权人|股东|董事"
+)
+_EN_BODY = re.compile(
+    r"\b(courts?|government|departments?|authorit(y|ies)|council|committee|commission|bureau|"
+    r"organs?|procuratorates?|congress|ministry|office|agency|chief executive|president|premier|"
+    r"officers?|officials?|tribunals?|administration|police|customs|legislature|party|parties|"
+    r"persons?|citizens?|residents?|employers?|employees?|workers?|consumers?|operators?|"
+    r"taxpayers?|owners?|holders?|applicants?|shareholders?|directors?|members?|judges?|"
+    r"guardians?|individuals?|enterprises?|companies|company|organi[sz]ations?|units?)\b",
+    re.I,
+)
+_EN_PLACE_STOP = set(
+    "Article Articles Chapter Section Item Paragraph Law Laws State Council People Peoples "
+    "Court Courts Republic Congress Committee Region Government Ordinance Annex Part This The "
+    "Such Any Where When If Unless Provided However Except In At On By To From Within For".split()
+)
+_EN_PLACE = re.compile(
+    r"\b(?:in|at|to|from|within|of|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
+)
+# A list of named things: two or more names (place, organisation, other proper names; in English,
+# capitalised words after the sentence's first).
+_NAMES = {"ns", "nt", "nz", "nr"}
+_EN_NAME = re.compile(
+    r"(?<=[\s,(])(?:the\s+)?[A-Z][a-z'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z'-]+)*"
+)
+
+
+def _zh_tags(text: str) -> set[str]:
+    return {pair.flag for pair in posseg().cut(text)}
+
+
+def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozenset()) -> bool:
+    """Whether a passage contains a span of the kind a question asks for (a number or duration
+    in one of `units` when the question names them)."""
+    if kind in (Kind.OPEN, Kind.ARTICLE):
+        return True
+    text = normalize(text)
+    if units:
+        plain = (_ZH_REFERENCE if lang == "zh" else _EN_REFERENCE).sub(" ", text)
+        if kind == Kind.DURATION and lang == "zh":
+            plain = _ZH_DATE.sub(" ", plain)
+        return _with_unit(plain, lang, units)
+    if lang == "zh":
+        plain = _ZH_REFERENCE.sub(" ", text)
+        if kind == Kind.DURATION:
+            return bool(_ZH_DURATION.search(_ZH_DATE.sub(" ", plain)))
+        if kind == Kind.DATE:
+            return bool(_ZH_DATE.search(plain))
+        if kind == Kind.NUMBER:
+            return bool(_ZH_NUMBER.search(plain))
+        if kind == Kind.PERSON:
+            return bool(_ZH_BODY.search(plain)) or bool(_zh_tags(plain) & {"nr", "nt"})
+        if kind == Kind.PLACE:
+            return "ns" in _zh_tags(plain)
+        return sum(1 for pair in posseg().cut(plain) if pair.flag in _NAMES) >= 2
+    plain = _EN_REFERENCE.sub(" ", text)
+    if kind == Kind.DURATION:
+        return bool(_EN_DURATION.search(plain))
+    if kind == Kind.DATE:
+        return bool(_EN_DATE.search(plain))
+    if kind == Kind.NUMBER:
+        return bool(_EN_NUMBER.search(plain))
+    if kind == Kind.PERSON:
+        return bool(_EN_BODY.search(plain))
+    if kind == Kind.PLACE:
+        return any(not set(m.group(1).split()) <= _EN_PLACE_STOP for m in _EN_PLACE.finditer(plain))
+    return len(_EN_NAME.findall(plain)) >= 2
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for: its kind, and for a number or duration the units it names."""
+
+    kind: Kind
+    units: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, question: str) -> Asked:
+        kind = question_kind(question)
+        return cls(kind, asked_units(question, kind))
+
+    def given_by(self, text: str, lang: Lang) -> bool:
+        """Whether a passage gives what is asked (a span of the kind, in the units named)."""
+        return has_span(self.kind, text, lang, self.units)
+
+
+ANYTHING = Asked(Kind.OPEN)
+
+# What a not-stated answer names as missing, per kind and language.
+MISSING: dict[Kind, dict[Lang, str]] = {
+    Kind.DURATION: {"en": "the time limit or duration", "zh": "具体期限"},
+    Kind.NUMBER: {"en": "the number or amount", "zh": "具体数额或数量"},
+    Kind.PLACE: {"en": "the place", "zh": "具体地点"},
+    Kind.DATE: {"en": "the date or time", "zh": "具体日期或时间"},
+    Kind.PERSON: {"en": "who (which person or body)", "zh": "具体由谁（哪个人或机关）"},
+    Kind.LIST: {"en": "which ones (a list)", "zh": "具体有哪些"},
+    Kind.ARTICLE: {"en": "the article", "zh": "具体条文"},
+    Kind.OPEN: {"en": "the answer", "zh": "该问题的答案"},
+}

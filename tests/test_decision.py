@@ -1,0 +1,70 @@
+"""The answer-or-decline decision's evidence and its calibration arithmetic."""
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from eval.calibrate import balanced_weights, choose_threshold
+from rag.decision import FEATURE_VERSION, FEATURES, LEXICAL, content_words, coverage, decision_model
+
+
+def test_content_words_leave_out_the_question_frame() -> None:
+    assert content_words("What does the opinion say about the China-Europe Railway Express?") == {
+        "china",
+        "europe",
+        "railway",
+        "express",
+    }
+    assert content_words("A competitor stole our trade secrets.") == {
+        "competitor",
+        "stole",
+        "trade",
+        "secret",
+    }
+    assert content_words("意见第二十条对外资企业的税收优惠是怎么规定的？") == {
+        "第二十条",
+        "外资企业",
+        "税收",
+        "优惠",
+    }
+
+
+def test_coverage_weighs_rare_words_and_credits_compounds_in_part() -> None:
+    weights = {"railway": 3.0, "europe": 1.0}
+    assert coverage(weights, "The China-Europe Railway Express") == 1.0
+    assert coverage(weights, "Trains to Europe") == 0.25
+    assert coverage({"unknown": -2.0, "court": 2.0}, "the court") == 0.5
+    # 外资企业 is not written whole; its parts 外资 and 企业 are: half credit for the share found
+    assert coverage({"外资企业": 1.0}, "外商投资企业享受国民待遇") == pytest.approx(0.25)
+
+
+def test_every_group_of_a_set_weighs_the_same() -> None:
+    sets = np.array(["a", "a", "a", "a", "b", "b"])
+    y = np.array([1, 1, 1, 0, 0, 0])
+    weights = balanced_weights(sets, y)
+    assert np.allclose(weights, [2 / 3, 2 / 3, 2 / 3, 2, 1, 1])
+    assert np.isclose(weights.mean(), 1.0)
+
+
+def test_threshold_judges_the_final_outcome_within_the_budget() -> None:
+    p = np.array([0.9, 0.8, 0.7, 0.2, 0.6, 0.5, 0.1])
+    answerable = np.array([True, True, True, True, False, False, False])
+    detail = np.ones(len(p), dtype=bool)
+    weights = np.ones(len(p))
+    assert choose_threshold(p, answerable, detail, weights, budget=0.25) == pytest.approx(0.61)
+    assert choose_threshold(p, answerable, detail, weights, budget=0.0) == pytest.approx(0.11)
+    # an answerable question whose detail is missing is declined whatever the threshold: it is
+    # not charged to the budget, and the threshold still refuses what it can
+    missing = np.array([False, True, True, True, True, True, True])
+    assert choose_threshold(p, answerable, missing, weights, budget=0.25) == pytest.approx(0.61)
+
+
+def test_stored_models_match_the_features_and_the_fallback_is_embedder_free() -> None:
+    data = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
+    assert data["feature_version"] == FEATURE_VERSION and tuple(data["features"]) == FEATURES
+    fallback = decision_model("openai:text-embedding-3-small")
+    assert fallback == decision_model("default")
+    assert all(fallback.weights[f] == 0.0 for f in FEATURES if f not in LEXICAL)
+    assert decision_model("e5+use").weights["top"] != 0.0

@@ -1,0 +1,120 @@
+"""What a question asks for, and whether a passage gives it (pure functions, both languages)."""
+
+import pytest
+
+from rag.kinds import Kind, has_span, question_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many days of paid annual leave does an employee get?", Kind.DURATION),
+        ("Within how many days must the authority decide?", Kind.DURATION),
+        ("What is the time limit for applying for arbitration?", Kind.DURATION),
+        ("劳动者享受几天带薪年休假？", Kind.DURATION),
+        ("申请仲裁的期限是多久？", Kind.DURATION),
+        ("What is the tax rate on wages?", Kind.NUMBER),
+        ("How many members does the Legislative Council have?", Kind.NUMBER),
+        ("What is the minimum age to vote?", Kind.NUMBER),
+        ("个人所得税的税率是多少？", Kind.NUMBER),
+        ("罚款的数额是多少？", Kind.NUMBER),
+        ("Where is the international commercial court located?", Kind.PLACE),
+        ("国际商事法庭设在哪个城市？", Kind.PLACE),
+        ("When does the law take effect?", Kind.DATE),
+        ("Between what hours may an assembly be held?", Kind.DATE),
+        ("本法何时施行？", Kind.DATE),
+        ("Who appoints the Chief Executive?", Kind.PERSON),
+        ("Which authority approves a demonstration?", Kind.PERSON),
+        ("行政长官由谁任命？", Kind.PERSON),
+        ("Which countries take part in the Belt and Road?", Kind.LIST),
+        ("哪些国家参与了该合作？", Kind.LIST),
+        ("Which article deals with cross-border bankruptcy?", Kind.ARTICLE),
+        ("跨境破产规定在哪一条？", Kind.ARTICLE),
+        ("What does the opinion say about punitive damages?", Kind.OPEN),
+        ("Can I return goods bought online without giving a reason?", Kind.OPEN),
+        ("When may a court refuse to recognise a foreign judgment?", Kind.OPEN),
+        ("意见对惩罚性赔偿是怎么规定的？", Kind.OPEN),
+    ],
+)
+def test_question_kind(question: str, kind: Kind) -> None:
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "stated", "not_stated"),
+    [
+        (
+            Kind.DURATION,
+            "en",
+            "The authority shall decide within 30 days of receiving the application.",
+            "The State practises a system of paid annual leave.",
+        ),
+        (
+            Kind.DURATION,
+            "zh",
+            "劳动者连续工作一年以上的，享受带薪年休假。",
+            "国家实行带薪年休假制度。",
+        ),
+        (
+            Kind.NUMBER,
+            "en",
+            "The Legislative Council shall be composed of 60 members.",
+            "The Legislative Council shall be constituted by election (see Article 5).",
+        ),
+        (Kind.NUMBER, "zh", "立法会由六十名议员组成。", "立法会由选举产生，依照第六十八条办理。"),
+        (
+            Kind.PLACE,
+            "en",
+            "The first international commercial court sits in Shenzhen.",
+            "The construction of the international commercial court shall be strengthened.",
+        ),
+        (
+            Kind.PLACE,
+            "zh",
+            "最高人民法院在深圳设立第一国际商事法庭。",
+            "加强最高人民法院国际商事法庭建设。",
+        ),
+        (
+            Kind.DATE,
+            "en",
+            "This Law shall come into force on 1 July 1997.",
+            "This Law shall come into force as provided by the State.",
+        ),
+        (Kind.DATE, "zh", "本法自2018年10月26日起施行。", "本法的施行另行规定。"),
+        (
+            Kind.PERSON,
+            "en",
+            "The Chief Executive shall be appointed by the Central People's Government.",
+            "Appointment shall follow the procedure in Annex I.",
+        ),
+        (Kind.PERSON, "zh", "行政长官由中央人民政府任命。", "任命依照附件一的程序进行。"),
+        (
+            Kind.LIST,
+            "en",
+            "Cooperation covers Germany, France, Italy and Spain.",
+            "Cooperation with other countries shall be deepened.",
+        ),
+        (
+            Kind.LIST,
+            "zh",
+            "合作范围包括德国、法国、意大利和西班牙。",
+            "深化与其他国家的合作。",
+        ),
+    ],
+)
+def test_a_detail_of_the_kind_is_found_only_where_stated(
+    kind: Kind, lang: str, stated: str, not_stated: str
+) -> None:
+    assert has_span(kind, stated, lang)  # type: ignore[arg-type]
+    assert not has_span(kind, not_stated, lang)  # type: ignore[arg-type]
+
+
+def test_open_and_article_questions_need_no_span() -> None:
+    assert has_span(Kind.OPEN, "任何文字", "zh")
+    assert has_span(Kind.ARTICLE, "Any text.", "en")
+
+
+def test_references_are_not_amounts_and_dates_are_not_durations() -> None:
+    assert not has_span(Kind.NUMBER, "依照本法第十二条、第十三条的规定办理。", "zh")
+    assert not has_span(Kind.NUMBER, "See Article 12 and item (3) of Fa Fa No. 37.", "en")
+    assert not has_span(Kind.DURATION, "本法自2018年10月26日起施行。", "zh")

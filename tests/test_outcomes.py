@@ -1,0 +1,136 @@
+"""Three outcomes, each kind of detail in both languages: the detail stated → answered; the same
+topic without it → not stated, citing the passage on the topic; nothing relevant → not
+addressed. On a small bilingual regulation written for the test, through the real embedder,
+index and decision model."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import ingest_paths
+from rag.assistant import Assistant
+from rag.embedders import Embedder
+from rag.index import Index
+from rag.settings import Settings
+from rag.types import Outcome
+
+pytestmark = pytest.mark.integration
+
+REGULATIONS = Path(__file__).with_name("data") / "pilotage_regulations.txt"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    home = tmp_path_factory.mktemp("outcomes-home")
+    index = Index(Settings(home=home), embedder=embedder)
+    ingest_paths([REGULATIONS], index)
+    yield Assistant(index, Settings(home=home), "extractive")
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("How long before arrival must pilotage be applied for?", "2"),
+        ("引航申请应当在船舶抵港前多久提出？", "2"),
+        ("What is the minimum age of a pilot?", "5"),
+        ("引航员的最低年龄是多少岁？", "5"),
+        ("Where is the pilot station located?", "6"),
+        ("引航站设在哪里？", "6"),
+        ("When do these Regulations come into force?", "10"),
+        ("本条例何时施行？", "10"),
+        ("Who issues practising certificates of pilots?", "3"),
+        ("引航员执业证书由谁颁发？", "3"),
+        ("Which cities do pilotage services cover?", "8"),
+        ("引航服务覆盖哪些城市？", "8"),
+    ],
+)
+def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.outcome == Outcome.ANSWERED
+    assert not answer.refused
+    assert answer.citations[0].label == label
+    assert all(c.verified for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "statement"),
+    [
+        (
+            "How long is a pilot's practising certificate valid?",
+            "3",
+            "The documents address this (Article 3) [1] but do not state the time limit or "
+            "duration.",
+        ),
+        ("引航员执业证书的有效期是多久？", "3", "文件涉及该问题（第3条）[1]，但未规定具体期限。"),
+        (
+            "How much is the pilotage fee?",
+            "4",
+            "The documents address this (Article 4) [1] but do not state the number or amount.",
+        ),
+        ("引航费是多少钱？", "4", "文件涉及该问题（第4条）[1]，但未规定具体数额或数量。"),
+        (
+            "Where are pilotage disputes arbitrated?",
+            "7",
+            "The documents address this (Article 7) [1] but do not state the place.",
+        ),
+        ("引航争议在哪里仲裁？", "7", "文件涉及该问题（第7条）[1]，但未规定具体地点。"),
+        (
+            "On what date must the pilotage fee be paid?",
+            "4",
+            "The documents address this (Article 4) [1] but do not state the date or time.",
+        ),
+        ("引航费应当在哪一天缴纳？", "4", "文件涉及该问题（第4条）[1]，但未规定具体日期或时间。"),
+        (
+            "Who decides disputes over pilotage?",
+            "7",
+            "The documents address this (Article 7) [1] but do not state who (which person or "
+            "body).",
+        ),
+        (
+            "引航争议由谁裁决？",
+            "7",
+            "文件涉及该问题（第7条）[1]，但未规定具体由谁（哪个人或机关）。",
+        ),
+        (
+            "Which organisations are responsible for training pilots?",
+            "9",
+            "The documents address this (Article 9) [1] but do not state which ones (a list).",
+        ),
+        ("哪些组织负责引航员的培训？", "9", "文件涉及该问题（第9条）[1]，但未规定具体有哪些。"),
+    ],
+)
+def test_the_same_topic_without_the_detail_is_not_stated(
+    assistant: Assistant, question: str, label: str, statement: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.outcome == Outcome.NOT_STATED
+    assert answer.refused
+    cited = {c.label: c.n for c in answer.citations}
+    assert list(cited) == [label]
+    lines = answer.answer.split("\n")
+    assert lines[0] == statement.replace("[1]", f"[{cited[label]}]")
+    assert lines[1] in ("What they say:", "相关规定：")
+    assert all(c.verified for c in answer.citations)
+    assert answer.to_json()["outcome"] == "not_stated"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "What is the penalty for drunk driving?",
+            "The documents provided do not address this question.",
+        ),
+        ("离婚时夫妻共同财产如何分割？", "所提供的文件未涉及该问题。"),
+    ],
+)
+def test_an_unrelated_question_is_not_addressed(
+    assistant: Assistant, question: str, first_line: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.outcome == Outcome.NOT_ADDRESSED
+    assert answer.answer.split("\n")[0] == first_line
+    assert answer.citations == ()
+    assert answer.to_json()["outcome"] == "not_addressed"
