@@ -5,6 +5,7 @@
 - extractive: quotes from the retrieved units only (the default when no model is configured).
 Whatever the mode, the answer's citations are verified against the retrieved sources. An LLM
 answer that cites no source at all is not shown as an answer: the extractive quotes replace it.
+A model server that fails raises `ModelServerError`, carrying the passages retrieved.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rag.citations import verify_citations
 from rag.extractive import SentenceScorer, extractive_answer
 from rag.gate import decide
 from rag.index import Index
-from rag.llm import ChatModel, chat_model
+from rag.llm import ChatModel, ModelServerError, chat_model
 from rag.prompts import CLOSEST, LEADS, LIST_SEPARATORS, REFUSALS
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
@@ -80,7 +81,13 @@ class Assistant:
         valid_only: bool = False,
     ) -> Answer:
         started = time.perf_counter()
-        query = self.standalone(question, history)
+        try:
+            query = self.standalone(question, history)
+        except ModelServerError as exc:  # the passages for the question as asked, to show
+            retrieval = self.retriever.retrieve(
+                question, k=k, doc_ids=doc_ids, valid_only=valid_only
+            )
+            raise exc.with_sources(retrieval.sources) from exc
         retrieval = self.retriever.retrieve(query, k=k, doc_ids=doc_ids, valid_only=valid_only)
         return self.answer(
             question, retrieval, query=query, language=language, on_token=on_token, started=started
@@ -109,7 +116,10 @@ class Assistant:
         elif self.mode == "extractive":
             answer = self._extractive(question, lang, retrieval, query)
         else:
-            answer = self._generated(question, lang, retrieval, query, on_token)
+            try:
+                answer = self._generated(question, lang, retrieval, query, on_token)
+            except ModelServerError as exc:
+                raise exc.with_sources(retrieval.sources) from exc
         finished = time.perf_counter()
         timings = {
             "retrieve": retrieval.timings_ms["retrieve"],
