@@ -21,6 +21,7 @@ from rag.gate import decide
 from rag.index import Index
 from rag.llm import ChatModel, ModelServerError, chat_model
 from rag.prompts import CLOSEST, LEADS, LIST_SEPARATORS, REFUSALS
+from rag.questions import check_question
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
 from rag.text import answer_language
@@ -81,6 +82,7 @@ class Assistant:
         valid_only: bool = False,
     ) -> Answer:
         started = time.perf_counter()
+        question = check_question(question, self.settings.max_question_chars)
         try:
             query = self.standalone(question, history)
         except ModelServerError as exc:  # the passages for the question as asked, to show

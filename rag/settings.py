@@ -44,6 +44,9 @@ class Settings(BaseSettings):
         description="Seconds to wait for the model server's reply, and between two streamed "
         "tokens, before giving up (connecting waits at most 5 s).",
     )
+    max_question_chars: int = Field(
+        default=2000, ge=1, description="Longest question accepted, in characters."
+    )
     local_context: int = Field(default=8192, ge=512, description="Context size of a local model.")
     collection: str = Field(
         default="lawqa",

@@ -7,7 +7,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -100,9 +99,7 @@ def _ask(*options: str) -> tuple[int, str, str, float]:
     return result.exit_code, result.stdout, result.stderr, elapsed
 
 
-pytestmark = pytest.mark.integration
-
-
+@pytest.mark.integration
 def test_server_down_fails_at_once(cli_home: None, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
     monkeypatch.setenv("OPENAI_BASE_URL", url)
@@ -111,6 +108,7 @@ def test_server_down_fails_at_once(cli_home: None, monkeypatch: pytest.MonkeyPat
     assert elapsed < CONNECT_TIMEOUT_S
 
 
+@pytest.mark.integration
 def test_silent_server_times_out(cli_home: None, monkeypatch: pytest.MonkeyPatch) -> None:
     server = SilentServer()
     try:
@@ -127,6 +125,7 @@ def test_silent_server_times_out(cli_home: None, monkeypatch: pytest.MonkeyPatch
     assert elapsed < 1 + CONNECT_TIMEOUT_S
 
 
+@pytest.mark.integration
 def test_stream_that_stalls_between_tokens_times_out(
     scripted: ScriptedOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +143,7 @@ def _error_body() -> bytes:
     return json.dumps({"error": {"message": f"Incorrect API key provided: {KEY}"}}).encode()
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("status", "content_type", "body", "cause", "requests"),
     [
@@ -176,6 +176,7 @@ def test_error_replies_are_one_line(
     assert len(scripted.requests) == requests
 
 
+@pytest.mark.integration
 def test_one_retry_recovers_from_a_momentary_error(scripted: ScriptedOpenAI) -> None:
     scripted.failures = [(503, "application/json", _error_body())]
     scripted.replies = ["Punitive compensation applies to infringement [1]."]
@@ -185,8 +186,9 @@ def test_one_retry_recovers_from_a_momentary_error(scripted: ScriptedOpenAI) -> 
     assert len(scripted.requests) == 2
 
 
+@pytest.mark.integration
 def test_chat_reports_the_failure_and_goes_on(
-    cli_home: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cli_home: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
     monkeypatch.setenv("OPENAI_BASE_URL", url)

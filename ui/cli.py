@@ -17,6 +17,7 @@ from rag.assistant import MODES, Assistant
 from rag.embedders import EmbedderError
 from rag.index import Index
 from rag.llm import LLMError, ModelServerError
+from rag.questions import QuestionError, check_question
 from rag.settings import Settings
 from rag.types import Answer
 from rag.vectors import VectorStoreError
@@ -173,10 +174,14 @@ def _no_document(doc_id: str) -> str:
     return f"no document with id {doc_id} (see `lawqa docs`)"
 
 
-def _assistant(settings: Settings, mode: str | None) -> Assistant:
+def _assistant(settings: Settings, mode: str | None, doc_ids: list[str] | None) -> Assistant:
+    """The assistant for `ask` and `chat`, once the mode and the --doc ids are known good."""
     if mode is not None and mode not in MODES:
         _fail(f"--mode must be one of {', '.join(MODES)}", 2)
     assistant = Assistant(_index(settings), settings, mode)
+    for doc_id in doc_ids or []:
+        if assistant.index.document(doc_id) is None:
+            _fail(_no_document(doc_id), 1)
     if assistant.mode != "extractive":
         try:
             assistant.chat  # noqa: B018 - start the model now, so a bad setting fails early
@@ -245,7 +250,12 @@ def ask(
     valid_only: ValidOnlyOption = False,
 ) -> None:
     """Answer a question with citations to the documents' own paragraphs."""
-    assistant = _assistant(_settings(), mode)
+    settings = _settings()
+    try:
+        question = check_question(question, settings.max_question_chars)
+    except QuestionError as exc:
+        _fail(str(exc), 2)
+    assistant = _assistant(settings, mode, doc)
     try:
         _ask_once(assistant, question, AskOptions(k, doc, valid_only, as_json), [])
     except ModelServerError as exc:
@@ -262,7 +272,7 @@ def chat(
 ) -> None:
     """A multi-turn chat in the terminal (an empty line or /exit ends it; exit code 1 when a
     question failed)."""
-    assistant = _assistant(_settings(), mode)
+    assistant = _assistant(_settings(), mode, doc)
     options = AskOptions(k, doc, valid_only, as_json)
     history: list[tuple[str, str]] = []
     failed = False
@@ -276,7 +286,7 @@ def chat(
             break
         try:
             answer = _ask_once(assistant, question, options, history)
-        except ModelServerError as exc:
+        except (QuestionError, ModelServerError) as exc:
             say(f"error: {exc}", error=True)  # the chat goes on: the next question may work
             failed = True
             continue
