@@ -1,11 +1,13 @@
 """Bad input a user meets at the command line: empty or oversized questions, unknown document ids,
 folders with nothing to ingest, symlink loops, stray NUL bytes, tables read from a log."""
 
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from ingest.readers import IngestError, read_source
 from rag import index as index_module
 from rag.embedders import Embedder
 from rag.questions import QuestionError, check_question
@@ -89,3 +91,104 @@ def test_chat_reports_an_oversized_question_and_goes_on(
         f"{len(QUESTION)} (LAWQA_MAX_QUESTION_CHARS)"
     ]
     assert '"question": "How are foreign judgments recognized and enforced?"' in result.stdout
+
+
+# ------------------------------------------------------------------ ingest
+
+LAW = "# 中华人民共和国示范法\n\n第一条 为了规范仲裁活动，制定本法。\n\n第二条 合同纠纷可以仲裁。\n"
+SUPPORTED = ".docx, .htm, .html, .markdown, .md, .pdf, .text, .txt"
+
+
+@pytest.fixture
+def session_embedder(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
+
+
+def test_folder_without_a_supported_file_is_an_error(
+    tmp_path: Path, session_embedder: None
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "notes.rtf").write_text("x", encoding="utf-8")
+    (folder / ".hidden.md").write_text(LAW, encoding="utf-8")
+    cause = f"{folder}: no supported file in this folder (supported: {SUPPORTED})"
+    result = runner.invoke(app, ["ingest", str(folder)])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"error: {cause}\n")
+    result = runner.invoke(app, ["ingest", str(folder), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["errors"] == [cause]
+
+
+@pytest.mark.integration
+def test_an_empty_folder_beside_files_is_a_warning(tmp_path: Path, session_embedder: None) -> None:
+    (tmp_path / "empty").mkdir()
+    law = tmp_path / "law.md"
+    law.write_text(LAW, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(law), str(tmp_path / "empty")])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {tmp_path / 'empty'}: no supported file in this folder (supported: "
+        f"{SUPPORTED})\n"
+    )
+
+
+@pytest.mark.integration
+def test_symlink_loops_are_skipped_with_a_warning(tmp_path: Path, session_embedder: None) -> None:
+    folder = tmp_path / "laws"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "law.md").write_text(LAW, encoding="utf-8")
+    (folder / "sub" / "up").symlink_to("..")  # back to the folder above
+    (folder / "self").symlink_to(".")
+    (folder / "ping").symlink_to("pong")  # a loop of links that resolves to nothing
+    (folder / "pong").symlink_to("ping")
+    (folder / "gone.md").symlink_to("nowhere.md")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "other.md").write_text(LAW.replace("示范法", "另一示范法"), encoding="utf-8")
+    (folder / "linked").symlink_to(elsewhere)  # not a loop: followed
+    result = runner.invoke(app, ["ingest", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["warnings"] == [
+        f"{folder / 'gone.md'}: skipped, a broken symlink",
+        f"{folder / 'ping'}: skipped, a symlink loop",
+        f"{folder / 'pong'}: skipped, a symlink loop",
+        f"{folder / 'self'}: skipped, a symlink loop (back to {folder.resolve()})",
+        f"{folder / 'sub' / 'up'}: skipped, a symlink loop (back to {folder.resolve()})",
+    ]
+    assert [f["path"] for f in report["files"]] == [
+        str(folder / "law.md"),
+        str(folder / "linked" / "other.md"),
+    ]
+    plain = runner.invoke(app, ["ingest", str(folder)])
+    assert f"warning: {folder / 'self'}: skipped, a symlink loop (back to" in plain.stderr
+
+
+@pytest.mark.integration
+def test_stray_nul_bytes_are_removed_with_a_warning(tmp_path: Path, session_embedder: None) -> None:
+    law = tmp_path / "law.md"
+    law.write_bytes(
+        LAW.encode("utf-8").replace("制定".encode(), b"\x00\x00\x00\xe5\x88\xb6\xe5\xae\x9a")
+    )
+    parsed = runner.invoke(app, ["parse", str(law), "--json"])
+    assert parsed.exit_code == 0
+    document = json.loads(parsed.stdout)
+    assert document["warnings"] == ["3 stray NUL bytes removed"]
+    assert document["units"][0]["text_zh"] == "为了规范仲裁活动，制定本法。"
+    result = runner.invoke(app, ["ingest", str(law)])
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {law}: 3 stray NUL bytes removed\n"
+
+
+def test_a_mostly_binary_file_is_still_refused(tmp_path: Path) -> None:
+    one_nul = tmp_path / "one.txt"
+    one_nul.write_bytes(LAW.encode("utf-8") + b"\x00")
+    assert read_source(one_nul, 2**20).warnings == ("1 stray NUL byte removed",)
+    many = tmp_path / "many.txt"
+    many.write_bytes((LAW.encode("utf-8") + b"\x00" * 8) * 4)
+    binary = tmp_path / "image.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 256)) * 4 + b"\x00")
+    for path in (many, binary):
+        with pytest.raises(IngestError) as caught:
+            read_source(path, 2**20)
+        assert str(caught.value) == f"{path}: binary file, not text"

@@ -11,8 +11,8 @@ import typer
 from pydantic import ValidationError
 
 from ingest.parse import parse_pair, parse_text
-from ingest.pipeline import ingest_paths
-from ingest.readers import IngestError, read_source
+from ingest.pipeline import ingest_paths, source_warnings
+from ingest.readers import IngestError, SourceText, read_source
 from rag.assistant import MODES, Assistant
 from rag.embedders import EmbedderError
 from rag.index import Index
@@ -98,6 +98,7 @@ def parse(
 ) -> None:
     """Parse a file into units and print them (no index)."""
     settings = _settings()
+    other: SourceText | None = None
     try:
         source = read_source(file, settings.max_file_bytes)
         if translation is None:
@@ -108,8 +109,8 @@ def parse(
                 source.text, other.text, wrapped=source.wrapped, translation_wrapped=other.wrapped
             )
     except IngestError as exc:
-        say(f"error: {exc}", error=True)
-        raise typer.Exit(1) from None
+        _fail(str(exc), 1)
+    read_warnings = source_warnings(source, other)
     results: list[dict[str, Any]] = [
         {
             "document": {
@@ -122,7 +123,7 @@ def parse(
                 "layout": document.layout,
             },
             "units": [unit.to_json() for unit in document.units],
-            "warnings": document.warnings,
+            "warnings": [*read_warnings, *document.warnings],
         }
         for document in documents
     ]

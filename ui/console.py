@@ -52,6 +52,15 @@ def print_json(data: Any) -> None:
 
 
 def print_ingest_report(report: IngestReport) -> None:
+    if not report.errors or any(f.status != "error" for f in report.files):
+        _print_ingest_table(report)  # (when nothing was read, the reasons alone: no zeros)
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", highlight=False, markup=False)
+    for error in report.errors:
+        err.print(f"error: {error}", highlight=False, markup=False)
+
+
+def _print_ingest_table(report: IngestReport) -> None:
     table = Table(title="lawqa ingest")
     for column in (
         "documents",
@@ -80,10 +89,6 @@ def print_ingest_report(report: IngestReport) -> None:
                 highlight=False,
                 markup=False,
             )
-    for warning in report.warnings:
-        err.print(f"warning: {warning}", highlight=False, markup=False)
-    for error in report.errors:
-        err.print(f"error: {error}", highlight=False, markup=False)
 
 
 def print_answer(answer: Answer, streamed: bool) -> None:
