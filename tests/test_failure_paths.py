@@ -13,6 +13,7 @@ from rag.embedders import Embedder
 from rag.questions import QuestionError, check_question
 from tests.helpers import SAMPLE
 from ui.cli import app
+from ui.console import EVAL_COLUMNS, print_eval_table
 
 runner = CliRunner()
 QUESTION = "How are foreign judgments recognized and enforced?"
@@ -192,3 +193,38 @@ def test_a_mostly_binary_file_is_still_refused(tmp_path: Path) -> None:
         with pytest.raises(IngestError) as caught:
             read_source(path, 2**20)
         assert str(caught.value) == f"{path}: binary file, not text"
+
+
+# ------------------------------------------------------------------ tables in a log
+
+
+def test_eval_table_in_a_log_is_not_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    metrics = {
+        name: {**dict.fromkeys(EVAL_COLUMNS, 0.912345), "latency_ms_p95": 1234.5}
+        for name in ("lawqa", "naive", "bm25", "dense")
+    }
+    print_eval_table("lawqa eval → eval-out/sample", metrics)
+    lines = capsys.readouterr().out.splitlines()
+    assert "…" not in "".join(lines)
+    header = next(line for line in lines if "pipeline" in line)
+    assert all(title in header for title in EVAL_COLUMNS.values())
+    rows = [line.split("│")[1:-1] for line in lines if line.startswith("│")]
+    assert [[cell.strip() for cell in row] for row in rows] == [
+        [name, *["0.912"] * 9, "1234"] for name in ("lawqa", "naive", "bm25", "dense")
+    ]
+
+
+@pytest.mark.integration
+def test_docs_table_in_a_log_shows_whole_titles(sample_home: None) -> None:
+    result = runner.invoke(app, ["docs"])
+    assert result.exit_code == 0
+    (row,) = [line for line in result.stdout.splitlines() if line.startswith("│ ")]
+    cells = [cell.strip() for cell in row.split("│")[1:-1]]
+    assert cells[1:] == [
+        "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见",
+        "法发[2020]37号",
+        "2020-09-25",
+        "有效",
+        "18",
+        "18",
+    ]

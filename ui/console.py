@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -33,6 +34,19 @@ EVAL_COLUMNS = {
 def say(message: str, error: bool = False) -> None:
     """One plain line (no markup: file names and document text may hold brackets)."""
     (err if error else out).print(message, highlight=False, markup=False)
+
+
+def print_table(table: Table) -> None:
+    """A table whose names and numbers are never cut to "law…" or "0.9…": off a terminal (a log,
+    a pipe, CI, where the width would be guessed as 80) it is printed as wide as it needs; on a
+    terminal, a cell that does not fit wraps."""
+    for column in table.columns:
+        column.overflow = "fold"
+    if out.is_terminal:
+        out.print(table)
+        return
+    needed = Measurement.get(out, out.options.update_width(10_000), table).maximum
+    Console(width=max(needed, out.width), soft_wrap=True).print(table)
 
 
 def progress_bar(disable: bool = False) -> Progress:
@@ -81,7 +95,7 @@ def _print_ingest_table(report: IngestReport) -> None:
         str(len(report.errors)),
         f"{report.seconds:.1f}",
     )
-    out.print(table)
+    print_table(table)
     for file in report.files:
         if file.status != "error":
             out.print(
@@ -146,7 +160,7 @@ def print_eval_table(title: str, metrics: dict[str, dict[str, Any]]) -> None:
         table.add_column(header, justify="right")
     for name, values in metrics.items():
         table.add_row(name, *(cell(values.get(metric)) for metric in EVAL_COLUMNS))
-    out.print(table)
+    print_table(table)
 
 
 def print_parse(results: list[dict[str, Any]], name: str) -> None:
@@ -166,7 +180,7 @@ def print_parse(results: list[dict[str, Any]], name: str) -> None:
                 unit["heading_zh"] or unit["heading_en"],
                 text[:60] + ("…" if len(text) > 60 else ""),
             )
-        out.print(table)
+        print_table(table)
         for warning in result["warnings"]:
             say(f"warning: {warning}", error=True)
 
@@ -186,4 +200,4 @@ def print_documents(rows: list[dict[str, Any]]) -> None:
             str(row["units"]),
             str(row["bilingual_pairs"]),
         )
-    out.print(table)
+    print_table(table)
