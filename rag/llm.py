@@ -35,7 +35,7 @@ from rag.settings import Settings
 from rag.tokens import install_encoding
 from rag.types import Lang, Source
 
-__all__ = ["ChatModel", "LLMError", "ModelServerError", "chat_model"]
+__all__ = ["ChatModel", "LLMError", "ModelServerError", "chat_model", "probe_server"]
 OPENAI_URL = "https://api.openai.com/v1"
 
 
@@ -138,6 +138,41 @@ def local_server_url(model_path: str, settings: Settings) -> str:
             params.verbosity = -1
             _local_servers[model_path] = xllamacpp.Server(params)
         return str(_local_servers[model_path].listening_address)
+
+
+def probe_server(settings: Settings) -> None:
+    """Raise ModelServerError when nothing answers a connection at the OpenAI-compatible server's
+    address (refused, unknown host, no connection within CONNECT_TIMEOUT_S), so the command line
+    says so before it spends seconds loading the index. Behind a proxy the client goes through,
+    the address is not probed."""
+    import socket
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    if settings.openai_api_key is None and settings.openai_base_url is None:
+        return  # not configured: chat_model says so
+    url = settings.openai_base_url or OPENAI_URL
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return  # a malformed port: the client's own error will say so
+    proxies = urllib.request.getproxies()
+    if (parts.scheme in proxies or "all" in proxies) and not urllib.request.proxy_bypass(host):
+        return
+    try:
+        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT_S):
+            return
+    except ConnectionRefusedError:
+        cause = "connection refused"
+    except TimeoutError:
+        cause = f"no connection within {CONNECT_TIMEOUT_S:g} s"
+    except socket.gaierror:
+        cause = "cannot resolve the host name"
+    except OSError as exc:
+        cause = f"cannot connect ({exc.strerror or exc})"
+    raise ModelServerError(display_address(url), cause)
 
 
 def chat_model(settings: Settings, mode: str) -> ChatModel:

@@ -2,8 +2,11 @@
 the server and the cause, exit 1, never a traceback or the key, and never a long wait. Real local
 servers: a refused port, a socket that accepts and never answers, the scripted OpenAI server."""
 
+import contextlib
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -12,9 +15,17 @@ import pytest
 from typer.testing import CliRunner
 
 from rag import index as index_module
+from rag.assistant import Assistant
 from rag.embedders import Embedder
-from rag.model_failures import CONNECT_TIMEOUT_S, describe_failure, display_address
-from tests.helpers import SAMPLE, free_port
+from rag.index import Index
+from rag.model_failures import (
+    CONNECT_TIMEOUT_S,
+    ModelServerError,
+    describe_failure,
+    display_address,
+)
+from rag.settings import Settings
+from tests.helpers import ROOT, SAMPLE, free_port
 from tests.scripted_openai import ScriptedOpenAI
 from ui.cli import app
 
@@ -41,6 +52,30 @@ def test_our_own_bugs_are_not_blamed_on_the_server() -> None:
 # ------------------------------------------------------------------ through the CLI
 
 
+class FullServer:
+    """Listens on 127.0.0.1 with a full backlog: a new connection is never completed, as with
+    a host that drops packets."""
+
+    def __init__(self) -> None:
+        self._socket = socket.socket()
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(0)
+        port = self._socket.getsockname()[1]
+        self.base_url = f"http://127.0.0.1:{port}/v1"
+        self._fillers = []
+        for _ in range(3):  # Linux completes one (or two) then drops the SYNs of the others
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            self._fillers.append(filler)
+        time.sleep(0.2)
+
+    def close(self) -> None:
+        for filler in self._fillers:
+            filler.close()
+        self._socket.close()
+
+
 class SilentServer:
     """Accepts connections on 127.0.0.1 and never answers."""
 
@@ -64,6 +99,15 @@ class SilentServer:
                 continue
             self._held.append(connection)
             self.accepted += 1
+
+    def requests(self) -> int:
+        """Connections that sent something (a request, not a bare connect)."""
+        sent = 0
+        for connection in self._held:
+            connection.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                sent += bool(connection.recv(1, socket.MSG_PEEK))
+        return sent
 
     def close(self) -> None:
         self._stop.set()
@@ -100,12 +144,46 @@ def _ask(*options: str) -> tuple[int, str, str, float]:
 
 
 @pytest.mark.integration
-def test_server_down_fails_at_once(cli_home: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_server_down_fails_within_the_connect_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real command, started as a user starts it: it ends before loading the index."""
     url = f"http://127.0.0.1:{free_port()}/v1"
     monkeypatch.setenv("OPENAI_BASE_URL", url)
-    code, stdout, stderr, elapsed = _ask()
-    assert (code, stdout, stderr) == (1, "", f"error: model server {url}: connection refused\n")
-    assert elapsed < CONNECT_TIMEOUT_S
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    command = [sys.executable, "-c", "from ui.cli import app; app()", "ask", QUESTION]
+    started = time.monotonic()
+    result = subprocess.run(
+        [*command, "--mode", "llm"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert time.monotonic() - started < CONNECT_TIMEOUT_S
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"error: model server {url}: connection refused\n",
+    )
+
+
+@pytest.mark.integration
+def test_server_that_never_completes_a_connection(
+    cli_home: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = FullServer()
+    try:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        code, stdout, stderr, elapsed = _ask()
+        # The web chat has no early probe: the client's own connect timeout, same message.
+        settings = Settings()
+        assistant = Assistant(Index(settings), settings, "llm")
+        with pytest.raises(ModelServerError) as caught:
+            assistant.ask(QUESTION)
+    finally:
+        server.close()
+    cause = f"no connection within {CONNECT_TIMEOUT_S:g} s"
+    assert (code, stdout) == (1, "")
+    assert stderr == f"error: model server {server.base_url}: {cause}\n"
+    assert CONNECT_TIMEOUT_S <= elapsed < CONNECT_TIMEOUT_S + 3
+    assert str(caught.value) == f"model server {server.base_url}: {cause}"
+    assert [s.unit.label for s in caught.value.sources][:1] == ["11"]
 
 
 @pytest.mark.integration
@@ -115,13 +193,14 @@ def test_silent_server_times_out(cli_home: None, monkeypatch: pytest.MonkeyPatch
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         monkeypatch.setenv("LAWQA_LLM_TIMEOUT", "1")
         code, stdout, stderr, elapsed = _ask()
+        requests = server.requests()
     finally:
         server.close()
     assert (code, stdout) == (1, "")
     assert stderr == (
         f"error: model server {server.base_url}: no reply within 1 s (LAWQA_LLM_TIMEOUT)\n"
     )
-    assert server.accepted == 1  # a silent server is not asked twice
+    assert requests == 1  # a silent server is not asked twice
     assert elapsed < 1 + CONNECT_TIMEOUT_S
 
 
@@ -187,11 +266,27 @@ def test_one_retry_recovers_from_a_momentary_error(scripted: ScriptedOpenAI) -> 
 
 
 @pytest.mark.integration
-def test_chat_reports_the_failure_and_goes_on(
+def test_chat_reports_the_failure_and_goes_on(scripted: ScriptedOpenAI) -> None:
+    scripted.failures = [(401, "application/json", _error_body())]
+    scripted.replies = ["Punitive compensation applies to infringement [1]."]
+    result = runner.invoke(
+        app, ["chat", "--mode", "llm", "--json"], input=f"{QUESTION}\n{QUESTION}\n\n"
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        f"error: model server {scripted.base_url}: 401 Unauthorized: the API key was refused "
+        "(OPENAI_API_KEY)"
+    ]
+    assert json.loads(result.stdout)["citations"][0]["label"] == "11"
+    assert KEY not in result.output
+
+
+@pytest.mark.integration
+def test_chat_with_the_server_down_ends_at_once(
     cli_home: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
     monkeypatch.setenv("OPENAI_BASE_URL", url)
-    result = runner.invoke(app, ["chat", "--mode", "llm"], input=f"{QUESTION}\n{QUESTION}\n\n")
-    assert result.exit_code == 1
-    assert result.stderr.splitlines()[1:] == [f"error: model server {url}: connection refused"] * 2
+    result = runner.invoke(app, ["chat", "--mode", "llm"], input=f"{QUESTION}\n\n")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"error: model server {url}: connection refused\n"

@@ -16,7 +16,7 @@ from ingest.readers import IngestError, SourceText, read_source
 from rag.assistant import MODES, Assistant
 from rag.embedders import EmbedderError
 from rag.index import Index
-from rag.llm import LLMError, ModelServerError
+from rag.llm import LLMError, ModelServerError, probe_server
 from rag.questions import QuestionError, check_question
 from rag.settings import Settings
 from rag.types import Answer
@@ -179,6 +179,11 @@ def _assistant(settings: Settings, mode: str | None, doc_ids: list[str] | None) 
     """The assistant for `ask` and `chat`, once the mode and the --doc ids are known good."""
     if mode is not None and mode not in MODES:
         _fail(f"--mode must be one of {', '.join(MODES)}", 2)
+    if (mode or settings.answer_mode) == "llm":
+        try:
+            probe_server(settings)  # a server that is down fails before the index loads
+        except ModelServerError as exc:
+            _fail(str(exc), 1)
     assistant = Assistant(_index(settings), settings, mode)
     for doc_id in doc_ids or []:
         if assistant.index.document(doc_id) is None:
