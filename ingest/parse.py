@@ -29,6 +29,10 @@ from ingest.paragraphs import Para, build_paragraphs, classify_metadata
 from ingest.streams import HEADING_SPACES, Stream, add_paragraph, default_display, parse_language
 from rag.types import LANGS, PREAMBLE, DocumentMeta, Lang, Unit
 
+# The longest real unit in all of LawRefBook (1,586 files) is 11,040 characters, a schedule of
+# injury grades in an annex; a unit twice as long has swallowed text that is not its own.
+MAX_UNIT_CHARS = 20_000
+
 
 @dataclass
 class ParsedDocument:
@@ -241,4 +245,19 @@ def _document(
     ]
     if not zh.units or not en.units:
         layout = "monolingual" if units else "empty"
+    warnings.extend(oversized_unit_warnings(units))
     return ParsedDocument(meta, units, layout, warnings)
+
+
+def oversized_unit_warnings(units: list[Unit]) -> list[str]:
+    """A unit longer than MAX_UNIT_CHARS in either language, named, so it is never kept
+    silently: such a unit has swallowed text that is not its own (another law, say)."""
+    warnings = []
+    for unit in units:
+        longest = max(len(unit.text_zh), len(unit.text_en))
+        if longest > MAX_UNIT_CHARS:
+            warnings.append(
+                f"unit {unit.label} is {longest:,} characters long (more than "
+                f"{MAX_UNIT_CHARS:,}): it may hold another document; check the file"
+            )
+    return warnings

@@ -2,7 +2,9 @@
 
 A bad file gets one line naming it and the cause; the other files go on; nothing of the bad file
 reaches the index. Unchanged files (same content) are skipped; a changed file replaces all the
-documents it produced before, in one transaction.
+documents it produced before, in one transaction. Folders are walked following symlinks; what
+the walk passes over for a reason (a symlink loop, a broken link, an unreadable folder) gets a
+warning, and a folder with no supported file an error.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from ingest.chunking import chunk_document
 from ingest.parse import ParsedDocument, parse_pair, parse_text
-from ingest.readers import SUPPORTED, IngestError, SourceText, read_source
+from ingest.readers import SUPPORTED, SUPPORTED_LIST, IngestError, SourceText, read_source
 from rag.index import Index
 from rag.types import Document, content_hash
 
@@ -40,6 +42,7 @@ class FileResult:
 class IngestReport:
     files: list[FileResult]
     seconds: float
+    skipped: list[str] = field(default_factory=list)  # passed over while walking folders, why
 
     @property
     def documents(self) -> int:
@@ -59,7 +62,7 @@ class IngestReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [f"{f.path}: {w}" for f in self.files for w in f.warnings]
+        return [*self.skipped, *(f"{f.path}: {w}" for f in self.files for w in f.warnings)]
 
     @property
     def errors(self) -> list[str]:
@@ -95,26 +98,73 @@ class IngestReport:
 Progress = Callable[[str, int, int], None]  # (path, files done, files total)
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
+@dataclass
+class Collected:
+    files: list[Path]
+    errors: list[FileResult]
+    skipped: list[str]  # one line each, naming what was passed over and why
+
+
+def collect_files(paths: Iterable[Path]) -> Collected:
     """Files to ingest: named files as given, folders walked (hidden entries and files of other
-    types inside folders are passed over); a path that does not exist is an error."""
-    files: list[Path] = []
-    errors: list[FileResult] = []
+    types inside folders are passed over); a path that does not exist is an error, and so is a
+    folder without a supported file when nothing else is to be ingested (else a warning)."""
+    collected = Collected([], [], [])
+    empty: list[Path] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                parts = child.relative_to(path).parts
-                if (
-                    child.is_file()
-                    and not any(p.startswith(".") for p in parts)
-                    and (child.suffix.lower() in SUPPORTED)
-                ):
-                    files.append(child)
+            found = _walk(path, collected.skipped)
+            collected.files.extend(found)
+            if not found:
+                empty.append(path)
         elif path.exists() or path.is_symlink():
-            files.append(path)
+            collected.files.append(path)
         else:
-            errors.append(FileResult(str(path), "error", error=f"{path}: no such file or folder"))
-    return files, errors
+            error = f"{path}: no such file or folder"
+            collected.errors.append(FileResult(str(path), "error", error=error))
+    for folder in empty:
+        cause = f"{folder}: no supported file in this folder (supported: {SUPPORTED_LIST})"
+        if collected.files:
+            collected.skipped.append(cause)
+        else:
+            collected.errors.append(FileResult(str(folder), "error", error=cause))
+    return collected
+
+
+def _walk(folder: Path, skipped: list[str]) -> list[Path]:
+    """The supported files under `folder`, following symlinks; a link back to a folder above it
+    (or to itself) would never end, so it is passed over with a line in `skipped`."""
+    found: list[Path] = []
+
+    def visit(directory: Path, above: frozenset[Path]) -> None:
+        try:
+            children = sorted(directory.iterdir())
+        except OSError as exc:
+            skipped.append(f"{directory}: folder not read ({exc.strerror or exc})")
+            return
+        for child in children:
+            if child.name.startswith("."):
+                continue
+            if child.is_symlink():
+                try:
+                    target = child.resolve(strict=True)
+                except FileNotFoundError:
+                    if child.suffix.lower() in SUPPORTED:
+                        skipped.append(f"{child}: skipped, a broken symlink")
+                    continue
+                except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop
+                    skipped.append(f"{child}: skipped, a symlink loop")
+                    continue
+                if target in above:
+                    skipped.append(f"{child}: skipped, a symlink loop (back to {target})")
+                    continue
+            if child.is_dir():
+                visit(child, above | {child.resolve()})
+            elif child.is_file() and child.suffix.lower() in SUPPORTED:
+                found.append(child)
+
+    visit(folder, frozenset({folder.resolve()}))
+    return sorted(found)
 
 
 def build_documents(source: SourceText, translation: SourceText | None = None) -> list[Document]:
@@ -152,8 +202,14 @@ def _document(
         if translation is None
         else f"{source.encoding}+{translation.encoding}",
         layout=parsed.layout,
-        warnings=tuple(parsed.warnings),
+        warnings=(*source_warnings(source, translation), *parsed.warnings),
     )
+
+
+def source_warnings(source: SourceText, translation: SourceText | None = None) -> list[str]:
+    """What reading the files changed (stray NUL bytes removed); a translation's, by its name."""
+    other = [f"{translation.path.name}: {w}" for w in translation.warnings] if translation else []
+    return [*source.warnings, *other]
 
 
 def ingest_paths(
@@ -163,7 +219,8 @@ def ingest_paths(
     progress: Progress | None = None,
 ) -> IngestReport:
     started = time.perf_counter()
-    files, results = collect_files(paths)
+    collected = collect_files(paths)
+    files, results = collected.files, collected.errors
     index.collect_garbage()
     max_bytes = index.settings.max_file_bytes
     translated: SourceText | None = None
@@ -180,7 +237,7 @@ def ingest_paths(
     if progress:
         progress("", len(files), len(files))
     index.refresh_keywords()
-    return IngestReport(results, time.perf_counter() - started)
+    return IngestReport(results, time.perf_counter() - started, collected.skipped)
 
 
 def ingest_file(path: Path, index: Index, translation: SourceText | None = None) -> FileResult:

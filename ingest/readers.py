@@ -2,7 +2,8 @@
 
 Every failure is an `IngestError` whose message names the file and the cause in one line.
 Encodings are detected from the bytes: a BOM, strict UTF-8, UTF-16 without BOM, then GB18030
-or Big5; text that decodes as none of them is an error, never latin-1 mojibake.
+or Big5; text that decodes as none of them is an error, never latin-1 mojibake. A few stray NUL
+bytes in otherwise good text are removed with a warning; a file that is mostly binary is refused.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from rag.text import count_cjk
 
 TEXT_TYPES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUPPORTED = {**TEXT_TYPES, ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16 and UTF-32
 _MIN_PDF_CHARS_PER_PAGE = 20
 
 
@@ -37,6 +40,7 @@ class SourceText:
     encoding: str
     wrapped: bool  # lines are wrapped at a page width (PDF), not one paragraph each
     content_hash: str
+    warnings: tuple[str, ...] = ()
 
 
 def read_source(path: Path, max_bytes: int) -> SourceText:
@@ -45,8 +49,7 @@ def read_source(path: Path, max_bytes: int) -> SourceText:
     if suffix not in SUPPORTED:
         raise IngestError(
             path,
-            f"unsupported file type '{suffix or '(none)'}' (supported: "
-            f"{', '.join(sorted(SUPPORTED))})",
+            f"unsupported file type '{suffix or '(none)'}' (supported: {SUPPORTED_LIST})",
         )
     try:
         size = path.stat().st_size
@@ -68,25 +71,45 @@ def read_source(path: Path, max_bytes: int) -> SourceText:
     if not data.strip():
         raise IngestError(path, "file is empty")
     kind = SUPPORTED[suffix]
+    warnings: tuple[str, ...] = ()
     if kind in ("txt", "md"):
-        text, encoding = decode_text(path, data)
+        text, encoding, warnings = _decode_with_stray_nuls(path, data)
         wrapped = False
     elif kind == "pdf":
         text, encoding, wrapped = _read_pdf(path, data), "pdf", True
     elif kind == "docx":
         text, encoding, wrapped = _read_docx(path, data), "docx", False
     else:
-        html, encoding = decode_text(path, data)
+        html, encoding, warnings = _decode_with_stray_nuls(path, data)
         text, wrapped = _html_text(html), False
     text = clean_text(text)
     if not text.strip():
         raise IngestError(path, "no text found")
-    return SourceText(path, text, kind, encoding, wrapped, hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    return SourceText(path, text, kind, encoding, wrapped, digest, warnings)
 
 
 def clean_text(text: str) -> str:
     """Newlines to \\n and zero-width characters out: offsets refer to this text."""
     return _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _decode_with_stray_nuls(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Decode text that may hold a few stray NUL bytes (a bad copy, a truncated write): they are
+    removed, with a warning, when they are at most 1% of the bytes (or 3) and the rest is good
+    text."""
+    nuls = data.count(0)
+    if not nuls or data.startswith(_WIDE_BOMS) or _utf16_without_bom(data) is not None:
+        return (*decode_text(path, data), ())
+    if nuls > max(3, len(data) // 100):
+        raise IngestError(path, "binary file, not text")
+    try:
+        text, encoding = decode_text(path, data.replace(b"\x00", b""))
+    except IngestError:
+        raise IngestError(path, "binary file, not text") from None  # NUL bytes and no text
+    if _control_share(text) > 0.01:
+        raise IngestError(path, "binary file, not text")
+    return text, encoding, (f"{nuls} stray NUL byte{'s' if nuls > 1 else ''} removed",)
 
 
 def decode_text(path: Path | str, data: bytes) -> tuple[str, str]:

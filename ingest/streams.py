@@ -2,7 +2,8 @@
 
 The numbering family with the most markers that never restarts numbers the units (articles
 always win); a family whose markers each open a run of units numbers the headings; families that
-restart inside units stay in the text. A unit numbering that restarts at 1 starts another law.
+restart inside units stay in the text. A unit numbering that restarts at 1 starts another law,
+also after an annex, which otherwise runs to the end of its law.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import pairwise
 from ingest import numbering as nb
 from ingest.align import LangUnit
 from ingest.lines import ends_sentence
+from ingest.metadata import front_matter_dates
 from ingest.paragraphs import Para
 from rag.text import normalize, small_chinese_numeral
 from rag.types import PREAMBLE, Lang
@@ -108,14 +110,20 @@ def _accepted_unit_markers(paras: list[Para], unit_family: str | None) -> list[i
     """Indices of paragraphs that open a unit; cross-references and duplicates are text."""
     accepted: list[int] = []
     last: nb.Marker | None = None
+    in_annex = False
     for i, para in enumerate(paras):
         marker = para.marker
-        if marker is not None and marker.family == nb.ANNEX and accepted:
-            break  # what follows an annex heading belongs to the annex
+        if _is_annex(para) and accepted:
+            in_annex = True  # what follows an annex heading belongs to the annex …
+            continue
         if unit_family is None or marker is None or marker.family != unit_family:
             continue
         if para.role != "text":
             continue
+        if in_annex:
+            if not _opens_sequence(paras, i, unit_family):
+                continue
+            in_annex, last = False, None  # … until a new 第一条 sequence: another law
         if (
             marker.tight
             and last is not None
@@ -127,6 +135,19 @@ def _accepted_unit_markers(paras: list[Para], unit_family: str | None) -> list[i
         accepted.append(i)
         last = marker
     return accepted
+
+
+def _opens_sequence(paras: list[Para], index: int, unit_family: str) -> bool:
+    """Whether the marker at `index` is an Article 1 followed by an Article 2: another law's
+    articles. (Items restart inside annexes, lists of names in one, so only articles count.)"""
+    marker = paras[index].marker
+    if unit_family != nb.ARTICLE or marker is None or marker.number != 1 or marker.sub:
+        return False
+    following = (
+        p.marker for p in paras[index + 1 :] if p.marker and p.marker.family == unit_family
+    )
+    after = next(following, None)
+    return after is not None and after.number == 2 and not after.sub
 
 
 def _segment_bounds(paras: list[Para], unit_indices: list[int]) -> list[tuple[int, int]]:
@@ -142,7 +163,15 @@ def _segment_bounds(paras: list[Para], unit_indices: list[int]) -> list[tuple[in
 
 
 def _segment_start(paras: list[Para], prev_unit: int, restart: int) -> int:
-    """Where the next law's front matter begins: its first title line after the last unit."""
+    """Where the next law's front matter begins: its first title line after the last unit, or
+    after an annex (whose own text may hold title-like lines), the last title line before the
+    restart."""
+    annex = next((i for i in range(restart - 1, prev_unit, -1) if _is_annex(paras[i])), None)
+    if annex is not None:
+        for i in range(restart - 1, annex, -1):
+            if _is_law_title(paras[i]) or paras[i].md_level == 1:
+                return i
+        prev_unit = annex
     for i in range(prev_unit + 1, restart):
         marker = paras[i].marker
         if _is_law_title(paras[i]) or (marker is not None and marker.family == nb.PREAMBLE_HEAD):
@@ -151,6 +180,10 @@ def _segment_start(paras: list[Para], prev_unit: int, restart: int) -> int:
     while first_heading - 1 > prev_unit and _is_heading_para(paras[first_heading - 1]):
         first_heading -= 1
     return first_heading
+
+
+def _is_annex(para: Para) -> bool:
+    return para.marker is not None and para.marker.family == nb.ANNEX
 
 
 def _is_heading_para(para: Para) -> bool:
@@ -273,11 +306,17 @@ def _finish_front(stream: Stream) -> None:
     for para in stream.front:
         if para in title or (stream.title and _same_text(para.text, stream.title)):
             para.role = "title"
-        elif not stream.preamble and _PARENTHETICAL_NOTE.match(para.text.strip()):
+        elif not stream.preamble and _is_note(para.text.strip()):
             para.role = "meta"
             stream.notes.append(para.text.strip())
         else:
             stream.preamble.append(para)
+
+
+def _is_note(text: str) -> bool:
+    """An adoption or amendment note under a title: "（…通过）", or a LawRefBook date line
+    ("1996年3月1日 第八届…会议通过") where a later law of a compendium has its front matter."""
+    return bool(_PARENTHETICAL_NOTE.match(text) or front_matter_dates([text]))
 
 
 _STARTS_CONNECTED = re.compile(r"^(?:of|and|on|for|to)\b", re.I)

@@ -9,6 +9,7 @@ passages that discuss it) or not addressed (a refusal with the closest passages)
 citations are verified against the retrieved sources. An LLM answer that cites no source at all
 is not shown as an answer: the extractive quotes replace it; one that claims an answer none of
 its cited passages can hold (no span of the kind asked for) becomes not stated.
+A model server that fails raises `ModelServerError`, carrying the passages retrieved.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rag.decision import Decision, Evidence, decide, decision_model
 from rag.extractive import SentenceScorer, extractive_answer
 from rag.index import Index
 from rag.kinds import ANYTHING, MISSING, Asked
-from rag.llm import ChatModel, chat_model
+from rag.llm import ChatModel, ModelServerError, chat_model
 from rag.prompts import (
     CLOSEST,
     LEADS,
@@ -33,6 +34,7 @@ from rag.prompts import (
     OUTCOME_TAGS,
     REFUSALS,
 )
+from rag.questions import check_question
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
 from rag.text import answer_language
@@ -97,7 +99,14 @@ class Assistant:
         valid_only: bool = False,
     ) -> Answer:
         started = time.perf_counter()
-        query = self.standalone(question, history)
+        question = check_question(question, self.settings.max_question_chars)
+        try:
+            query = self.standalone(question, history)
+        except ModelServerError as exc:  # the passages for the question as asked, to show
+            retrieval = self.retriever.retrieve(
+                question, k=k, doc_ids=doc_ids, valid_only=valid_only
+            )
+            raise exc.with_sources(retrieval.sources) from exc
         retrieval = self.retriever.retrieve(query, k=k, doc_ids=doc_ids, valid_only=valid_only)
         return self.answer(
             question, retrieval, query=query, language=language, on_token=on_token, started=started
@@ -128,7 +137,10 @@ class Assistant:
         elif self.mode == "extractive":
             answer = self._extractive(question, lang, retrieval, query, decision.asked)
         else:
-            answer = self._generated(question, lang, retrieval, query, decision, on_token)
+            try:
+                answer = self._generated(question, lang, retrieval, query, decision, on_token)
+            except ModelServerError as exc:
+                raise exc.with_sources(retrieval.sources) from exc
         finished = time.perf_counter()
         timings = {
             "retrieve": retrieval.timings_ms["retrieve"],

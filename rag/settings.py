@@ -38,6 +38,15 @@ class Settings(BaseSettings):
         "'local:/path/to/model.gguf' for an in-process llama.cpp server.",
     )
     llm_max_tokens: int = Field(default=700, ge=16, description="Longest answer, in tokens.")
+    llm_timeout: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds to wait for the model server's reply, and between two streamed "
+        "tokens, before giving up (connecting waits at most 5 s).",
+    )
+    max_question_chars: int = Field(
+        default=2000, ge=1, description="Longest question accepted, in characters."
+    )
     local_context: int = Field(default=8192, ge=512, description="Context size of a local model.")
     collection: str = Field(
         default="lawqa",

@@ -2,7 +2,8 @@
 
 It stands in for the paid OpenAI service only: the product's real `openai` client and LangChain
 chain talk to it over HTTP (with streaming), and it answers with replies queued by the test,
-recording every request so tests can check the prompts.
+recording every request so tests can check the prompts. Failures can be queued too: an error
+status or a malformed body (`failures`), or a stream that stops after a few pieces (`stall_after`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ class ScriptedOpenAI:
     def __init__(self) -> None:
         self.replies: list[str] = []
         self.requests: list[dict[str, Any]] = []
+        self.failures: list[tuple[int, str, bytes]] = []  # (status, content type, body)
+        self.stall_after: int | None = None
+        self._closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -27,12 +31,24 @@ class ScriptedOpenAI:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 server.requests.append(body)
+                if server.failures:
+                    status, content_type, failure = server.failures.pop(0)
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(failure)))
+                    self.end_headers()
+                    self.wfile.write(failure)
+                    return
                 reply = server.replies.pop(0) if server.replies else "No reply was scripted."
                 if body.get("stream"):
                     self.send_response(200)
                     self.send_header("Content-Type", "text/event-stream")
                     self.end_headers()
-                    for piece in _pieces(reply):
+                    for n, piece in enumerate(_pieces(reply)):
+                        if n == server.stall_after:
+                            self.wfile.flush()
+                            server._closing.wait()  # silent, connection open, until close()
+                            return
                         self.wfile.write(_event(_chunk({"content": piece}, None)))
                     self.wfile.write(_event(_chunk({}, "stop")))
                     self.wfile.write(b"data: [DONE]\n\n")
@@ -65,6 +81,7 @@ class ScriptedOpenAI:
         self._thread.start()
 
     def close(self) -> None:
+        self._closing.set()
         self._http.shutdown()
         self._http.server_close()
 

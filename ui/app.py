@@ -14,7 +14,10 @@ from ingest.uploads import save_upload
 from rag.assistant import Assistant
 from rag.feedback import FeedbackLog
 from rag.index import Index
+from rag.llm import ModelServerError
+from rag.questions import QuestionError, check_question
 from rag.settings import Settings
+from rag.text import answer_language
 from rag.types import Answer, Lang, Outcome
 from ui.export import conversation_docx, conversation_markdown
 from ui.render import (
@@ -84,6 +87,7 @@ def sidebar(svc: Services) -> Options:
     st.sidebar.caption(f"Answering with: {mode_label(svc.assistant)}")
     if st.sidebar.button("New chat", key="new_chat"):
         st.session_state.turns = []
+        st.session_state.failed_turns = set()
     return Options(
         page, chosen or None, LANGUAGE_CHOICES[language], SHOW_CHOICES[show], k, valid_only
     )
@@ -111,18 +115,36 @@ def export_buttons() -> None:
 
 
 def show_answer(svc: Services, number: int, answer: Answer, show: str) -> None:
-    st.html(answer_html(answer, number))
+    failed = number in st.session_state.get("failed_turns", set())
+    if failed:
+        st.error(answer.answer)
+    else:
+        st.html(answer_html(answer, number))
     for note in answer.notes:
         st.caption(note)
     views = card_views(answer)
     if answer.outcome == Outcome.NOT_STATED:
         st.html(not_stated_html(answer))
     if views:
-        st.markdown(f"**{SECTION_TITLES[answer.outcome]}**")
+        title = SECTION_TITLES[answer.outcome]
+        st.markdown(f"**{'Passages found' if failed else title}**")
     for view in views:
         st.html(card_html(view, number, show))
         st.code(copy_citation(view), language=None)
-    feedback_form(svc, number, answer)
+    if not failed:
+        feedback_form(svc, number, answer)
+
+
+def failed_answer(
+    question: str, error: ModelServerError, mode: str, language: Lang | None
+) -> Answer:
+    """A turn whose model call failed: the error as its text, the passages retrieved as its
+    closest passages, so the question and what was found stay in the conversation."""
+    text = f"No answer: {error}."
+    if error.sources:
+        text += " The passages found for the question are below."
+    lang = language or answer_language(question)
+    return Answer(question, lang, mode, text, Outcome.NOT_ADDRESSED, (), error.sources)
 
 
 def feedback_form(svc: Services, number: int, answer: Answer) -> None:
@@ -152,6 +174,7 @@ def chat_page(svc: Services, options: Options) -> None:
     if not svc.index.documents():
         st.info("The index is empty: add documents on the Library page.")
     turns: list[Answer] = st.session_state.setdefault("turns", [])
+    failed: set[int] = st.session_state.setdefault("failed_turns", set())
     show = options.show
     for number, answer in enumerate(turns):
         with st.chat_message("user"):
@@ -159,7 +182,13 @@ def chat_page(svc: Services, options: Options) -> None:
         with st.chat_message("assistant"):
             show_answer(svc, number, answer, show)
     question = st.chat_input("Ask in English or Chinese · 用中文或英文提问", key="question")
-    if not question:
+    if not question or not question.strip():
+        return
+    try:
+        question = check_question(question, svc.settings.max_question_chars)
+    except QuestionError as exc:
+        message = str(exc)
+        st.error(f"{message[:1].upper()}{message[1:]}.")
         return
     with st.chat_message("user"):
         st.text(question)
@@ -171,16 +200,20 @@ def chat_page(svc: Services, options: Options) -> None:
             streamed.append(token)
             placeholder.text("".join(streamed))
 
-        history = [(a.question, a.answer) for a in turns]
-        answer = svc.assistant.ask(
-            question,
-            k=options.k,
-            doc_ids=options.documents,
-            history=history,
-            on_token=on_token,
-            language=options.language,
-            valid_only=options.valid_only,
-        )
+        history = [(a.question, a.answer) for n, a in enumerate(turns) if n not in failed]
+        try:
+            answer = svc.assistant.ask(
+                question,
+                k=options.k,
+                doc_ids=options.documents,
+                history=history,
+                on_token=on_token,
+                language=options.language,
+                valid_only=options.valid_only,
+            )
+        except ModelServerError as exc:
+            answer = failed_answer(question, exc, svc.assistant.mode, options.language)
+            failed.add(len(turns))
         placeholder.empty()
         turns.append(answer)
         show_answer(svc, len(turns) - 1, answer, show)

@@ -5,18 +5,19 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
 
 from ingest.parse import parse_pair, parse_text
-from ingest.pipeline import ingest_paths
-from ingest.readers import IngestError, read_source
+from ingest.pipeline import ingest_paths, source_warnings
+from ingest.readers import IngestError, SourceText, read_source
 from rag.assistant import MODES, Assistant
 from rag.embedders import EmbedderError
 from rag.index import Index
-from rag.llm import LLMError
+from rag.llm import LLMError, ModelServerError, probe_server
+from rag.questions import QuestionError, check_question
 from rag.settings import Settings
 from rag.types import Answer
 from rag.vectors import VectorStoreError
@@ -36,6 +37,11 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Bilingual legal question answering with verified paragraph citations.",
 )
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    say(f"error: {message}", error=True)
+    raise typer.Exit(code)
 
 
 def _settings() -> Settings:
@@ -92,6 +98,7 @@ def parse(
 ) -> None:
     """Parse a file into units and print them (no index)."""
     settings = _settings()
+    other: SourceText | None = None
     try:
         source = read_source(file, settings.max_file_bytes)
         if translation is None:
@@ -102,8 +109,8 @@ def parse(
                 source.text, other.text, wrapped=source.wrapped, translation_wrapped=other.wrapped
             )
     except IngestError as exc:
-        say(f"error: {exc}", error=True)
-        raise typer.Exit(1) from None
+        _fail(str(exc), 1)
+    read_warnings = source_warnings(source, other)
     results: list[dict[str, Any]] = [
         {
             "document": {
@@ -116,7 +123,7 @@ def parse(
                 "layout": document.layout,
             },
             "units": [unit.to_json() for unit in document.units],
-            "warnings": document.warnings,
+            "warnings": [*read_warnings, *document.warnings],
         }
         for document in documents
     ]
@@ -160,23 +167,32 @@ def remove(
     """Remove a document from the index."""
     index = _index(_settings())
     if not index.remove(doc_id):
-        say(f"error: no document with id {doc_id} (see `lawqa docs`)", error=True)
-        raise typer.Exit(1)
+        _fail(_no_document(doc_id), 1)
     say(f"removed {doc_id}")
 
 
-def _assistant(mode: str | None) -> Assistant:
-    settings = _settings()
+def _no_document(doc_id: str) -> str:
+    return f"no document with id {doc_id} (see `lawqa docs`)"
+
+
+def _assistant(settings: Settings, mode: str | None, doc_ids: list[str] | None) -> Assistant:
+    """The assistant for `ask` and `chat`, once the mode and the --doc ids are known good."""
     if mode is not None and mode not in MODES:
-        say(f"error: --mode must be one of {', '.join(MODES)}", error=True)
-        raise typer.Exit(2)
+        _fail(f"--mode must be one of {', '.join(MODES)}", 2)
+    if (mode or settings.answer_mode) == "llm":
+        try:
+            probe_server(settings)  # a server that is down fails before the index loads
+        except ModelServerError as exc:
+            _fail(str(exc), 1)
     assistant = Assistant(_index(settings), settings, mode)
+    for doc_id in doc_ids or []:
+        if assistant.index.document(doc_id) is None:
+            _fail(_no_document(doc_id), 1)
     if assistant.mode != "extractive":
         try:
             assistant.chat  # noqa: B018 - start the model now, so a bad setting fails early
         except LLMError as exc:
-            say(f"error: {exc}", error=True)
-            raise typer.Exit(2) from None
+            _fail(str(exc), 2)
     return assistant
 
 
@@ -209,19 +225,21 @@ def _ask_once(
         sys.stdout.write(token)
         sys.stdout.flush()
 
-    answer = assistant.ask(
-        question,
-        k=options.k,
-        doc_ids=options.doc or None,
-        history=history,
-        on_token=None if options.as_json else on_token,
-        valid_only=options.valid_only,
-    )
+    try:
+        answer = assistant.ask(
+            question,
+            k=options.k,
+            doc_ids=options.doc or None,
+            history=history,
+            on_token=None if options.as_json else on_token,
+            valid_only=options.valid_only,
+        )
+    finally:
+        if streamed:  # end the streamed line, also when the stream broke off
+            sys.stdout.write("\n")
     if options.as_json:
         print_json(answer.to_json())
     else:
-        if streamed:
-            sys.stdout.write("\n")
         print_answer(answer, streamed)
     return answer
 
@@ -238,8 +256,16 @@ def ask(
     valid_only: ValidOnlyOption = False,
 ) -> None:
     """Answer a question with citations to the documents' own paragraphs."""
-    assistant = _assistant(mode)
-    _ask_once(assistant, question, AskOptions(k, doc, valid_only, as_json), [])
+    settings = _settings()
+    try:
+        question = check_question(question, settings.max_question_chars)
+    except QuestionError as exc:
+        _fail(str(exc), 2)
+    assistant = _assistant(settings, mode, doc)
+    try:
+        _ask_once(assistant, question, AskOptions(k, doc, valid_only, as_json), [])
+    except ModelServerError as exc:
+        _fail(str(exc), 1)
 
 
 @app.command()
@@ -250,10 +276,12 @@ def chat(
     as_json: Annotated[bool, typer.Option("--json", help="Print each answer as JSON.")] = False,
     valid_only: ValidOnlyOption = False,
 ) -> None:
-    """A multi-turn chat in the terminal (an empty line or /exit ends it)."""
-    assistant = _assistant(mode)
+    """A multi-turn chat in the terminal (an empty line or /exit ends it; exit code 1 when a
+    question failed)."""
+    assistant = _assistant(_settings(), mode, doc)
     options = AskOptions(k, doc, valid_only, as_json)
     history: list[tuple[str, str]] = []
+    failed = False
     say(f"lawqa chat ({assistant.model_name}); an empty line or /exit ends it.", error=True)
     while True:
         try:
@@ -262,8 +290,15 @@ def chat(
             break
         if not question or question == "/exit":
             break
-        answer = _ask_once(assistant, question, options, history)
+        try:
+            answer = _ask_once(assistant, question, options, history)
+        except (QuestionError, ModelServerError) as exc:
+            say(f"error: {exc}", error=True)  # the chat goes on: the next question may work
+            failed = True
+            continue
         history.append((question, answer.answer))
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
@@ -338,9 +373,10 @@ def evaluate(
                     task, completed=done, total=total, description=what
                 ),
             )
+        except ModelServerError as exc:
+            _fail(str(exc), 1)
         except (QuestionFileError, OSError, VectorStoreError, EmbedderError, LLMError) as exc:
-            say(f"error: {exc}", error=True)
-            raise typer.Exit(2) from None
+            _fail(str(exc), 2)
     if run.ingest is not None and run.ingest.errors:
         for error in run.ingest.errors:
             say(f"error: {error}", error=True)

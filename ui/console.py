@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -36,6 +37,19 @@ def say(message: str, error: bool = False) -> None:
     (err if error else out).print(message, highlight=False, markup=False)
 
 
+def print_table(table: Table) -> None:
+    """A table whose names and numbers are never cut to "law…" or "0.9…": off a terminal (a log,
+    a pipe, CI, where the width would be guessed as 80) it is printed as wide as it needs; on a
+    terminal, a cell that does not fit wraps."""
+    for column in table.columns:
+        column.overflow = "fold"
+    if out.is_terminal:
+        out.print(table)
+        return
+    needed = Measurement.get(out, out.options.update_width(10_000), table).maximum
+    Console(width=max(needed, out.width), soft_wrap=True).print(table)
+
+
 def progress_bar(disable: bool = False) -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -53,6 +67,15 @@ def print_json(data: Any) -> None:
 
 
 def print_ingest_report(report: IngestReport) -> None:
+    if not report.errors or any(f.status != "error" for f in report.files):
+        _print_ingest_table(report)  # (when nothing was read, the reasons alone: no zeros)
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", highlight=False, markup=False)
+    for error in report.errors:
+        err.print(f"error: {error}", highlight=False, markup=False)
+
+
+def _print_ingest_table(report: IngestReport) -> None:
     table = Table(title="lawqa ingest")
     for column in (
         "documents",
@@ -73,7 +96,7 @@ def print_ingest_report(report: IngestReport) -> None:
         str(len(report.errors)),
         f"{report.seconds:.1f}",
     )
-    out.print(table)
+    print_table(table)
     for file in report.files:
         if file.status != "error":
             out.print(
@@ -81,10 +104,6 @@ def print_ingest_report(report: IngestReport) -> None:
                 highlight=False,
                 markup=False,
             )
-    for warning in report.warnings:
-        err.print(f"warning: {warning}", highlight=False, markup=False)
-    for error in report.errors:
-        err.print(f"error: {error}", highlight=False, markup=False)
 
 
 def print_answer(answer: Answer, streamed: bool) -> None:
@@ -145,7 +164,7 @@ def print_eval_table(title: str, metrics: dict[str, dict[str, Any]]) -> None:
         table.add_column(header, justify="right")
     for name, values in metrics.items():
         table.add_row(name, *(cell(values.get(metric)) for metric in EVAL_COLUMNS))
-    out.print(table)
+    print_table(table)
 
 
 def print_parse(results: list[dict[str, Any]], name: str) -> None:
@@ -165,7 +184,7 @@ def print_parse(results: list[dict[str, Any]], name: str) -> None:
                 unit["heading_zh"] or unit["heading_en"],
                 text[:60] + ("…" if len(text) > 60 else ""),
             )
-        out.print(table)
+        print_table(table)
         for warning in result["warnings"]:
             say(f"warning: {warning}", error=True)
 
@@ -185,4 +204,4 @@ def print_documents(rows: list[dict[str, Any]]) -> None:
             str(row["units"]),
             str(row["bilingual_pairs"]),
         )
-    out.print(table)
+    print_table(table)
