@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.types import Span
+
 PAGE_BREAK = "\f"
 INFO_END = "<!-- INFO END -->"
 
@@ -37,6 +39,13 @@ class Line:
     md_level: int = 0
     noise: bool = False
     info_end: bool = False
+    pieces: tuple[Span, ...] = ()  # where the text comes from, when not source[start:end]
+    footnotes: int = 0  # footnote markers removed from the text
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Source offsets of the text's characters, in order."""
+        return self.pieces or ((self.start, self.end),)
 
 
 def split_lines(text: str) -> list[Line]:

@@ -26,10 +26,12 @@ class Para:
     md_level: int = 0
     marker: nb.Marker | None = None
     role: str = "text"  # text | meta | title | heading
+    footnotes: int = 0  # footnote markers removed from its lines
 
     def extend(self, line: Line) -> None:
         self.text = join_wrapped(self.text, line.text)
-        self.spans.append((line.start, line.end))
+        self.spans.extend(line.spans)
+        self.footnotes += line.footnotes
 
 
 def _marker(text: str, lang: Lang | None) -> nb.Marker | None:
@@ -71,10 +73,11 @@ def build_paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
                 Para(
                     lang,
                     line.text,
-                    [(line.start, line.end)],
+                    list(line.spans),
                     gap=line.gap,
                     md_level=line.md_level,
                     marker=marker,
+                    footnotes=line.footnotes,
                 )
             )
         previous_line = line
