@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.sentences import full_stop_ends_sentence
 from rag.types import Span
 
 PAGE_BREAK = "\f"
@@ -88,10 +89,16 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def ends_sentence(text: str) -> bool:
-    """Whether a paragraph ends a sentence (ignoring closing quotes and brackets)."""
+def ends_sentence(text: str, following: str | None = None) -> bool:
+    """Whether a paragraph ends a sentence (ignoring closing quotes and brackets). With the text
+    that follows it, a full stop after an abbreviation ("No.", "a.m.") is judged as the sentence
+    splitter judges it."""
     stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
+    if not stripped or stripped[-1] not in _TERMINAL:
+        return False
+    if following is None or stripped[-1] != "." or stripped != text.rstrip():
+        return True
+    return full_stop_ends_sentence(stripped, following)
 
 
 def open_brackets(text: str) -> int:

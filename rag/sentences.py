@@ -119,6 +119,15 @@ def with_proviso(spans: list[Span], i: int, text: str, lang: Lang) -> Span:
     return start, end
 
 
+def full_stop_ends_sentence(before: str, following: str) -> bool:
+    """Whether the full stop closing `before` ends a sentence when `following` comes next: a line
+    that a PDF wrapped after "No." or "a.m." carries on its sentence."""
+    rest = following.lstrip()
+    if not rest or _CJK.match(rest[0]):
+        return True
+    return _full_stop_ends(before, len(before) - len(before.rstrip(".")), rest)
+
+
 def is_proviso(sentence: str) -> bool:
     """Whether a sentence qualifies the one before it rather than stating a rule of its own."""
     sentence = sentence.strip()
