@@ -193,7 +193,7 @@ def _quote_pairs(text: str, start: int, end: int) -> dict[int, int]:
                 opened = stack.pop()
                 if not stack:
                     pairs[opened] = i
-        elif char == '"':
+        elif char == '"' and not (i > start and text[i - 1].isdigit()):  # 34.85" is seconds
             straight.append(i)
     if len(straight) % 2 == 0:
         for opened, closed in zip(straight[::2], straight[1::2], strict=True):
