@@ -17,7 +17,7 @@ from ingest.lines import Line
 from rag.types import Span
 
 _GLUED = re.compile(
-    r"(?<![A-Za-z0-9_./@#\\-])([A-Z]?[a-z]{2,})(\d{1,3})(?![A-Za-z0-9_]|[.,:]\d|[-/]\w)"
+    r"(?<![A-Za-z0-9_./@#\\-])([A-Z][a-z]{2,}|[a-z]{3,})(\d{1,3})(?![A-Za-z0-9_]|[.,:]\d|[-/]\w)"
 )
 # Words whose digits are a reference or a code, not a note: "Article5", "utf8".
 _NOT_NOTES = frozenset(

@@ -370,7 +370,7 @@ def test_spans_skip_the_removed_markers_exactly(assembly: ParsedDocument) -> Non
 def test_names_numbers_and_references_are_not_footnotes() -> None:
     text = (
         "WGS84 GB18030 ISO9001 iPhone12 Article5 www.site123.com 3.5 COVID-19 H7N9 utf8 "
-        "file_name2 A4 No12 section3 (see Annex1) Fa Fa [2020] No. 37"
+        "file_name2 A4 No12 section3 (see Annex1) md5 mp3 x86 Fa Fa [2020] No. 37"
     )
     assert footnote_markers(text) == []
     glued = "held in compliance28 with law"
