@@ -1,16 +1,16 @@
 """Cut units into chunks that fit the embedder: one chunk per unit unless it is too long.
 
-A long unit splits at paragraph, then sentence boundaries (。；！？ and English sentence ends),
-and a sentence longer than the budget at a character boundary; both languages split into the
-same number of parts, balanced by size, so part n of the Chinese roughly faces part n of the
-English. Every part keeps the unit's label and headings.
+A long unit splits at paragraph, then sentence boundaries (`rag.sentences`: an abbreviation ends
+no sentence, a 但书 stays with its rule), and a sentence longer than the budget at a character
+boundary; both languages split into the same number of parts, balanced by size, so part n of
+the Chinese roughly faces part n of the English. Every part keeps the unit's label and headings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rag.text import split_sentences
+from rag.sentences import split_sentences
 from rag.tokens import count_tokens
 from rag.types import LANGS, Chunk, Document, Lang, Unit
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.sentences import full_stop_ends_sentence
+from rag.types import Span
+
 PAGE_BREAK = "\f"
 INFO_END = "<!-- INFO END -->"
 
@@ -37,6 +40,13 @@ class Line:
     md_level: int = 0
     noise: bool = False
     info_end: bool = False
+    pieces: tuple[Span, ...] = ()  # where the text comes from, when not source[start:end]
+    footnotes: int = 0  # footnote markers removed from the text
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Source offsets of the text's characters, in order."""
+        return self.pieces or ((self.start, self.end),)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -79,10 +89,16 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def ends_sentence(text: str) -> bool:
-    """Whether a paragraph ends a sentence (ignoring closing quotes and brackets)."""
+def ends_sentence(text: str, following: str | None = None) -> bool:
+    """Whether a paragraph ends a sentence (ignoring closing quotes and brackets). With the text
+    that follows it, a full stop after an abbreviation ("No.", "a.m.") is judged as the sentence
+    splitter judges it."""
     stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
+    if not stripped or stripped[-1] not in _TERMINAL:
+        return False
+    if following is None or stripped[-1] != "." or stripped != text.rstrip():
+        return True
+    return full_stop_ends_sentence(stripped, following)
 
 
 def open_brackets(text: str) -> int:

@@ -26,10 +26,12 @@ class Para:
     md_level: int = 0
     marker: nb.Marker | None = None
     role: str = "text"  # text | meta | title | heading
+    footnotes: int = 0  # footnote markers removed from its lines
 
     def extend(self, line: Line) -> None:
         self.text = join_wrapped(self.text, line.text)
-        self.spans.append((line.start, line.end))
+        self.spans.extend(line.spans)
+        self.footnotes += line.footnotes
 
 
 def _marker(text: str, lang: Lang | None) -> nb.Marker | None:
@@ -57,7 +59,7 @@ def build_paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
             wrapped
             and marker is not None
             and marker.family != nb.ARTICLE
-            and _mid_sentence(previous_line, paras, lang, full_width)
+            and _mid_sentence(previous_line, line, paras, lang, full_width)
         ):
             marker = None  # a wrapped line that happens to start with "Annex I," or "(2)"
         if (
@@ -71,10 +73,11 @@ def build_paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
                 Para(
                     lang,
                     line.text,
-                    [(line.start, line.end)],
+                    list(line.spans),
                     gap=line.gap,
                     md_level=line.md_level,
                     marker=marker,
+                    footnotes=line.footnotes,
                 )
             )
         previous_line = line
@@ -106,7 +109,7 @@ def _continues(
     adjacent = paras[-1] is last
     if open_brackets(last.text) > 0 and adjacent:
         return True
-    if ends_sentence(last.text) or metadata_fields(line.text) is not None:
+    if ends_sentence(last.text, line.text) or metadata_fields(line.text) is not None:
         return False
     starts_lower = line.text[:1].islower()
     if wrapped and adjacent and previous_line is not None:
@@ -122,9 +125,13 @@ def _continues(
 
 
 def _mid_sentence(
-    previous_line: Line | None, paras: list[Para], lang: Lang | None, full_width: dict[str, float]
+    previous_line: Line | None,
+    line: Line,
+    paras: list[Para],
+    lang: Lang | None,
+    full_width: dict[str, float],
 ) -> bool:
-    if previous_line is None or not paras or ends_sentence(paras[-1].text):
+    if previous_line is None or not paras or ends_sentence(paras[-1].text, line.text):
         return False
     width = full_width.get(lang or "", 0.0)
     return bool(width) and _display_width(previous_line.text) >= 0.75 * width

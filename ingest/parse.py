@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from ingest import numbering as nb
 from ingest.align import LangUnit, align_units
+from ingest.footnotes import remove_footnote_markers
 from ingest.lines import Line, open_brackets, split_lines
 from ingest.metadata import (
     front_matter_dates,
@@ -50,7 +51,7 @@ def parse_text(text: str, *, wrapped: bool = False) -> list[ParsedDocument]:
     """Parse one source text into one document (or several, when it holds several laws)."""
     paras, fields, titles = _analyse(text, wrapped)
     streams = {lang: parse_language([p for p in paras if p.lang == lang]) for lang in LANGS}
-    return _assemble(streams, fields, titles, _layout(paras))
+    return _assemble(streams, fields, titles, _layout(paras), _footnotes_warnings(paras))
 
 
 def parse_pair(
@@ -61,15 +62,30 @@ def parse_pair(
     first, second = _analyse(text, wrapped), _analyse(translation, translation_wrapped)
     fields = {**second[1], **first[1]}
     streams = {}
+    used: list[Para] = []
     for lang in LANGS:
         ours = [p for p in first[0] if p.lang == lang]
         theirs = [p for p in second[0] if p.lang == lang]
-        streams[lang] = parse_language(ours if len(ours) >= len(theirs) else theirs)
-    return _assemble(streams, fields, first[2] or second[2], "paired-files")
+        chosen = ours if len(ours) >= len(theirs) else theirs
+        streams[lang] = parse_language(chosen)
+        used.extend(chosen)
+    return _assemble(
+        streams, fields, first[2] or second[2], "paired-files", _footnotes_warnings(used)
+    )
+
+
+def _footnotes_warnings(paras: list[Para]) -> list[str]:
+    removed = sum(p.footnotes for p in paras)
+    if not removed:
+        return []
+    return [
+        f"{removed} footnote marker{'s' if removed > 1 else ''} glued to words removed "
+        '(digits directly after a word, as in "held in compliance28 with law")'
+    ]
 
 
 def _analyse(text: str, wrapped: bool) -> tuple[list[Para], dict[str, str], list[str]]:
-    lines = split_lines(text)
+    lines = remove_footnote_markers(split_lines(text))
     fields: dict[str, str] = {}
     lines, header_titles = _consume_front_matter(lines, fields)
     paras = build_paragraphs(lines, wrapped)
@@ -132,9 +148,10 @@ def _assemble(
     fields: dict[str, str],
     header_titles: list[str],
     layout: str,
+    source_warnings: list[str],
 ) -> list[ParsedDocument]:
     zh, en = streams["zh"], streams["en"]
-    warnings: list[str] = []
+    warnings = list(source_warnings)
     pairs: list[tuple[Stream, Stream]]
     if zh and en and len(zh) != len(en):
         warnings.append(

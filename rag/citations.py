@@ -2,29 +2,31 @@
 
 Sources are numbered [1]…[k]. In an answer: a marker that points to no source is removed and
 reported; a quoted span (“…”, "…", 「…」, 『…』) must appear verbatim (whitespace, width and
-script normalised) in a unit its sentence cites; a sentence without a citation is listed as
-unsupported.
+script normalised) in a unit its sentence cites, and must not stop inside one of the unit's
+sentences (`rag.sentences`): a prefix of a sentence is not a sentence, and "limited to 6 a.m."
+is not the rule "limited to 6 a.m. - 10 p.m., with the exception of …". A quote may stop early
+when the answer marks the cut with an ellipsis ("…" or "..."), at its end or right after it. A
+sentence without a citation is listed as unsupported.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rag.text import normalize
-from rag.types import Citation, Source
+from rag.sentences import sentence_spans
+from rag.text import normalize, text_language
+from rag.types import LANGS, Citation, Lang, Source
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*\]|【\s*(\d+)\s*】")
-_QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"\n]{2,})\"|「([^」]{2,})」|『([^』]{2,})』")
-# A sentence ends at 。！？!? or a period before a space, a citation or the end; closing quotes
-# and brackets after the end stay with it, and so do the citation markers that follow.
-_SENTENCE = re.compile(
-    r".*?(?:[。！？!?]+|\.(?=[”’\"'」』)）]*(?:\s|$|\[|【)))[”’\"'」』)）]*"
-    r"(?:\s*(?:\[\s*\d+(?:\s*[,，、]\s*\d+)*\s*\]|【\s*\d+\s*】))*"
-    r"|.+$",
-    re.S,
-)
+# A “…” quote may hold one level of “…” inside it (a quoted sentence that quotes a term).
+_QUOTE = re.compile(r"“((?:[^“”]|“[^“”]*”){2,})”|\"([^\"\n]{2,})\"|「([^」]{2,})」|『([^』]{2,})』")
+_LEADING_MARKERS = re.compile(r"^(?:\s*(?:\[\s*\d+(?:\s*[,，、]\s*\d+)*\s*\]|【\s*\d+\s*】))+")
 _ELLIPSIS = re.compile(r"…+|\.{3,}")
+# What may stand between a quote's last word and the end of its sentence: the full stop, a
+# closing quote or bracket, a comma or semicolon the quote left out.
+_SENTENCE_TAIL = re.compile(r"[.。!！?？;；,，:：、\"'”’」』)）\]】…]*")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,17 @@ def answer_sentences(text: str) -> list[str]:
     """Sentences of an answer, each with the citation markers that follow it."""
     sentences: list[str] = []
     for line in text.split("\n"):
-        sentences.extend(s.strip() for s in _SENTENCE.findall(line) if s.strip())
+        lang: Lang = text_language(line) or "en"
+        in_line: list[str] = []
+        for start, end in sentence_spans(line, lang):
+            sentence = line[start:end]
+            markers = _LEADING_MARKERS.match(sentence)
+            if markers and in_line:  # "…选择。[1]" : the marker belongs to the sentence before
+                in_line[-1] += markers.group(0).strip()
+                sentence = sentence[markers.end() :].strip()
+            if sentence:
+                in_line.append(sentence)
+        sentences.extend(in_line)
     return sentences
 
 
@@ -72,21 +84,64 @@ def quote_parts(quote: str) -> list[str]:
 
 def quote_in(quote: str, text: str) -> bool:
     """Whether a quoted span appears verbatim in text; an ellipsis may skip words between parts."""
+    return next(_quote_ends(quote, _squash(text)), None) is not None
+
+
+def quote_ends_sentence(quote: str, text: str, lang: Lang) -> bool:
+    """Whether a quoted span appears verbatim in text and stops where a sentence of it stops
+    (give or take the closing punctuation)."""
     haystack = _squash(text)
+    ends = _squashed_sentence_ends(text, lang)
+    for end in _quote_ends(quote, haystack):
+        tail = _SENTENCE_TAIL.match(haystack, end)
+        if tail is not None and tail.end() in ends:
+            return True
+    return False
+
+
+def _quote_ends(quote: str, haystack: str) -> Iterator[int]:
+    """Every position in the (squashed) haystack where the quote can end, its parts in order."""
+    needles = [n for n in (_squash(p).strip(",，、;；:：") for p in quote_parts(quote)) if n]
+    if not needles:
+        return
     position = 0
-    for part in quote_parts(quote):
-        needle = _squash(part).strip(",，、;；:：")
-        if not needle:
-            continue
+    for needle in needles[:-1]:
         found = haystack.find(needle, position)
         if found < 0:
-            return False
+            return
         position = found + len(needle)
-    return position > 0
+    found = haystack.find(needles[-1], position)
+    while found >= 0:
+        yield found + len(needles[-1])
+        found = haystack.find(needles[-1], found + 1)
 
 
-def _texts(source: Source) -> str:
-    return f"{source.unit.text_zh}\n{source.unit.text_en}"
+def _squashed_sentence_ends(text: str, lang: Lang) -> set[int]:
+    """Where the text's sentences end, counted in its squashed form."""
+    ends: set[int] = set()
+    length = previous = 0
+    for _, end in sentence_spans(text, lang):
+        length += len(_squash(text[previous:end]))
+        previous = end
+        ends.add(length)
+    return ends
+
+
+def _cut_marked(quote: str, after: str) -> bool:
+    """Whether the answer marks the quote as cut short: an ellipsis closing it or right after."""
+    return bool(re.search(r"(?:…|\.{3})\s*$", quote) or re.match(r"\s*(?:…|\.{3})", after))
+
+
+def _holds(source: Source, quote: str, cut_marked: bool) -> bool:
+    """Whether the cited unit holds the quote: verbatim in either language, and (unless the
+    answer marks a cut) ending where one of its sentences ends."""
+    for lang in LANGS:
+        text = source.unit.text(lang)
+        if not text:
+            continue
+        if quote_in(quote, text) if cut_marked else quote_ends_sentence(quote, text, lang):
+            return True
+    return False
 
 
 def verify_citations(
@@ -113,10 +168,11 @@ def verify_citations(
             if sentence not in exempt and re.search(r"\w", sentence):
                 unsupported.append(sentence)
             continue
-        quotes = [next(g for g in m.groups() if g) for m in _QUOTE.finditer(sentence)]
         quoted: set[int] = set()
-        for quote in quotes:
-            holders = [n for n in dict.fromkeys(cited) if quote_in(quote, _texts(by_n[n]))]
+        for match in _QUOTE.finditer(sentence):
+            quote = next(g for g in match.groups() if g)
+            cut = _cut_marked(quote, sentence[match.end() :])
+            holders = [n for n in dict.fromkeys(cited) if _holds(by_n[n], quote, cut)]
             for n in holders or dict.fromkeys(cited):
                 citations[(n, quote)] = citation(by_n[n], quote, bool(holders))
                 quoted.add(n)

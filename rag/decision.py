@@ -29,7 +29,8 @@ from importlib import resources
 from rag.keyword import KeywordIndex, chinese_words, tokenize
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
-from rag.text import answer_language, has_cjk, normalize, split_sentences, text_language
+from rag.sentences import split_sentences
+from rag.text import answer_language, has_cjk, normalize, text_language
 from rag.types import LANGS, Lang, Outcome, Source
 
 FEATURE_VERSION = 1

@@ -2,12 +2,15 @@
 
 Sentences of the retrieved units, in the answer's language (the other language's text when a
 unit has none in it), ranked by their similarity to the question; the most relevant sources
-first, each sentence followed by its citation, under a one-line lead.
+first, each sentence followed by its citation, under a one-line lead. A sentence is quoted with
+the provisos that follow it in its unit (`with_proviso`): a rule is never shown without its
+exception, and an exception never without its rule.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import reduce
 
 import numpy as np
 
@@ -15,7 +18,8 @@ from rag.embedders import Embedder
 from rag.keyword import tokenize
 from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
-from rag.text import split_sentences, text_language
+from rag.sentences import Span, sentence_spans, with_proviso
+from rag.text import join_wrapped, text_language
 from rag.types import LANGS, Lang, Source
 
 MAX_SENTENCES = 3
@@ -55,12 +59,31 @@ class SentenceScorer:
 
 
 def _sentences(source: Source, language: Lang) -> list[str]:
+    """The unit's quotable sentences: each rule with the provisos that follow it."""
     text = source.unit.text(language) or source.unit.text("en" if language == "zh" else "zh")
+    spans = _sentence_spans(text, language)
+    lang = text_language(text) or language
     result: list[str] = []
+    i = 0
+    while i < len(spans):
+        start, end = with_proviso(spans, i, text, lang)
+        while i < len(spans) and spans[i][0] < end:
+            i += 1
+        quote = reduce(join_wrapped, (line.strip() for line in text[start:end].split("\n")))
+        if len(quote) > 3:
+            result.append(quote)
+    return result
+
+
+def _sentence_spans(text: str, language: Lang) -> list[Span]:
+    """Sentence spans over a unit's text, each paragraph split by the rules of its language."""
+    spans: list[Span] = []
+    offset = 0
     for paragraph in text.split("\n"):
         lang = text_language(paragraph) or language
-        result.extend(s for s in split_sentences(paragraph, lang) if len(s) > 3)
-    return result
+        spans.extend((offset + a, offset + b) for a, b in sentence_spans(paragraph, lang))
+        offset += len(paragraph) + 1
+    return spans
 
 
 def extractive_answer(

@@ -14,7 +14,9 @@ Rules:
 1. Answer in {language}.
 2. End every sentence with the citation of the source(s) that support it, like [1] or [2][3]. \
 Only the numbers 1 to {count} exist.
-3. When you quote, copy the words exactly and put them in quotation marks (“…”).
+3. When you quote, copy the words exactly and put them in quotation marks (“…”). Quote a \
+sentence to its end, with any exception that follows it (但是…, …的除外, "provided that", \
+"with the exception of"); if you stop before its end, close the quote with … to mark the cut.
 4. Decide which of three outcomes holds and start your reply with its tag:
    - "ANSWERED:" the sources state the answer; give it, citing them.
    - "NOT STATED:" the sources discuss the topic but do not state what was asked (for example \

@@ -1,4 +1,4 @@
-"""Text primitives shared by ingest and retrieval: language, normalisation, sentences.
+"""Text primitives shared by ingest and retrieval: language, normalisation, wrapped lines.
 
 Original characters are kept for display; `normalize` (Traditional to Simplified, full-width to
 half-width, whitespace folded) is for matching only.
@@ -17,11 +17,6 @@ from rag.types import Lang
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"\s+")
-
-# Sentence ends: Chinese at 。；！？ (and their half-width forms when followed by CJK), English at
-# . ! ? ; followed by whitespace. Closing quotes/brackets stay with their sentence.
-_ZH_SENTENCE = re.compile(r"[^。；！？!?;]*(?:[。；！？!?;]+[”’」』）)]*|$)")
-_EN_SENTENCE = re.compile(r".+?(?:[.!?;]+[\"'”’)\]]*(?=\s|$)|$)", re.S)
 
 
 @cache
@@ -84,12 +79,6 @@ def small_chinese_numeral(number: int) -> str:
     tens, ones = divmod(number, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
     return head + (digits[ones] if ones else "")
-
-
-def split_sentences(text: str, lang: Lang) -> list[str]:
-    """Split one paragraph into sentences; never inside a character, never on spaces in Chinese."""
-    pattern = _ZH_SENTENCE if lang == "zh" else _EN_SENTENCE
-    return [s.strip() for s in pattern.findall(text) if s.strip()]
 
 
 def join_wrapped(left: str, right: str) -> str:

@@ -147,8 +147,10 @@ def test_llm_answer_citations_are_checked(index: Index, scripted: ScriptedOpenAI
     assert "".join(tokens) == reply
     assert answer.removed_markers == ("[9]",)
     assert "[9]" not in answer.answer
+    # The first quote is verbatim but stops inside its sentence ("… shall be strictly
+    # implemented …"): a prefix of a sentence is not verified (issue 12).
     assert [(c.n, c.quote, c.verified) for c in answer.citations] == [
-        (1, "the punitive compensation system for intellectual property infringement", True),
+        (1, "the punitive compensation system for intellectual property infringement", False),
         (1, "abolish all damages", False),
     ]
     assert answer.unsupported_sentences == ("Trade secrets are protected.", "This is settled law.")

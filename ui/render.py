@@ -113,12 +113,14 @@ def not_stated_html(answer: Answer) -> str:
 
 
 def _highlight(text: str, quotes: tuple[str, ...]) -> str:
-    """Escaped text with each quoted span that appears in it marked."""
+    """Escaped text with each quoted span that appears in it marked (a quote that runs over a
+    line break, a rule with its proviso in the next paragraph, is marked across it)."""
     spans: list[tuple[int, int]] = []
     for quote in quotes:
         for part in quote_parts(quote):
             if len(part) >= 2:
-                found = re.search(re.escape(part), text, re.IGNORECASE)
+                pattern = r"\s*".join(re.escape(char) for char in part if not char.isspace())
+                found = re.search(pattern, text, re.IGNORECASE)
                 if found:
                     spans.append(found.span())
     out, position = [], 0
@@ -148,7 +150,7 @@ def card_html(view: CardView, message_id: int, show: str = "both") -> str:
     if view.verified is True:
         mark = '<span class="lq-ok">✓ verified</span>'
     elif view.verified is False:
-        mark = '<span class="lq-bad">✗ quote not found in this paragraph</span>'
+        mark = '<span class="lq-bad">✗ quote not in this paragraph, or cut mid-sentence</span>'
     columns = []
     if show in ("both", "zh") and unit.text_zh:
         columns.append(

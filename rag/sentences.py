@@ -1,0 +1,295 @@
+"""The one sentence splitter: chunking, the extractive answerer, the citation checker and the
+source cards all cut text here, so a quote, a chunk and a highlight agree on where a sentence ends.
+
+`sentence_spans(text, lang)` gives character offsets into the text (surrounding spaces left out);
+`split_sentences` is derived from it. Rules:
+- A line break always ends a sentence: a paragraph never runs into the next.
+- 。！？ end a sentence; so do . ! ? before a space or the end. Closing quotes and brackets, and
+  citation markers such as [1], stay with the sentence they close.
+- ； and ; end one too. A clause of an enumeration "(1) …; (2) …" is a unit a lawyer quotes whole,
+  and Chinese statutes put a complete rule before each ；. The exception: a clause that is a proviso
+  (Chinese 但/但是, English "provided that", "except", "unless", "but", "however", "save") stays
+  with the clause before it.
+- Nothing inside “…”, 「…」, 『…』 or a pair of straight double quotes ends a sentence; a quote that
+  closes on a sentence end ends the sentence with it (他说：“……。”).
+- A full stop after an abbreviation is not an end: titles (Mr. Ms. Dr. St.), e.g., i.e., vs.,
+  initials (J. K. Smith), references before a number (No. 37, Art. 5, Arts. 3, Para. 2, Sec. 12,
+  Jan. 5). Abbreviations that may close a sentence (a.m., p.m., etc., Co., Ltd., Inc., U.S., U.K.,
+  P.R.C.) end one only when a word that opens sentences follows ("10 p.m. The …"), so "6 a.m. -
+  10 p.m." and "U.S. Supreme Court" stay whole; a missed end merges two sentences, never cuts one.
+  A decimal (3.5) has no space after its point; a label opening a sentence (I., 1., A.) stays with
+  the text it numbers.
+- Chinese 但书: a sentence that opens with 但/但是 or is only an exception (……的除外, ……不在此限)
+  joins the sentence before it in the same paragraph, so a rule is never split from its exception.
+
+`with_proviso` extends a chosen sentence over the provisos that follow it in the same unit, for
+quotes: a rule travels with its exception.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.types import Lang
+
+Span = tuple[int, int]
+
+_FULL_STOPS = "。！？"
+_HALF_STOPS = "!?"
+_CLAUSE_ENDS = ";；"
+_CLOSERS = "”’\"'」』）)]】》*"
+_OPENERS = "“‘\"'(（[【「『《"
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
+_MARKER = re.compile(r"\s*(?:\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\]|【\d{1,3}】)")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
+_LABEL = re.compile(r"[IVXLC]+|[A-Za-z]|\d{1,3}")
+_ROMAN_OR_NUMBER = re.compile(r"[(\[]?(?:\d|[IVXLC]+\b)")
+
+# Followed by a name or a phrase, never the end of a sentence.
+_NEVER_ENDS = frozenset(
+    "mr mrs ms messrs dr prof st hon rev gen gov sen rep vs e.g i.e cf viz approx incl".split()
+)
+# Followed by a number: "No. 37", "Art. 5", "Jan. 5" (otherwise an ordinary full stop).
+_BEFORE_NUMBERS = frozenset(
+    "no nos art arts para paras sec secs ss pp vol ch cap sch fig cl rr "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# May close a sentence: only when a word that opens sentences follows.
+_MAY_END = frozenset("a.m p.m etc co ltd inc corp bros plc llc llp jr sr esq".split())
+# Words before a single capital that make it a label ("Annex I."), not an initial ("J. Smith").
+_LABEL_WORDS = frozenset(
+    "annex schedule part appendix form class item exhibit table chapter section article "
+    "category grade level type phase plan option attachment column book title volume division "
+    "paragraph clause rule figure note step list group tier zone".split()
+)
+# Capitalised, these words open sentences (after an abbreviation that may close one).
+_SENTENCE_OPENERS = frozenset(
+    "the this that these those it its a an any all each every no neither either in if where "
+    "when whereas while after before upon on under for as at by from to with without unless "
+    "however provided except save notwithstanding subject such there they he she we i you "
+    "article chapter section paragraph item part annex both other only one what which who whose "
+    "how whether but and or nor then thus accordingly moreover furthermore further also nothing "
+    "none some many most following pursuant according having being since because although "
+    "though our their his her".split()
+)
+
+_ZH_DAN_SHU = re.compile(r"^(?:但是|但(?!凡))")
+_ZH_PROVISO = re.compile(r"^(?:但是|但(?!凡)|除[^，。；！？]{0,40}?外)")
+# One clause that is only an exception: 法律另有规定的除外。
+_ZH_ONLY_EXCEPTION = re.compile(r"^[^，,；;]*(?:除外|不在此限)[。！？；;!?”’」』）)\s]*$")
+_EN_PROVISO = re.compile(
+    r"^[\s“\"(]*(?:however\b|unless\b|provided\b|except\b|save\s+(?:that|as|where|for)\b|but\b"
+    r"|other\s+than|with\s+the\s+exception|notwithstanding\s+the\s+(?:foregoing|above))",
+    re.I,
+)
+_EN_ONLY_EXCEPTION = re.compile(
+    r"^(?:this|these|that|the\s+(?:preceding|foregoing|above|provisions?\s+of\s+the\s+preceding)"
+    r"(?:\s+\w+)?)\s+(?:\w+\s+)?(?:shall|does|do)\s+not\s+apply\b",
+    re.I,
+)
+
+
+def split_sentences(text: str, lang: Lang) -> list[str]:
+    """The sentences of a text, in order, without surrounding spaces."""
+    return [text[start:end] for start, end in sentence_spans(text, lang)]
+
+
+def sentence_spans(text: str, lang: Lang) -> list[Span]:
+    """Character offsets (start, end) of each sentence of the text, in order, spaces excluded."""
+    spans: list[Span] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        spans.extend(_paragraph_spans(text, start, end, lang))
+        start = end + 1
+    return spans
+
+
+def with_proviso(spans: list[Span], i: int, text: str, lang: Lang) -> Span:
+    """Sentence i extended over the provisos that follow it in the same text (a unit): a sentence
+    opening with 但是/但/除…外/However/Unless/Provided that/Except…, or one that is only an
+    exception (……的除外, "This shall not apply …"). `lang` names the text's language; a proviso is
+    recognised by its own words in either."""
+    start, end = spans[i]
+    j = i + 1
+    while j < len(spans) and is_proviso(text[spans[j][0] : spans[j][1]]):
+        end = spans[j][1]
+        j += 1
+    return start, end
+
+
+def full_stop_ends_sentence(before: str, following: str) -> bool:
+    """Whether the full stop closing `before` ends a sentence when `following` comes next: a line
+    that a PDF wrapped after "No." or "a.m." carries on its sentence."""
+    rest = following.lstrip()
+    if not rest or _CJK.match(rest[0]):
+        return True
+    return _full_stop_ends(before, len(before) - len(before.rstrip(".")), rest)
+
+
+def is_proviso(sentence: str) -> bool:
+    """Whether a sentence qualifies the one before it rather than stating a rule of its own."""
+    sentence = sentence.strip()
+    return bool(
+        _ZH_PROVISO.match(sentence)
+        or _ZH_ONLY_EXCEPTION.match(sentence)
+        or _EN_PROVISO.match(sentence)
+        or _EN_ONLY_EXCEPTION.match(sentence)
+    )
+
+
+# ---------------------------------------------------------------- one paragraph
+
+
+def _paragraph_spans(text: str, start: int, end: int, lang: Lang) -> list[Span]:
+    quotes = _quote_pairs(text, start, end)
+    raw: list[tuple[int, int, bool]] = []  # (start, end, ended by a clause mark ; ；)
+    sentence_start = start
+    i = start
+    while i < end:
+        char = text[i]
+        cut: int | None = None
+        clause = False
+        if i in quotes:
+            close = quotes[i]
+            inner = text[close - 1] if close - 1 > i else ""
+            i = close + 1
+            if inner and inner in _FULL_STOPS + _HALF_STOPS + ".":
+                cut = _cut_after(text, close - 1, close, end, sentence_start)
+            if cut is None:
+                continue
+        elif char in _FULL_STOPS + _HALF_STOPS + _CLAUSE_ENDS + ".":
+            run_end = i + 1
+            while run_end < end and text[run_end] in _FULL_STOPS + _HALF_STOPS + ".":
+                run_end += 1
+            clause = char in _CLAUSE_ENDS
+            cut = _cut_after(text, i, run_end, end, sentence_start)
+            i = run_end
+            if cut is None:
+                continue
+        else:
+            i += 1
+            continue
+        raw.append((sentence_start, cut, clause))
+        sentence_start = i = cut
+    raw.append((sentence_start, end, False))
+    return _merge_provisos(text, [s for s in (_trim(text, a, b, c) for a, b, c in raw) if s], lang)
+
+
+def _quote_pairs(text: str, start: int, end: int) -> dict[int, int]:
+    """Opening quote position → its closing position, for quotes that close in the paragraph."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    straight: list[int] = []
+    for i in range(start, end):
+        char = text[i]
+        if char in _QUOTE_PAIRS:
+            stack.append(i)
+        elif char in _QUOTE_PAIRS.values():
+            while stack and _QUOTE_PAIRS[text[stack[-1]]] != char:
+                stack.pop()
+            if stack:
+                opened = stack.pop()
+                if not stack:
+                    pairs[opened] = i
+        elif char == '"' and not (i > start and text[i - 1].isdigit()):  # 34.85" is seconds
+            straight.append(i)
+    if len(straight) % 2 == 0:
+        for opened, closed in zip(straight[::2], straight[1::2], strict=True):
+            if not any(o < opened < c for o, c in pairs.items()):
+                pairs[opened] = closed
+    return pairs
+
+
+def _cut_after(text: str, stop: int, after: int, end: int, sentence_start: int) -> int | None:
+    """Where the sentence ends if the mark at `stop` (a run of marks up to `after`) ends one."""
+    cut = after
+    while True:
+        while cut < end and text[cut] in _CLOSERS:
+            cut += 1
+        marker = _MARKER.match(text, cut, end)
+        if marker is None:
+            break
+        cut = marker.end()
+    char = text[stop]
+    if char in _FULL_STOPS or char == "；":
+        return cut
+    following = text[cut] if cut < end else ""
+    if following and not following.isspace() and not _CJK.match(following):
+        return None  # "p.m.，", "3.5", "a.m" inside "a.m.", "www.example.com"
+    if char != ".":
+        return cut
+    rest = text[cut:end].lstrip()
+    if not rest or _CJK.match(rest[0]):
+        return cut
+    before = text[sentence_start : stop + 1]
+    return cut if _full_stop_ends(before, after - stop, rest) else None
+
+
+def _full_stop_ends(before: str, run: int, rest: str) -> bool:
+    """Whether the full stop at the end of `before` ends a sentence, `rest` following it."""
+    if run >= 2:  # an ellipsis, or "etc.." closing a sentence
+        return _starts_sentence(rest)
+    found = _WORD_BEFORE_STOP.search(before)
+    if found is None:  # after a number or a bracket: "in 2020.", "(see Article 5)."
+        label = before.strip().rstrip(".").lstrip(_OPENERS)
+        return not _LABEL.fullmatch(label) and _starts_sentence(rest)
+    word = found.group(1)
+    lower = word.lower()
+    if before[: found.start()].strip(_OPENERS + " ") == "" and _LABEL.fullmatch(word):
+        return False  # "I. The following …", "A. General": a label opening its sentence
+    if len(word) == 1:
+        if word.isupper():  # an initial ("J. K. Smith"), unless a label ("Annex I.")
+            previous = before[: found.start()].split()
+            is_label = bool(previous) and previous[-1].lower().strip(_OPENERS) in _LABEL_WORDS
+            return is_label and _starts_sentence(rest)
+        if word == "v":  # Smith v. Jones
+            return False
+        if word in "spr":  # s. 5, p. 12, r. 3
+            return not _ROMAN_OR_NUMBER.match(rest) and _starts_sentence(rest)
+        return _starts_sentence(rest)
+    if lower in _NEVER_ENDS:
+        return False
+    if lower in _BEFORE_NUMBERS:
+        return not _ROMAN_OR_NUMBER.match(rest) and _starts_sentence(rest)
+    if lower in _MAY_END or "." in word:
+        return _opens_sentence(rest)
+    return _starts_sentence(rest)
+
+
+def _starts_sentence(rest: str) -> bool:
+    head = rest.lstrip(_OPENERS)
+    return bool(head) and (head[0].isupper() or head[0].isdigit() or bool(_CJK.match(head[0])))
+
+
+def _opens_sentence(rest: str) -> bool:
+    """A stricter start, after an abbreviation that may end a sentence."""
+    if re.match(r"[(（]\d", rest) or _CJK.match(rest[:1]):
+        return True
+    head = rest.lstrip(_OPENERS)
+    word = re.match(r"[A-Za-z]+", head)
+    return word is not None and head[0].isupper() and word.group(0).lower() in _SENTENCE_OPENERS
+
+
+def _trim(text: str, start: int, end: int, clause: bool) -> tuple[int, int, bool] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, clause) if end > start else None
+
+
+def _merge_provisos(text: str, spans: list[tuple[int, int, bool]], lang: Lang) -> list[Span]:
+    """A 但书 joins its sentence; a clause that is a proviso joins the clause before it."""
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, clause in spans:
+        sentence = text[start:end]
+        if merged and (
+            (lang == "zh" and (_ZH_DAN_SHU.match(sentence) or _ZH_ONLY_EXCEPTION.match(sentence)))
+            or (merged[-1][2] and _EN_PROVISO.match(sentence))
+        ):
+            merged[-1] = (merged[-1][0], end, clause)
+        else:
+            merged.append((start, end, clause))
+    return [(start, end) for start, end, _ in merged]

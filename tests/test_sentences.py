@@ -1,0 +1,396 @@
+"""The one sentence splitter, on real legal text where it has it (the assembly law's English side,
+the Basic Law PDF, the sample, LawRefBook) and on legal sentences written for the abbreviations
+the real texts lack; the quotes it makes (a rule with its exception) and the ones it refuses."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from ingest.footnotes import footnote_markers
+from ingest.lines import ends_sentence
+from ingest.parse import ParsedDocument, parse_text
+from ingest.readers import read_source
+from rag.citations import answer_sentences, verify_citations
+from rag.extractive import extractive_answer
+from rag.sentences import is_proviso, sentence_spans, split_sentences, with_proviso
+from rag.types import Document, DocumentMeta, Hit, Source, Unit
+from tests.helpers import SAMPLE, shared
+from ui.render import CardView, card_html
+
+MAX = 50 * 2**20
+ARTICLE24_EN = (
+    "The time for holding an assembly， a procession or a demonstration shall be limited to "
+    "6 a.m. - 10 p.m.， with the exception of those held by decision or approval of the local "
+    "people's governments."
+)
+ARTICLE24_ZH = "举行集会、游行、示威的时间限于早六时至晚十时，经当地人民政府决定或者批准的除外。"
+
+
+def _parse(path: Path) -> list[ParsedDocument]:
+    source = read_source(path, MAX)
+    return parse_text(source.text, wrapped=source.wrapped)
+
+
+@pytest.fixture(scope="module")
+def assembly() -> ParsedDocument:
+    (document,) = _parse(shared("bilingual/assembly_law_zh_then_en.md"))
+    return document
+
+
+@pytest.fixture(scope="module")
+def basic_law() -> ParsedDocument:
+    _constitution, basic_law = _parse(shared("bilingual/constitution_basic_law_en.pdf"))
+    return basic_law
+
+
+@pytest.fixture(scope="module")
+def sample() -> ParsedDocument:
+    (document,) = parse_text(SAMPLE.read_text(encoding="utf-8"))
+    return document
+
+
+def _unit(document: ParsedDocument, label: str) -> Unit:
+    return next(u for u in document.units if u.label == label)
+
+
+def _after(sentences: list[str], start: str) -> str:
+    return next(s for s in sentences if s.startswith(start))
+
+
+# ------------------------------------------------------------------ real texts
+
+
+def test_a_m_and_p_m_do_not_cut_the_hours_rule(assembly: ParsedDocument) -> None:
+    article = _unit(assembly, "24")
+    assert article.text_en == ARTICLE24_EN
+    assert split_sentences(article.text_en, "en") == [ARTICLE24_EN]
+    assert split_sentences(article.text_zh, "zh") == [ARTICLE24_ZH]
+
+
+def test_every_assembly_law_sentence_ends_at_a_sentence_mark(assembly: ParsedDocument) -> None:
+    paragraphs = [p for unit in assembly.units for p in unit.text_en.split("\n")]
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph, "en")[:-1]:
+            assert sentence.rstrip("”’\"')）").endswith((".", ";", "；", "?", "!")), sentence
+            assert not sentence.endswith(("a.m.", "p.m.", "etc.")), sentence
+
+
+def test_etc_ends_a_sentence_only_when_one_begins(sample: ParsedDocument) -> None:
+    item7 = split_sentences(_unit(sample, "7").text_en, "en")
+    assert _after(item7, "They shall promptly").endswith("marine ecosystem conservation, etc..")
+    assert _after(item7, "It is imperative").count("etc.,") == 1  # "etc.," mid-sentence
+    item8 = split_sentences(_unit(sample, "8").text_en, "en")
+    assert any("online court hearing, etc. of foreign-related cases shall be" in s for s in item8)
+    for label in ("9", "12", "16"):
+        sentences = split_sentences(_unit(sample, label).text_en, "en")
+        assert any("etc. shall be" in s for s in sentences), label
+
+
+def test_document_numbers_and_labels_stay_in_their_sentence(
+    sample: ParsedDocument, basic_law: ParsedDocument
+) -> None:
+    line = next(x for x in SAMPLE.read_text(encoding="utf-8").split("\n") if "No. 37" in x)
+    assert split_sentences(line, "en") == [line.strip()]
+    assert sample.meta.doc_number_en == "Fa Fa [2020] No. 37"
+    annex = split_sentences(_unit(basic_law, "annex-1").text_en, "en")
+    assert (
+        "** See Order of the State Council of the People’s Republic of China No. 221 "
+        "(see Instrument 13)" in annex
+    )
+    assert any(s.startswith("II. The following national law is deleted") for s in annex)
+    assert not any(s in ("I.", "II.", "1.", "2.") for s in annex)
+
+
+def test_decimals_and_seconds_marks_do_not_end_sentences(basic_law: ParsedDocument) -> None:
+    annex = split_sentences(_unit(basic_law, "annex-1").text_en, "en")
+    first = _after(annex, "1. The boundary starts at the eastern corner")
+    assert first.endswith(
+        "(“Point 1”, Latitude 22˚32'37.21\" North, Longitude 114˚13'34.85\" East)."
+    )
+    second = _after(annex, "It then follows the centre line of the ditch")
+    assert second.endswith("Longitude 114˚13'32.40\" East).")
+
+
+def test_chinese_keeps_the_dan_shu_and_the_exception_with_the_rule() -> None:
+    cases = {
+        "诉讼与非诉讼程序法/行政诉讼法(2017-06-27).md": "第九十八条 ",
+        "行政法/城市房地产管理法(2019-08-26).md": "第三条 ",
+        "民法典/侵权责任编.md": "第一千一百七十六条 ",
+    }
+    for relative, head in cases.items():
+        text = shared(f"lawrefbook/{relative}").read_text(encoding="utf-8")
+        article = next(x for x in text.split("\n") if x.startswith(head))[len(head) :]
+        assert split_sentences(article, "zh") == [article], relative
+
+
+def test_a_quoted_amendment_is_one_sentence() -> None:
+    text = shared("lawrefbook/刑法/刑法修正案（七）.md").read_text(encoding="utf-8")
+    item = next(x for x in text.split("\n") if x.startswith("一、将刑法第一百五十一条"))
+    assert item.endswith("。”") and "；" in item  # sentence marks inside the quote
+    assert split_sentences(item, "zh") == [item]
+
+
+def test_spans_locate_each_sentence_exactly(
+    assembly: ParsedDocument, basic_law: ParsedDocument
+) -> None:
+    for unit in [*assembly.units, *basic_law.units]:
+        for text, lang in ((unit.text_zh, "zh"), (unit.text_en, "en")):
+            spans = sentence_spans(text, lang)
+            assert [text[a:b] for a, b in spans] == split_sentences(text, lang)
+            assert all(a < b <= c for (a, b), (c, _) in pairwise(spans))
+            covered = "".join(text[a:b] for a, b in spans)
+            assert "".join(covered.split()) == "".join(text.split())
+
+
+# ------------------------------------------------------------------ every listed abbreviation
+
+ONE_SENTENCE = [
+    "The assembly shall end by 10 p.m. on the same day.",
+    "See the Opinions (Fa Fa [2020] No. 37) for details.",
+    "Under Art. 5 and Arts. 7 to 9 of the Law, the court may act.",
+    "As stated in Para. 2 and Sec. 12, the notice shall be served.",
+    "Beijing ABC Co. Ltd. and XYZ Inc. shall jointly bear the costs.",
+    "Foreign courts, e.g. those of the U.S. or the U.K., may be asked, i.e. by letter.",
+    "Documents, seals, etc. shall be returned to the P.R.C. authorities.",
+    "Mr. Wang, Ms. Li and Dr. Zhang met at St. Paul's on Jan. 5, 2021.",
+    "The case of Smith vs. Jones was decided on Dec. 1 by J. K. Rowling as arbitrator.",
+    "The rate shall be 3.5 per cent of the amount in dispute.",
+    "The U.S. Supreme Court has no jurisdiction.",
+    "The sessions run from Feb. 1 to Mar. 31, Apr. 1 to Jun. 30, Jul. 1 to Sep. 30 and Oct. 1 "
+    "to Nov. 30.",
+]
+
+
+@pytest.mark.parametrize("sentence", ONE_SENTENCE)
+def test_abbreviations_do_not_end_a_sentence(sentence: str) -> None:
+    assert split_sentences(sentence, "en") == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The meeting shall close at 10 p.m. The chair shall sign the record.",
+            ["The meeting shall close at 10 p.m.", "The chair shall sign the record."],
+        ),
+        (
+            "The goods were sold to Apple Inc. This sale is valid.",
+            ["The goods were sold to Apple Inc.", "This sale is valid."],
+        ),
+        (
+            "It applies to courts of the P.R.C. The Law enters into force today.",
+            ["It applies to courts of the P.R.C.", "The Law enters into force today."],
+        ),
+        (
+            "Fees, costs, etc. The court decides the rest.",
+            ["Fees, costs, etc.", "The court decides the rest."],
+        ),
+        (
+            "It is listed in Annex I. The Chief Executive shall act.",
+            ["It is listed in Annex I.", "The Chief Executive shall act."],
+        ),
+    ],
+)
+def test_an_abbreviation_ends_a_sentence_when_one_begins(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "en") == expected
+
+
+def test_enumeration_clauses_end_at_semicolons_but_keep_their_provisos() -> None:
+    text = "The court shall: (1) hear the case; (2) decide the matter; and (3) give reasons."
+    assert split_sentences(text, "en") == [
+        "The court shall: (1) hear the case;",
+        "(2) decide the matter;",
+        "and (3) give reasons.",
+    ]
+    proviso = "Fees shall be paid within 15 days; provided that the court may extend the time."
+    assert split_sentences(proviso, "en") == [proviso]
+
+
+def test_chinese_quotes_and_half_quotes() -> None:
+    text = "他说：「我不同意。你们走吧！」然后离开。本法所称“集会”，是指聚集于露天公共场所。"
+    assert split_sentences(text, "zh") == [
+        "他说：「我不同意。你们走吧！」",
+        "然后离开。",
+        "本法所称“集会”，是指聚集于露天公共场所。",
+    ]
+
+
+def test_a_line_break_always_ends_a_sentence() -> None:
+    text = "第一款规定的期限\n可以延长"
+    assert sentence_spans(text, "zh") == [(0, 8), (9, 13)]
+
+
+# ------------------------------------------------------------------ a rule with its exception
+
+
+def test_with_proviso_takes_the_following_exceptions(basic_law: ParsedDocument) -> None:
+    text = _unit(basic_law, "158").text_en
+    spans = sentence_spans(text, "en")
+    i = next(i for i, (a, _) in enumerate(spans) if text[a:].startswith("When the Standing"))
+    start, end = with_proviso(spans, i, text, "en")
+    assert text[start:end].endswith(
+        "shall follow the interpretation of the Standing Committee. However, judgments previously "
+        "rendered shall not be affected."
+    )
+    article67 = _unit(basic_law, "67").text_en
+    spans = sentence_spans(article67, "en")
+    assert with_proviso(spans, 0, article67, "en") == (0, len(article67))
+    assert article67.endswith("does not exceed 20 percent of the total membership of the Council.")
+
+
+def test_with_proviso_stops_at_the_next_rule() -> None:
+    text = (
+        "当事人应当在十日内提出。除有正当理由外，逾期不予受理。法律另有规定的，依照其规定。\n"
+        "人民法院应当及时审查。"
+    )
+    spans = sentence_spans(text, "zh")
+    assert [text[a:b] for a, b in spans] == [
+        "当事人应当在十日内提出。",
+        "除有正当理由外，逾期不予受理。",
+        "法律另有规定的，依照其规定。",
+        "人民法院应当及时审查。",
+    ]
+    assert with_proviso(spans, 0, text, "zh") == (spans[0][0], spans[1][1])
+    assert with_proviso(spans, 2, text, "zh") == spans[2]
+    english = "Appeals lie within 10 days. Unless the court orders otherwise. Costs follow."
+    spans = sentence_spans(english, "en")
+    assert english[slice(*with_proviso(spans, 0, english, "en"))] == (
+        "Appeals lie within 10 days. Unless the court orders otherwise."
+    )
+    assert is_proviso("This shall not apply to foreigners.")
+    assert is_proviso("Except as otherwise provided by law.")
+    assert is_proviso("但是，法律另有规定的除外。") and is_proviso("法律另有规定的除外。")
+    assert not is_proviso("Exceptional circumstances require approval.")
+    assert not is_proviso("但凡申请的，应当登记。")
+
+
+class _FirstSentenceScorer:
+    """Prefers the sentence about time limits (the answerer's ranking is not under test here)."""
+
+    def scores(self, question: str, sentences: list[str]) -> list[float]:
+        return [1.0 if "days" in s or "十日" in s else 0.0 for s in sentences]
+
+
+def _source(n: int, unit: Unit) -> Source:
+    document = Document("d1", DocumentMeta(title_en="Test Law"), (unit,), "/tmp/x.md", "h")
+    return Source(n, Hit("d1", unit.label, 0.1), document, unit)
+
+
+def test_the_extractive_answer_quotes_a_rule_with_its_exception() -> None:
+    unit = Unit(
+        "3",
+        "第3条",
+        "Article 3",
+        text_zh="当事人应当在十日内提出异议。但是，有正当理由的除外。\n人民法院应当及时审查。",
+        text_en=(
+            "An objection shall be raised within 10 days.\n"
+            "However, this time limit does not apply where there is a justified reason. "
+            "The court shall examine it promptly."
+        ),
+    )
+    answer = extractive_answer("How long?", (_source(1, unit),), "en", _FirstSentenceScorer())
+    assert answer.split("\n")[1] == (
+        "An objection shall be raised within 10 days. However, this time limit does not apply "
+        "where there is a justified reason. [1]"
+    )
+    answer = extractive_answer("期限？", (_source(1, unit),), "zh", _FirstSentenceScorer())
+    assert answer.split("\n")[1] == "当事人应当在十日内提出异议。但是，有正当理由的除外。 [1]"
+
+
+# ------------------------------------------------------------------ quotes cut short
+
+
+def test_a_quote_that_stops_inside_a_sentence_is_not_verified(assembly: ParsedDocument) -> None:
+    sources = (_source(1, _unit(assembly, "24")),)
+
+    def verified(answer: str) -> list[bool]:
+        return [c.verified for c in verify_citations(answer, sources).citations]
+
+    assert verified("Assemblies are “limited to 6 a.m.” [1].") == [False]
+    assert verified(
+        "“The time for holding an assembly, a procession or a demonstration shall be limited to "
+        "6 a.m. - 10 p.m.” [1]"
+    ) == [False]
+    assert verified(f"“{ARTICLE24_EN}” [1]") == [True]
+    assert verified(f"It says “{ARTICLE24_EN[:-1]}” [1].") == [True]  # the full stop left out
+    assert verified("Assemblies are “limited to 6 a.m. - 10 p.m. …” [1].") == [True]
+    assert verified("Assemblies are “limited to 6 a.m. - 10 p.m.”… [1]") == [True]
+    assert verified("时间“限于早六时至晚十时”[1]。") == [False]
+    assert verified(f"“{ARTICLE24_ZH}”[1]") == [True]
+
+
+def test_a_chinese_rule_quoted_without_its_exception_is_not_verified() -> None:
+    text = shared("lawrefbook/诉讼与非诉讼程序法/行政诉讼法(2017-06-27).md").read_text(
+        encoding="utf-8"
+    )
+    article = next(x for x in text.split("\n") if x.startswith("第九十八条 "))[6:]
+    sources = (_source(1, Unit("98", "第98条", "", text_zh=article)),)
+    cut = verify_citations(
+        "“外国人、无国籍人、外国组织在中华人民共和国进行行政诉讼，适用本法。”[1]", sources
+    )
+    assert [c.verified for c in cut.citations] == [False]
+    whole = verify_citations(f"“{article}”[1]", sources)
+    assert [c.verified for c in whole.citations] == [True]
+
+
+def test_an_extractive_line_is_one_answer_sentence() -> None:
+    line = f"“{ARTICLE24_EN}” [1]"
+    assert answer_sentences(f"Per the documents:\n{line}") == ["Per the documents:", line]
+
+
+# ------------------------------------------------------------------ footnote markers
+
+
+def test_footnote_markers_are_gone_from_the_assembly_law(assembly: ParsedDocument) -> None:
+    assert any(
+        w.startswith("47 footnote markers glued to words removed") for w in assembly.warnings
+    )
+    for unit in assembly.units:
+        assert footnote_markers(unit.text_en) == [], unit.label
+        assert footnote_markers(unit.heading_en) == [], unit.label
+    assert "held in compliance with law" in _unit(assembly, "18").text_en
+    assert "applied for" in _unit(assembly, "9").text_en
+    assert "Chapter V Supplementary Provisions" in {u.heading_en for u in assembly.units}
+
+
+def test_spans_skip_the_removed_markers_exactly(assembly: ParsedDocument) -> None:
+    source = read_source(shared("bilingual/assembly_law_zh_then_en.md"), MAX).text
+    article18 = _unit(assembly, "18")  # "held in compliance28 with law"
+    pieces = [source[a:b] for a, b in article18.spans_en]
+    assert "".join(pieces) == article18.text_en
+    assert any(source[b - 10 : b + 2] == "compliance28" for _, b in article18.spans_en)
+    for unit in assembly.units:
+        for a, b in (*unit.spans_zh, *unit.spans_en):
+            assert source[a:b] in (unit.text_zh + unit.text_en)
+
+
+def test_names_numbers_and_references_are_not_footnotes() -> None:
+    text = (
+        "WGS84 GB18030 ISO9001 iPhone12 Article5 www.site123.com 3.5 COVID-19 H7N9 utf8 "
+        "file_name2 A4 No12 section3 (see Annex1) md5 mp3 x86 Fa Fa [2020] No. 37"
+    )
+    assert footnote_markers(text) == []
+    glued = "held in compliance28 with law"
+    assert [glued[a:b] for a, b in footnote_markers(glued)] == ["28"]
+
+
+def test_a_wrapped_line_after_an_abbreviation_carries_on() -> None:
+    assert not ends_sentence("shall be limited to 6 a.m.", "- 10 p.m.， with the exception")
+    assert not ends_sentence("see the Opinions (Fa Fa [2020] No.", "37) on the matter")
+    assert ends_sentence("the meeting closes at 10 p.m.", "The chair signs the record.")
+    assert ends_sentence("the Law applies.", "Article 2")
+
+
+def test_a_card_marks_a_rule_with_its_proviso_across_a_paragraph_break() -> None:
+    unit = Unit(
+        "3", "第3条", "Article 3", text_en="Fees are due in 10 days.\nHowever, not on Sundays."
+    )
+    document = Document("d1", DocumentMeta(title_en="Test Law"), (unit,), "/tmp/x.md", "h")
+    view = CardView(1, document, unit, ("Fees are due in 10 days. However, not on Sundays.",), True)
+    assert (
+        '<span class="lq-quote">Fees are due in 10 days.\nHowever, not on Sundays.</span>'
+        in card_html(view, message_id=1, show="en")
+    )
