@@ -33,7 +33,14 @@ import typer
 
 from eval.gold import Gold, document_names
 from eval.runner import load_questions
-from rag.decision import FEATURE_VERSION, FEATURES, LEXICAL, features, topic_evidence
+from rag.decision import (
+    EVIDENCE_SHARES,
+    FEATURE_VERSION,
+    FEATURES,
+    LEXICAL,
+    features,
+    topic_evidence,
+)
 from rag.index import Index
 from rag.kinds import Asked
 from rag.retrieval import Retriever
@@ -54,7 +61,7 @@ class Sample:
     type: str
     answerable: bool
     topic: bool  # answerable, or a near miss
-    detail_present: bool  # a topic sentence holds a span of the kind asked for
+    detail_present: dict[str, bool]  # per evidence share: a topic sentence gives what is asked
     values: dict[str, float]
 
 
@@ -70,7 +77,6 @@ def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
         retrieval = retriever.retrieve(question.question, k=K)
         values, found = features(question.question, retrieval, index.keywords)
         asked = Asked.of(question.question)
-        carried = topic_evidence(found)
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present
@@ -83,7 +89,12 @@ def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
                 type=question.type,
                 answerable=answerable,
                 topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
-                detail_present=any(asked.given_by(e.text, e.lang) for e in carried),
+                detail_present={
+                    str(share): any(
+                        asked.given_by(e.text, e.lang) for e in topic_evidence(found, share)
+                    )
+                    for share in EVIDENCE_SHARES
+                },
                 values=values,
             )
         )
@@ -161,20 +172,33 @@ def _arrays(samples: list[Sample], used: list[str]) -> dict[str, np.ndarray]:
         "x": np.array([[s.values[f] for f in used] for s in samples]),
         "topic": np.array([s.topic for s in samples], dtype=float),
         "answerable": np.array([s.answerable for s in samples]),
-        "detail": np.array([s.detail_present for s in samples]),
         "sets": np.array([s.set for s in samples]),
     }
 
 
 def train(samples: list[Sample], used: list[str], budget: float) -> dict[str, Any]:
+    """The logistic model, then the evidence share and threshold with the most accurate final
+    outcome within the budget."""
     a = _arrays(samples, used)
     sample_weights = balanced_weights(a["sets"], a["topic"])
     weights, bias = fit(a["x"], a["topic"], sample_weights)
     p = probabilities(a["x"], weights, bias)
-    threshold = choose_threshold(p, a["answerable"], a["detail"], sample_weights, budget)
+    best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
+    for share in EVIDENCE_SHARES:
+        detail = np.array([s.detail_present[str(share)] for s in samples])
+        threshold = choose_threshold(p, a["answerable"], detail, sample_weights, budget)
+        answered = (p >= threshold) & detail
+        accuracy = float(sample_weights[answered == a["answerable"]].sum() / sample_weights.sum())
+        if accuracy > best[0]:
+            best = (accuracy, share, threshold)
     all_weights = dict.fromkeys(FEATURES, 0.0)
     all_weights.update({f: round(float(w), 4) for f, w in zip(used, weights, strict=True)})
-    return {"weights": all_weights, "bias": round(bias, 4), "threshold": round(threshold, 2)}
+    return {
+        "weights": all_weights,
+        "bias": round(bias, 4),
+        "threshold": round(best[2], 2),
+        "evidence_share": best[1],
+    }
 
 
 def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
@@ -185,7 +209,8 @@ def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
         if p < model["threshold"]:
             result.append("not_addressed")
         else:
-            result.append("answered" if s.detail_present else "not_stated")
+            present = s.detail_present[str(model["evidence_share"])]
+            result.append("answered" if present else "not_stated")
     return result
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.citations import verify_citations
+from rag.citing import paragraph_en, paragraph_zh
 from rag.decision import Decision, Evidence, decide, decision_model
 from rag.extractive import SentenceScorer, extractive_answer
 from rag.index import Index
@@ -135,7 +136,7 @@ class Assistant:
         elif decision.outcome == Outcome.NOT_STATED:
             answer = self._not_stated(question, lang, retrieval, decision)
         elif self.mode == "extractive":
-            answer = self._extractive(question, lang, retrieval, query, decision.asked)
+            answer = self._extractive(question, lang, retrieval, query, decision)
         else:
             try:
                 answer = self._generated(question, lang, retrieval, query, decision, on_token)
@@ -198,10 +199,14 @@ class Assistant:
         lang: Lang,
         retrieval: Retrieval,
         query: str,
-        asked: Asked = ANYTHING,
+        decision: Decision | None = None,
         notes: tuple[str, ...] = (),
     ) -> Answer:
-        text = extractive_answer(query, retrieval.sources, lang, self.scorer, asked)
+        asked: Asked = ANYTHING
+        topic: tuple[str, ...] = ()
+        if decision is not None:
+            asked, topic = decision.asked, tuple(e.text for e in decision.evidence)
+        text = extractive_answer(query, retrieval.sources, lang, self.scorer, asked, topic)
         checked = verify_citations(_quoted(text), retrieval.sources, exempt=(LEADS[lang],))
         return Answer(
             question,
@@ -232,7 +237,7 @@ class Assistant:
         checked = verify_citations(body, retrieval.sources)
         if not checked.citations:
             note = ("The model's answer cited no source, so the passages are quoted instead.",)
-            fallback = self._extractive(question, lang, retrieval, query, decision.asked, note)
+            fallback = self._extractive(question, lang, retrieval, query, decision, note)
             return replace(fallback, removed_markers=checked.removed_markers)
         outcome = Outcome.NOT_STATED if said == Outcome.NOT_STATED else Outcome.ANSWERED
         cited = {c.n for c in checked.citations}
@@ -299,8 +304,7 @@ def _quoted(extractive_text: str, skip: int = 1) -> str:
 
 
 def _paragraph_label(source: Source, lang: Lang) -> str:
-    unit = source.unit
-    return (unit.display_zh if lang == "zh" else unit.display_en) or unit.display_zh or unit.label
+    return paragraph_zh(source.unit) if lang == "zh" else paragraph_en(source.unit)
 
 
 def _cite_label(source: Source, lang: Lang) -> str:

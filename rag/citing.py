@@ -17,10 +17,11 @@ def citation_zh(document: Document, unit: Unit) -> str:
     meta = document.meta
     title = meta.title_zh or meta.title_en or document.title
     head = f"《{title}》" + (f"（{_zh_number(meta.doc_number_zh)}）" if meta.doc_number_zh else "")
-    return head + _zh_paragraph(unit)
+    return head + paragraph_zh(unit)
 
 
-def _zh_paragraph(unit: Unit) -> str:
+def paragraph_zh(unit: Unit) -> str:
+    """第11条 / 第120条之一 / 序言: a unit as a Chinese citation names it."""
     label = unit.label
     if label == PREAMBLE:
         return "序言"
@@ -36,10 +37,11 @@ def citation_en(document: Document, unit: Unit) -> str:
     meta = document.meta
     title = meta.title_en or meta.title_zh or document.title
     head = title + (f" ({meta.doc_number_en})" if meta.doc_number_en else "")
-    return f"{head}, {_en_paragraph(unit)}"
+    return f"{head}, {paragraph_en(unit)}"
 
 
-def _en_paragraph(unit: Unit) -> str:
+def paragraph_en(unit: Unit) -> str:
+    """Article 11 / item (11) / Preamble: a unit as an English citation names it."""
     if unit.label == PREAMBLE:
         return "Preamble"
     display = unit.display_en or unit.label

@@ -51,8 +51,9 @@ FEATURES = (
 # Features that do not depend on the embedder's similarity scale.
 LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
 TOP_UNITS = 3  # the sources whose sentences are read
-# A sentence carries the topic when it covers at least this share of what the best one covers.
-EVIDENCE_SHARE = 0.5
+# A sentence carries the topic when it covers at least a share of what the best one covers; the
+# share is fitted with the model (`evidence_share` in decision.json) from these.
+EVIDENCE_SHARES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 # Stemmed as by the keyword tokenizer: "What does the opinion say about ...", "文件中对...怎么说".
 _FRAME = set(
@@ -79,6 +80,7 @@ class DecisionModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    evidence_share: float
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * features[name] for name in FEATURES)
@@ -110,7 +112,7 @@ def _models() -> dict[str, DecisionModel]:
             f"but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
         )
     return {
-        name: DecisionModel(m["weights"], m["bias"], m["threshold"])
+        name: DecisionModel(m["weights"], m["bias"], m["threshold"], m["evidence_share"])
         for name, m in data["models"].items()
     }
 
@@ -189,15 +191,15 @@ def evidence(weights: dict[str, float], sources: tuple[Source, ...]) -> list[Evi
     return found
 
 
-def topic_evidence(found: list[Evidence]) -> tuple[Evidence, ...]:
-    """The sentences that carry the topic, best first: those covering at least EVIDENCE_SHARE of
-    what the best covers; when no word matches at all (a question in the other language), the
-    first source's sentences, where the dense evidence points."""
+def topic_evidence(found: list[Evidence], share: float) -> tuple[Evidence, ...]:
+    """The sentences that carry the topic, best first: those covering at least `share` of what
+    the best covers; when no word matches at all (a question in the other language), the first
+    source's sentences, where the dense evidence points."""
     best = max((e.coverage for e in found), default=0.0)
     if best <= 0:
         first = found[0].source.n if found else None
         return tuple(e for e in found if e.source.n == first)
-    chosen = [e for e in found if e.coverage >= EVIDENCE_SHARE * best]
+    chosen = [e for e in found if e.coverage >= share * best]
     return tuple(sorted(chosen, key=lambda e: (-e.coverage, e.source.n)))
 
 
@@ -241,7 +243,7 @@ def decide(
     probability = model.probability(values)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
-    carried = topic_evidence(found)
+    carried = topic_evidence(found, model.evidence_share)
     outcome = Outcome.ANSWERED
     if not any(asked.given_by(e.text, e.lang) for e in carried):
         outcome = Outcome.NOT_STATED

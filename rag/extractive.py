@@ -92,14 +92,21 @@ def extractive_answer(
     language: Lang,
     scorer: SentenceScorer,
     asked: Asked = ANYTHING,
+    topic: tuple[str, ...] = (),
 ) -> str:
-    """Quotes that answer the question; for a question asking for a specific detail, only
-    sentences that hold a span of that kind (when any does)."""
+    """Quotes that answer the question. For a question asking for a specific detail, only the
+    quotes that give it: those holding one of the `topic` sentences (the ones that carry the
+    question's topic) that gives it, else any that gives it, else all."""
     candidates = [
         (s, sentence) for s in sources[:MAX_SOURCES] for sentence in _sentences(s, language)
     ]
-    specific = [(s, sentence) for s, sentence in candidates if _gives(asked, sentence, language)]
-    candidates = specific or candidates
+    giving = [(s, sentence) for s, sentence in candidates if _gives(asked, sentence, language)]
+    on_topic = [
+        (s, sentence)
+        for s, sentence in giving
+        if any(t in sentence for t in topic if _gives(asked, t, language))
+    ]
+    candidates = on_topic or giving or candidates
     if not candidates:
         return LEADS[language]
     scores = scorer.scores(question, [sentence for _, sentence in candidates])

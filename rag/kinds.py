@@ -263,7 +263,7 @@ _EN_PLACE_STOP = set(
     "Such Any Where When If Unless Provided However Except In At On By To From Within For".split()
 )
 _EN_PLACE = re.compile(
-    r"\b(?:in|at|to|from|within|of|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
+    r"\b(?:in|at|to|from|within|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
 )
 # A list of named things: two or more names (place, organisation, other proper names; in English,
 # capitalised words after the sentence's first).

@@ -50,7 +50,7 @@ LIST_SEPARATORS = {"en": "; ", "zh": "；"}
 LEADS = {"en": "Per the documents:", "zh": "根据所提供的文件："}
 # Said when the documents discuss the topic but not the detail asked for.
 NOT_STATED = {
-    "en": "The documents address this ({labels}) {markers} but do not state {missing}.",
+    "en": "The documents address this in {labels} {markers} but do not state {missing}.",
     "zh": "文件涉及该问题（{labels}）{markers}，但未规定{missing}。",
 }
 NOT_STATED_LEADS = {"en": "What they say:", "zh": "相关规定："}

@@ -111,6 +111,20 @@ def test_question_answer_and_source_cards(server: str, browser: object, tmp_path
     assert page.url.endswith("#lq-src-0-1")
 
 
+def test_not_stated_answer_shows_its_note(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    page.goto(server)
+    _ask(page, "How many days do courts have to decide cross-border bankruptcy cases?")
+    answer = page.locator(".lq-answer.lq-not-stated").first.inner_text()
+    assert answer.startswith("The documents address this in item (12) [")
+    assert "but do not state the time limit or duration." in answer
+    assert page.locator(".lq-note").first.inner_text() == (
+        "Not stated: the documents discuss this topic but do not state what was asked."
+    )
+    assert "12. / (12)" in page.locator(".lq-card").first.inner_text()
+    assert page.get_by_text("Passages on the topic").count() == 1
+
+
 def test_one_session_chats_while_another_uploads(
     server: str, browser: object, tmp_path: Path
 ) -> None:

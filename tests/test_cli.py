@@ -144,6 +144,7 @@ def test_ask_json_and_plain() -> None:
     code, answer = _json(["ask", "如何承认和执行外国法院的民商事判决？", "--json", "--k", "3"])
     assert code == 0
     assert (answer["language"], answer["mode"], answer["refused"]) == ("zh", "extractive", False)
+    assert answer["outcome"] == "answered"
     assert answer["citations"][0]["label"] == "15"
     assert len(answer["retrieved"]) == 3
     plain = runner.invoke(app, ["ask", "How are foreign judgments recognized and enforced?"])
@@ -161,6 +162,23 @@ def test_ask_json_and_plain() -> None:
         line.startswith("    English: Strengthening international judicial assistance.")
         for line in lines
     )
+
+
+def test_ask_says_what_the_documents_leave_out() -> None:
+    runner.invoke(app, ["ingest", str(SAMPLE)])
+    question = "How many days do courts have to decide cross-border bankruptcy cases?"
+    code, answer = _json(["ask", question, "--json"])
+    assert code == 0
+    assert (answer["outcome"], answer["refused"]) == ("not_stated", True)
+    assert [c["label"] for c in answer["citations"]] == ["12"]
+    plain = runner.invoke(app, ["ask", question])
+    lines = plain.stdout.splitlines()
+    assert lines[0].startswith("The documents address this in item (12) [")
+    assert lines[0].endswith("] but do not state the time limit or duration.")
+    assert "Not stated: the documents discuss this topic but do not state what was asked." in lines
+    assert "Passages on the topic" in lines
+    code, off_topic = _json(["ask", "What is the penalty for drunk driving?", "--json"])
+    assert (off_topic["outcome"], off_topic["refused"]) == ("not_addressed", True)
 
 
 def test_ask_with_an_unconfigured_mode_fails_clearly() -> None:

@@ -60,32 +60,32 @@ def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label:
         (
             "How long is a pilot's practising certificate valid?",
             "3",
-            "The documents address this (Article 3) [1] but do not state the time limit or "
+            "The documents address this in Article 3 [1] but do not state the time limit or "
             "duration.",
         ),
         ("引航员执业证书的有效期是多久？", "3", "文件涉及该问题（第3条）[1]，但未规定具体期限。"),
         (
             "How much is the pilotage fee?",
             "4",
-            "The documents address this (Article 4) [1] but do not state the number or amount.",
+            "The documents address this in Article 4 [1] but do not state the number or amount.",
         ),
         ("引航费是多少钱？", "4", "文件涉及该问题（第4条）[1]，但未规定具体数额或数量。"),
         (
             "Where are pilotage disputes arbitrated?",
             "7",
-            "The documents address this (Article 7) [1] but do not state the place.",
+            "The documents address this in Article 7 [1] but do not state the place.",
         ),
         ("引航争议在哪里仲裁？", "7", "文件涉及该问题（第7条）[1]，但未规定具体地点。"),
         (
             "On what date must the pilotage fee be paid?",
             "4",
-            "The documents address this (Article 4) [1] but do not state the date or time.",
+            "The documents address this in Article 4 [1] but do not state the date or time.",
         ),
         ("引航费应当在哪一天缴纳？", "4", "文件涉及该问题（第4条）[1]，但未规定具体日期或时间。"),
         (
             "Who decides disputes over pilotage?",
             "7",
-            "The documents address this (Article 7) [1] but do not state who (which person or "
+            "The documents address this in Article 7 [1] but do not state who (which person or "
             "body).",
         ),
         (
@@ -96,7 +96,7 @@ def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label:
         (
             "Which organisations are responsible for training pilots?",
             "9",
-            "The documents address this (Article 9) [1] but do not state which ones (a list).",
+            "The documents address this in Article 9 [1] but do not state which ones (a list).",
         ),
         ("哪些组织负责引航员的培训？", "9", "文件涉及该问题（第9条）[1]，但未规定具体有哪些。"),
     ],

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.integration
 
 APP = str(ROOT / "ui" / "app.py")
 QUESTION_EN = "What does the opinion say about punitive compensation for intellectual property?"
+NOT_STATED_QUESTION = "How many days do courts have to decide cross-border bankruptcy cases?"
 CITE_11 = (
     "《最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见》（法发〔2020〕37号）第11条\n"
     "Guiding Opinions of the Supreme People's Court on the People's Courts Serving and "
@@ -90,6 +91,21 @@ def test_refusal_is_shown_as_one(home: Path) -> None:
     assert "所提供的文件未涉及该问题。" in answer
     assert [m.value for m in app.markdown if m.value.startswith("**")] == ["**Closest passages**"]
     assert len(cards) == 5 and "✓ verified" not in cards[0]
+
+
+def test_not_stated_has_its_own_note_above_the_cards(home: Path) -> None:
+    app = _ask(_app(), NOT_STATED_QUESTION)
+    answer, note, *cards = _html(app)
+    assert 'class="lq-answer lq-not-stated"' in answer
+    assert answer.count("but do not state the time limit or duration.") == 1
+    assert "item (12)" in answer
+    assert 'class="lq-note"' in note
+    assert "Not stated: the documents discuss this topic but do not state what was asked." in note
+    assert [m.value for m in app.markdown if m.value.startswith("**")] == [
+        "**Passages on the topic**"
+    ]
+    assert "12. / (12) — 最高人民法院" in cards[0]
+    assert "✓ verified" in cards[0]
 
 
 def test_chat_survives_reruns(home: Path) -> None:
