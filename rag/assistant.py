@@ -6,9 +6,11 @@
 Whatever the mode, an answer has one of three outcomes (`rag.decision`): answered, not stated
 (the documents discuss the topic but not the detail asked: said in one sentence, with the
 passages that discuss it) or not addressed (a refusal with the closest passages), and its
-citations are verified against the retrieved sources. An LLM answer that cites no source at all
-is not shown as an answer: the extractive quotes replace it; one that claims an answer none of
-its cited passages can hold (no span of the kind asked for) becomes not stated.
+citations are verified against the retrieved sources. Not addressed never calls a model; once the
+topic holds, a model says which outcome it finds. An LLM answer that cites no source at all is
+not shown as an answer: the extractive quotes replace it; one that claims an answer none of its
+cited passages can hold (no span of the kind asked for) becomes not stated, or, where the
+passages on the topic do give the detail, their quotes.
 A model server that fails raises `ModelServerError`, carrying the passages retrieved.
 """
 
@@ -133,7 +135,7 @@ class Assistant:
         generate_started = time.perf_counter()
         if decision.outcome == Outcome.NOT_ADDRESSED:
             answer = self._refusal(question, lang, retrieval)
-        elif decision.outcome == Outcome.NOT_STATED:
+        elif self.mode == "extractive" and decision.outcome == Outcome.NOT_STATED:
             answer = self._not_stated(question, lang, retrieval, decision)
         elif self.mode == "extractive":
             answer = self._extractive(question, lang, retrieval, query, decision)
@@ -248,9 +250,17 @@ class Assistant:
             for side in LANGS
             if s.unit.text(side)
         ):
+            # The model claims an answer its passages cannot hold: where the passages on the
+            # topic give the detail, they are quoted instead; where none does, it is not stated.
+            missing = MISSING[decision.asked.kind]["en"]
+            if decision.outcome == Outcome.ANSWERED:
+                note = (
+                    f"The model's answer cited no passage that states {missing}, so the passages "
+                    "that state it are quoted instead.",
+                )
+                return self._extractive(question, lang, retrieval, query, decision, note)
             note = (
-                "The model's answer was withheld: none of the passages it cited states "
-                f"{MISSING[decision.asked.kind]['en']}.",
+                f"The model's answer was withheld: none of the passages it cited states {missing}.",
             )
             return self._not_stated(question, lang, retrieval, decision, note)
         return Answer(

@@ -131,8 +131,8 @@ def content_words(question: str) -> set[str]:
 
 def word_weights(question: str, keywords: KeywordIndex) -> dict[str, float]:
     """Each content word weighted by its inverse document frequency in the index (a word the
-    index has never seen weighs most); -1 marks such unseen words' weight as negative so the
-    caller can count them."""
+    index has never seen weighs most); an unseen word's weight is negative so the caller can
+    count it."""
     weights: dict[str, float] = {}
     for word in content_words(question):
         lang: Lang = "zh" if has_cjk(word) else "en"
@@ -142,6 +142,21 @@ def word_weights(question: str, keywords: KeywordIndex) -> dict[str, float]:
         weight = math.log(1 + (total + 1) / (frequency + 0.5))
         weights[word] = -weight if frequency == 0 and total > 0 else weight
     return weights
+
+
+def _unseen(weights: dict[str, float], keywords: KeywordIndex) -> float:
+    """The weighted share of the question's words the index has never seen, each counted as far
+    as the index has text in its language: an English word unseen in an index that is mostly
+    Chinese-only statutes says little about the topic."""
+    total = sum(abs(w) for w in weights.values())
+    if not total:
+        return 0.0
+    unseen = sum(
+        -w * keywords.coverage("zh" if has_cjk(word) else "en")
+        for word, w in weights.items()
+        if w < 0
+    )
+    return unseen / total
 
 
 def _credit(word: str, text: str) -> float:
@@ -212,7 +227,6 @@ def features(
         return dict.fromkeys(FEATURES, 0.0), []
     weights = word_weights(question, keywords)
     found = evidence(weights, sources)
-    total = sum(abs(w) for w in weights.values())
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
@@ -223,7 +237,7 @@ def features(
         "sentence1": max((e.coverage for e in found if e.source.n == sources[0].n), default=0.0),
         "unit": coverage(weights, _unit_text(sources[0])),
         "top3": coverage(weights, " ".join(_unit_text(s) for s in sources[:TOP_UNITS])),
-        "unseen": sum(-w for w in weights.values() if w < 0) / total if total else 0.0,
+        "unseen": _unseen(weights, keywords),
         "keyword": max(s.hit.keyword for s in sources[:TOP_UNITS]) / (1 + len(weights)),
         "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),
         "top": top,

@@ -108,6 +108,7 @@ def test_answer_json_format(index: Index) -> None:
         "language",
         "mode",
         "answer",
+        "outcome",
         "refused",
         "citations",
         "retrieved",

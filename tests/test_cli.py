@@ -170,7 +170,7 @@ def test_ask_says_what_the_documents_leave_out() -> None:
     code, answer = _json(["ask", question, "--json"])
     assert code == 0
     assert (answer["outcome"], answer["refused"]) == ("not_stated", True)
-    assert [c["label"] for c in answer["citations"]] == ["12"]
+    assert {c["label"] for c in answer["citations"]} == {"12"}
     plain = runner.invoke(app, ["ask", question])
     lines = plain.stdout.splitlines()
     assert lines[0].startswith("The documents address this in item (12) [")

@@ -14,6 +14,7 @@ from rag.embedders import Embedder
 from rag.index import Index
 from rag.settings import Settings
 from rag.types import Outcome
+from tests.scripted_openai import ScriptedOpenAI
 
 pytestmark = pytest.mark.integration
 
@@ -134,3 +135,69 @@ def test_an_unrelated_question_is_not_addressed(
     assert answer.answer.split("\n")[0] == first_line
     assert answer.citations == ()
     assert answer.to_json()["outcome"] == "not_addressed"
+
+
+@pytest.fixture
+def scripted(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedOpenAI]:
+    server = ScriptedOpenAI()
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-scripted")
+    monkeypatch.setenv("LAWQA_LLM", "scripted-model")
+    yield server
+    server.close()
+
+
+def _number(assistant: Assistant, question: str, label: str) -> int:
+    sources = assistant.retriever.retrieve(question, k=5).sources
+    return next(s.n for s in sources if s.unit.label == label)
+
+
+def test_a_model_answer_without_the_detail_its_passages_lack_becomes_not_stated(
+    assistant: Assistant, scripted: ScriptedOpenAI
+) -> None:
+    question = "How long is a pilot's practising certificate valid?"
+    n = _number(assistant, question, "3")
+    scripted.replies = [f"ANSWERED: The certificate is valid for five years [{n}]."]
+    llm = Assistant(assistant.index, Settings(home=assistant.index.home), "llm")
+    answer = llm.ask(question)
+    assert len(scripted.requests) == 1
+    assert answer.outcome == Outcome.NOT_STATED
+    assert answer.notes == (
+        "The model's answer was withheld: none of the passages it cited states the time limit "
+        "or duration.",
+    )
+    assert "five years" not in answer.answer
+    assert answer.answer.startswith(f"The documents address this in Article 3 [{n}]")
+
+
+def test_a_model_answer_citing_the_wrong_passage_gives_way_to_the_one_that_states_it(
+    assistant: Assistant, scripted: ScriptedOpenAI
+) -> None:
+    question = "How long before arrival must pilotage be applied for?"
+    purpose = _number(assistant, question, "1")
+    scripted.replies = [f"ANSWERED: Pilotage must be applied for in good time [{purpose}]."]
+    llm = Assistant(assistant.index, Settings(home=assistant.index.home), "llm")
+    answer = llm.ask(question)
+    assert answer.outcome == Outcome.ANSWERED
+    assert answer.notes == (
+        "The model's answer cited no passage that states the time limit or duration, so the "
+        "passages that state it are quoted instead.",
+    )
+    assert "24 hours before the ship arrives" in answer.answer
+    assert [c.label for c in answer.citations] == ["2"]
+
+
+def test_a_model_saying_not_stated_is_kept_with_its_passages(
+    assistant: Assistant, scripted: ScriptedOpenAI
+) -> None:
+    question = "What is the minimum age of a pilot?"
+    n = _number(assistant, question, "5")
+    reply = f"The Regulations set a minimum age [{n}] but say nothing of a maximum [{n}]."
+    scripted.replies = [f"NOT STATED: {reply}"]
+    answer = Assistant(assistant.index, Settings(home=assistant.index.home), "llm").ask(question)
+    assert (answer.outcome, answer.answer) == (Outcome.NOT_STATED, reply)
+    assert [c.label for c in answer.citations] == ["5"]
+    scripted.replies = ["NOT ADDRESSED: The documents provided do not address this question."]
+    declined = Assistant(assistant.index, Settings(home=assistant.index.home), "llm").ask(question)
+    assert declined.outcome == Outcome.NOT_ADDRESSED
+    assert declined.answer.startswith("The documents provided do not address this question.")
