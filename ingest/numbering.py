@@ -10,25 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "○": 0,
-    "Ｏ": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "兩": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-ZH_NUM = "零〇○一二两兩三四五六七八九十百千"
+from rag.numerals import ZH_NUM, chinese_to_int
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EN_WORDS = {
     w: i
@@ -38,27 +21,6 @@ _EN_WORDS = {
         start=1,
     )
 }
-
-
-def chinese_to_int(text: str) -> int:
-    """`一百二十` → 120, `十二` → 12, `二〇二〇` → 2020, `1３` → 13. Raises ValueError."""
-    text = text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if not text:
-        raise ValueError("empty numeral")
-    if text.isdigit():
-        return int(text)
-    if all(c in _DIGITS for c in text):
-        return int("".join(str(_DIGITS[c]) for c in text))
-    total, current = 0, 0
-    for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
-        elif char in _UNITS:
-            total += (current or 1) * _UNITS[char]
-            current = 0
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + current
 
 
 def roman_to_int(text: str) -> int:

@@ -7,17 +7,24 @@ sentences (`rag.sentences`): a prefix of a sentence is not a sentence, and "limi
 is not the rule "limited to 6 a.m. - 10 p.m., with the exception of …". A quote may stop early
 when the answer marks the cut with an ellipsis ("…" or "..."), at its end or right after it. A
 sentence without a citation is listed as unsupported.
+
+A verified quote is carried in both languages (`Citation.quote_zh`, `quote_en`): the span of the
+cited unit it matched, in the language it was found in, and the sentences aligned with that span
+in the other (`rag.alignment`), so a Chinese quote is highlighted on the English text too.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rag.alignment import aligned_counterpart
 from rag.sentences import sentence_spans
-from rag.text import normalize, text_language
-from rag.types import LANGS, Citation, Lang, Source
+from rag.text import normalize, text_language, to_simplified
+from rag.types import LANGS, Citation, Lang, Source, Span, Unit
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*\]|【\s*(\d+)\s*】")
 # A “…” quote may hold one level of “…” inside it (a quoted sentence that quotes a term).
@@ -37,8 +44,13 @@ class CheckedAnswer:
     removed_markers: tuple[str, ...]
 
 
-def citation(source: Source, quote: str | None, verified: bool) -> Citation:
+def citation(
+    source: Source, quote: str | None, verified: bool, cut_marked: bool = False
+) -> Citation:
     unit = source.unit
+    quote_zh, quote_en = (
+        quote_in_both_languages(unit, quote, cut_marked) if quote and verified else (None, None)
+    )
     return Citation(
         n=source.n,
         doc_id=source.document.doc_id,
@@ -50,6 +62,8 @@ def citation(source: Source, quote: str | None, verified: bool) -> Citation:
         text_en=unit.text_en,
         quote=quote,
         verified=verified,
+        quote_zh=quote_zh,
+        quote_en=quote_en,
     )
 
 
@@ -99,20 +113,77 @@ def quote_ends_sentence(quote: str, text: str, lang: Lang) -> bool:
     return False
 
 
+def quote_in_both_languages(
+    unit: Unit, quote: str, cut_marked: bool = False
+) -> tuple[str | None, str | None]:
+    """(Chinese, English) of a quote the unit holds: the unit's own text where the quote is found
+    (as `verify_citations` finds it: verbatim, and to a sentence's end unless the cut is marked),
+    and in the other language the sentences aligned with it. None where neither applies."""
+    found: dict[Lang, Span] = {}
+    for lang in LANGS:
+        text = unit.text(lang)
+        if text and (span := _quote_span(quote, text, lang, cut_marked)) is not None:
+            found[lang] = span
+    if unit.bilingual and len(found) == 1:
+        ((lang, span),) = found.items()
+        other: Lang = "en" if lang == "zh" else "zh"
+        counterpart = aligned_counterpart(unit.text_zh, unit.text_en, span, lang)
+        if counterpart is not None:
+            found[other] = counterpart
+    zh, en = found.get("zh"), found.get("en")
+    return (
+        unit.text_zh[zh[0] : zh[1]] if zh else None,
+        unit.text_en[en[0] : en[1]] if en else None,
+    )
+
+
+def _quote_span(quote: str, text: str, lang: Lang, cut_marked: bool) -> Span | None:
+    """Where in the text (its own characters) the quote is found, first part to last."""
+    haystack, offsets = _squash_with_offsets(text)
+    ends = {bisect_left(offsets, end) for _, end in sentence_spans(text, lang)}
+    for start, end in _quote_matches(quote, haystack):
+        tail = _SENTENCE_TAIL.match(haystack, end)
+        if cut_marked or (tail is not None and tail.end() in ends):
+            return offsets[start], offsets[end - 1] + 1
+    return None
+
+
+def _squash_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`_squash(text)` and, for each of its characters, the position it comes from in the text."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for position, char in enumerate(text):
+        for folded in unicodedata.normalize("NFKC", char).casefold():
+            if not folded.isspace():
+                chars.append(folded)
+                offsets.append(position)
+    squashed = "".join(chars)
+    simplified = to_simplified(squashed)
+    return (simplified if len(simplified) == len(squashed) else squashed), offsets
+
+
 def _quote_ends(quote: str, haystack: str) -> Iterator[int]:
     """Every position in the (squashed) haystack where the quote can end, its parts in order."""
+    return (end for _, end in _quote_matches(quote, haystack))
+
+
+def _quote_matches(quote: str, haystack: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every way the quote's parts appear in order in the (squashed) haystack:
+    its first part where first found, its last part at each of its occurrences after."""
     needles = [n for n in (_squash(p).strip(",，、;；:：") for p in quote_parts(quote)) if n]
     if not needles:
         return
     position = 0
+    first: int | None = None
     for needle in needles[:-1]:
         found = haystack.find(needle, position)
         if found < 0:
             return
+        first = found if first is None else first
         position = found + len(needle)
     found = haystack.find(needles[-1], position)
     while found >= 0:
-        yield found + len(needles[-1])
+        yield (found if first is None else first), found + len(needles[-1])
         found = haystack.find(needles[-1], found + 1)
 
 
@@ -174,7 +245,7 @@ def verify_citations(
             cut = _cut_marked(quote, sentence[match.end() :])
             holders = [n for n in dict.fromkeys(cited) if _holds(by_n[n], quote, cut)]
             for n in holders or dict.fromkeys(cited):
-                citations[(n, quote)] = citation(by_n[n], quote, bool(holders))
+                citations[(n, quote)] = citation(by_n[n], quote, bool(holders), cut)
                 quoted.add(n)
         for n in dict.fromkeys(cited):
             if n not in quoted:

@@ -215,9 +215,15 @@ class Citation:
     text_en: str
     quote: str | None
     verified: bool
+    # A verified quote in both languages: the cited unit's own text where the quote was found,
+    # and the sentences aligned with it in the other language (`rag.alignment`).
+    quote_zh: str | None = None
+    quote_en: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        verified = data.pop("verified")
+        return {**data, "verified": verified}  # quote, quote_zh, quote_en side by side
 
 
 class Outcome(StrEnum):

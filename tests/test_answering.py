@@ -126,6 +126,8 @@ def test_answer_json_format(index: Index) -> None:
         "text_zh",
         "text_en",
         "quote",
+        "quote_zh",
+        "quote_en",
         "verified",
     ]
     assert list(data["retrieved"][0]) == ["doc_id", "doc_title", "label", "score"]

@@ -106,6 +106,18 @@ def test_question_answer_and_source_cards(server: str, browser: object, tmp_path
     assert cards.first.locator(".lq-quote").first.inner_text() == (
         "严格落实知识产权侵权惩罚性赔偿制度,切实发挥惩罚性赔偿的威慑效应。"
     )
+    # The Chinese quote is highlighted on the English side too: its aligned sentence.
+    assert cards.first.locator('.lq-text[lang="en"] .lq-quote').all_inner_texts() == [
+        "The punitive compensation system for intellectual property infringement shall be "
+        "strictly implemented to practically exert the deterrent effect of punitive compensation."
+    ]
+    assert cards.first.locator('.lq-text[lang="zh"] .lq-quote').all_inner_texts() == [
+        "严格落实知识产权侵权惩罚性赔偿制度,切实发挥惩罚性赔偿的威慑效应。"
+    ]
+    highlight = cards.first.locator('.lq-text[lang="en"] .lq-quote').evaluate(
+        "element => getComputedStyle(element).backgroundColor"
+    )
+    assert highlight == "rgb(253, 230, 138)"  # #fde68a, visible in the screenshot
     assert _save(page, "chat.png", tmp_path).stat().st_size > 20_000
     page.locator("a.lq-cite").first.click()
     assert page.url.endswith("#lq-src-0-1")

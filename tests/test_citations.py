@@ -113,3 +113,43 @@ def test_card_marks_a_quote_whatever_its_case() -> None:
     html = card_html(view, message_id=1, show="en")
     assert '<span class="lq-quote">Respecting the principle</span>' in html
     assert '<span class="lq-quote">choose the court</span>' in html
+
+
+def test_a_verified_quote_is_carried_in_both_languages() -> None:
+    text = (
+        "“充分尊重并保障中外当事人依法选择管辖法院的权利。” [1]\n"
+        "“The punitive compensation system … strictly implemented.” [2]\n"
+        "“严格落实知识产权侵权惩罚性赔偿” [2]"
+    )
+    checked = verify_citations(text, SOURCES)
+    assert [(c.n, c.quote, c.verified, c.quote_zh, c.quote_en) for c in checked.citations] == [
+        (
+            1,
+            "充分尊重并保障中外当事人依法选择管辖法院的权利。",
+            True,
+            "充分尊重并保障中外当事人依法选择管辖法院的权利。",
+            "People's courts shall fully respect the rights of parties to choose the court with "
+            "jurisdiction.",
+        ),
+        (
+            2,
+            "The punitive compensation system … strictly implemented.",
+            True,
+            "严格落实知识产权侵权惩罚性赔偿制度。",
+            "The punitive compensation system shall be strictly implemented.",
+        ),
+        (2, "严格落实知识产权侵权惩罚性赔偿", False, None, None),
+    ]
+    assert list(checked.citations[0].to_json())[-4:] == [
+        "quote",
+        "quote_zh",
+        "quote_en",
+        "verified",
+    ]
+
+
+def test_a_quote_of_a_one_language_unit_has_no_other_side() -> None:
+    unit = Unit("2", "第二条", text_zh="合同纠纷可以仲裁。")
+    source = Source(1, Hit("d1", "2", 0.1), DOC, unit)
+    (cited,) = verify_citations("“合同纠纷可以仲裁。” [1]", (source,)).citations
+    assert (cited.verified, cited.quote_zh, cited.quote_en) == (True, "合同纠纷可以仲裁。", None)

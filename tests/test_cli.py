@@ -164,6 +164,30 @@ def test_ask_json_and_plain() -> None:
     )
 
 
+def test_ask_json_carries_each_quote_in_both_languages() -> None:
+    runner.invoke(app, ["ingest", str(SAMPLE)])
+    code, answer = _json(["ask", "知识产权侵权的惩罚性赔偿制度如何落实？", "--json"])
+    assert code == 0
+    quoted = answer["citations"][0]
+    assert (quoted["label"], quoted["verified"]) == ("11", True)
+    assert list(quoted)[-4:] == ["quote", "quote_zh", "quote_en", "verified"]
+    assert quoted["quote"] == "严格落实知识产权侵权惩罚性赔偿制度,切实发挥惩罚性赔偿的威慑效应。"
+    assert quoted["quote_zh"] == quoted["quote"]
+    assert quoted["quote_en"] == (
+        "The punitive compensation system for intellectual property infringement shall be "
+        "strictly implemented to practically exert the deterrent effect of punitive compensation."
+    )
+    code, answer = _json(["ask", "How are foreign judgments recognized and enforced?", "--json"])
+    quoted = answer["citations"][0]
+    assert quoted["label"] == "15"
+    english = (
+        "The procedural rules and review standards for recognition and enforcement of foreign "
+        "court judgments on civil and commercial affairs shall be improved."
+    )
+    assert (quoted["quote"], quoted["quote_en"]) == (english, english)
+    assert quoted["quote_zh"] == "完善承认与执行外国法院民商事判决的程序规则和审查标准。"
+
+
 def test_ask_says_what_the_documents_leave_out() -> None:
     runner.invoke(app, ["ingest", str(SAMPLE)])
     question = "How many days do courts have to decide cross-border bankruptcy cases?"

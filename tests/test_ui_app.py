@@ -84,6 +84,33 @@ def test_chinese_question_gets_cited_cards(home: Path) -> None:
     assert '<span class="lq-quote">' in cards[0]
 
 
+QUOTE_11_ZH = "严格落实知识产权侵权惩罚性赔偿制度,切实发挥惩罚性赔偿的威慑效应。"
+QUOTE_11_EN = (
+    "The punitive compensation system for intellectual property infringement shall be strictly "
+    "implemented to practically exert the deterrent effect of punitive compensation."
+)
+
+
+def test_a_quote_is_highlighted_in_both_languages(home: Path) -> None:
+    """A Chinese question quotes the Chinese text; the card also marks the English sentence
+    aligned with it, and an English question's quote is marked on the Chinese side."""
+    app = _ask(_app(), "知识产权侵权的惩罚性赔偿制度如何落实？")
+    _, card, *_ = _html(app)
+    assert "[1] 11. / (11)" in card
+    zh_column = '<div class="lq-text" lang="zh">加强对知识产权的保护力度。'
+    en_column = (
+        '<div class="lq-text" lang="en">Strengthening the protection of intellectual property '
+        "rights. "
+    )
+    assert f'{zh_column}<span class="lq-quote">{QUOTE_11_ZH}</span>' in card
+    assert f'{en_column}<span class="lq-quote">{QUOTE_11_EN}</span>' in card
+    _ask(app, QUESTION_EN)
+    (card,) = [h for h in _html(app) if 'id="lq-src-1-1"' in h]
+    assert "[1] 11. / (11)" in card
+    assert f'{zh_column}<span class="lq-quote">{QUOTE_11_ZH}</span>' in card
+    assert f'{en_column}<span class="lq-quote">{QUOTE_11_EN}</span>' in card
+
+
 def test_refusal_is_shown_as_one(home: Path) -> None:
     app = _ask(_app(), "醉酒驾驶机动车会受到什么处罚？")
     answer, *cards = _html(app)
@@ -181,11 +208,20 @@ def test_export_markdown_and_word(home: Path) -> None:
         "（法发〔2020〕37号）第11条" in text
     )
     assert "> 加强对知识产权的保护力度。" in text
+    quoted = text.index("Quoted [1]:")
+    assert text[quoted : text.index("Cite as:", quoted)] == (
+        "Quoted [1]:\n\n"
+        f"- 中文：{QUOTE_11_ZH}\n"
+        "- English: The punitive compensation system for intellectual property infringement "
+        "shall be strictly implemented to practically exert the deterrent effect of punitive "
+        "compensation\\.\n\n"
+    )
     document = docx.Document(io.BytesIO(conversation_docx(turns)))
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[0] == "lawqa conversation"
     assert CITE_11.split("\n")[1] in paragraphs
     assert document.tables[0].rows[0].cells[0].text.startswith("加强对知识产权的保护力度。")
+    assert f"Quoted [1]\n中文：{QUOTE_11_ZH}\nEnglish: {QUOTE_11_EN}" in paragraphs
 
 
 def test_feedback_is_stored(home: Path) -> None:

@@ -50,6 +50,9 @@ def conversation_markdown(turns: Sequence[Answer]) -> str:
                     *(f"> {_md(p)}" for p in view.unit.text_en.split("\n")),
                     "",
                 ]
+            for zh, en in view.bilingual_quotes:
+                lines += [f"Quoted [{view.n}]:", ""]
+                lines += [f"- 中文：{_md(zh or '—')}", f"- English: {_md(en or '—')}", ""]
             lines += ["Cite as:", "", *(f"- {_md(c)}" for c in copy_citation(view).split("\n")), ""]
     return "\n".join(lines)
 
@@ -76,6 +79,10 @@ def conversation_docx(turns: Sequence[Answer]) -> bytes:
             table.style = "Table Grid"
             table.rows[0].cells[0].text = view.unit.text_zh
             table.rows[0].cells[1].text = view.unit.text_en
+            for zh, en in view.bilingual_quotes:
+                quoted = document.add_paragraph()
+                quoted.add_run(f"Quoted [{view.n}]").bold = True
+                quoted.add_run(f"\n中文：{zh or '—'}\nEnglish: {en or '—'}")
             for line in copy_citation(view).split("\n"):
                 document.add_paragraph(line, style="List Bullet")
     buffer = io.BytesIO()

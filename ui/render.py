@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rag.citations import answer_sentences, quote_parts
 from rag.citing import citation_en, citation_zh
-from rag.types import Answer, Document, Outcome, Source, Unit
+from rag.types import Answer, Document, Lang, Outcome, Source, Unit
 
 # The heading above an answer's cards, and the note a not-stated answer shows above them.
 SECTION_TITLES = {
@@ -52,8 +52,16 @@ class CardView:
     n: int
     document: Document
     unit: Unit
-    quotes: tuple[str, ...]
+    quotes: tuple[str, ...]  # as the answer quotes them
     verified: bool | None  # None: not cited (closest passage of a refusal)
+    # Each verified quote as (Chinese, English): where it was found, and the aligned sentences.
+    bilingual_quotes: tuple[tuple[str | None, str | None], ...] = ()
+
+    def quotes_in(self, lang: Lang) -> tuple[str, ...]:
+        """What to highlight on the text of one language: the quotes as the answer gives them
+        (they show where they are verbatim) and each verified quote's side in that language."""
+        side = 0 if lang == "zh" else 1
+        return self.quotes + tuple(text for q in self.bilingual_quotes if (text := q[side]))
 
 
 def esc(text: str) -> str:
@@ -99,9 +107,19 @@ def card_views(answer: Answer) -> list[CardView]:
     for citation in answer.citations:
         source: Source = by_n[citation.n]
         view = views.get(citation.n) or CardView(citation.n, source.document, source.unit, (), True)
-        quotes = view.quotes + ((citation.quote,) if citation.quote else ())
-        verified = bool(view.verified) and citation.verified
-        views[citation.n] = CardView(view.n, view.document, view.unit, quotes, verified)
+        views[citation.n] = CardView(
+            view.n,
+            view.document,
+            view.unit,
+            view.quotes + ((citation.quote,) if citation.quote else ()),
+            bool(view.verified) and citation.verified,
+            view.bilingual_quotes
+            + (
+                ((citation.quote_zh, citation.quote_en),)
+                if citation.quote_zh or citation.quote_en
+                else ()
+            ),
+        )
     return [views[n] for n in sorted(views)]
 
 
@@ -151,18 +169,21 @@ def card_html(view: CardView, message_id: int, show: str = "both") -> str:
         mark = '<span class="lq-ok">✓ verified</span>'
     elif view.verified is False:
         mark = '<span class="lq-bad">✗ quote not in this paragraph, or cut mid-sentence</span>'
+    # Both sides of every quote: a Chinese quote on the Chinese text and the English sentences
+    # aligned with it on the English text, and the reverse.
+    zh_quotes, en_quotes = view.quotes_in("zh"), view.quotes_in("en")
     columns = []
     if show in ("both", "zh") and unit.text_zh:
         columns.append(
-            f'<div class="lq-text" lang="zh">{_highlight(unit.text_zh, view.quotes)}</div>'
+            f'<div class="lq-text" lang="zh">{_highlight(unit.text_zh, zh_quotes)}</div>'
         )
     if show in ("both", "en") and unit.text_en:
         columns.append(
-            f'<div class="lq-text" lang="en">{_highlight(unit.text_en, view.quotes)}</div>'
+            f'<div class="lq-text" lang="en">{_highlight(unit.text_en, en_quotes)}</div>'
         )
     if not columns:  # the unit has no text in the chosen language: show what it has
-        text = unit.text_zh or unit.text_en
-        columns.append(f'<div class="lq-text">{_highlight(text, view.quotes)}</div>')
+        text, quotes = (unit.text_zh, zh_quotes) if unit.text_zh else (unit.text_en, en_quotes)
+        columns.append(f'<div class="lq-text">{_highlight(text, quotes)}</div>')
     grid = "lq-cols" + ("" if len(columns) == 2 else " lq-one")
     return (
         f'{STYLE}<div class="lq-card" id="{anchor(message_id, view.n)}">'
