@@ -284,7 +284,17 @@ def main(
         if not tested:
             raise typer.BadParameter(f"no set of corpus {corpus!r}")
         model = train(training, used, max_false_refusals)
-        report.setdefault("held_out", {})[corpus] = judge(tested, outcomes(tested, model))
+        predicted = outcomes(tested, model)
+        report.setdefault("held_out", {})[corpus] = {
+            **judge(tested, predicted),
+            "by_set": {
+                name: judge(
+                    [s for s in tested if s.set == name],
+                    [o for s, o in zip(tested, predicted, strict=True) if s.set == name],
+                )
+                for name in dict.fromkeys(s.set for s in tested)
+            },
+        }
     model = train(samples, used, max_false_refusals)
     report["model"] = model
     report["in_sample"] = {
