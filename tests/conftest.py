@@ -12,9 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ingest.pipeline import ingest_paths
+from rag import index as index_module
 from rag.embedders import Embedder, make_embedder
+from rag.index import Index
 from rag.settings import Settings
-from tests.helpers import free_port, wait_for_server
+from tests.helpers import SAMPLE, free_port, wait_for_server
+from tests.scripted_openai import ScriptedOpenAI
 
 _SETTING_PREFIXES = ("LAWQA_", "OPENAI_", "CHROMA_")
 
@@ -88,3 +92,30 @@ def store_settings(
         # The server lives for the session: each test gets collections of its own.
         monkeypatch.setenv("LAWQA_COLLECTION", f"t{abs(hash(str(isolated))) % 10**10}")
     return Settings()
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedOpenAI]:
+    """A scripted OpenAI-compatible server on loopback, configured as the chat model."""
+    server = ScriptedOpenAI()
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-scripted")
+    monkeypatch.setenv("LAWQA_LLM", "scripted-model")
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def webchat_home(
+    isolated: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """LAWQA_HOME with the sample ingested, for the web chat (which loads the shared embedder)."""
+    import streamlit as st
+
+    monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
+    index = Index(Settings(), embedder=embedder)
+    ingest_paths([SAMPLE], index)
+    index.close()
+    st.cache_resource.clear()
+    yield isolated
+    st.cache_resource.clear()

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,3 +43,20 @@ def wait_for_server(process: subprocess.Popen[bytes], port: int, name: str, log:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"{name} did not start: {log.read_text(encoding='utf-8')}")
+
+
+def start_app() -> Any:
+    """The web chat under Streamlit's AppTest, run once."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=180)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def ask_app(app: Any, question: str) -> Any:
+    """Type a question into the web chat and run it."""
+    app.chat_input(key="question").set_value(question).run()
+    assert not app.exception
+    return app

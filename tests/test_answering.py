@@ -42,16 +42,6 @@ def index(home: Path, embedder: Embedder) -> Iterator[Index]:
     index.close()
 
 
-@pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedOpenAI]:
-    server = ScriptedOpenAI()
-    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-scripted")
-    monkeypatch.setenv("LAWQA_LLM", "scripted-model")
-    yield server
-    server.close()
-
-
 def _assistant(index: Index) -> Assistant:
     return Assistant(index, Settings(home=index.home))
 

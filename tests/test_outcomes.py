@@ -137,16 +137,6 @@ def test_an_unrelated_question_is_not_addressed(
     assert answer.to_json()["outcome"] == "not_addressed"
 
 
-@pytest.fixture
-def scripted(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedOpenAI]:
-    server = ScriptedOpenAI()
-    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-scripted")
-    monkeypatch.setenv("LAWQA_LLM", "scripted-model")
-    yield server
-    server.close()
-
-
 def _number(assistant: Assistant, question: str, label: str) -> int:
     sources = assistant.retriever.retrieve(question, k=5).sources
     return next(s.n for s in sources if s.unit.label == label)

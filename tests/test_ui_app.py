@@ -2,7 +2,6 @@
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -11,12 +10,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ingest.pipeline import ingest_paths
-from rag import index as index_module
 from rag.embedders import Embedder
 from rag.feedback import FeedbackLog
 from rag.index import Index
 from rag.settings import Settings
-from tests.helpers import ROOT, SAMPLE, shared
+from tests.helpers import ROOT, ask_app, shared, start_app
 
 pytestmark = pytest.mark.integration
 
@@ -30,36 +28,12 @@ CITE_11 = (
 )
 
 
-@pytest.fixture
-def home(isolated: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
-    index = Index(Settings(), embedder=embedder)
-    ingest_paths([SAMPLE], index)
-    index.close()
-    st.cache_resource.clear()
-    yield isolated
-    st.cache_resource.clear()
-
-
-def _app() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=180)
-    app.run()
-    assert not app.exception
-    return app
-
-
-def _ask(app: AppTest, question: str) -> AppTest:
-    app.chat_input(key="question").set_value(question).run()
-    assert not app.exception
-    return app
-
-
 def _html(app: AppTest) -> list[str]:
     return [element.value for element in app.get("html")]
 
 
-def test_english_question_gets_cited_cards(home: Path) -> None:
-    app = _ask(_app(), QUESTION_EN)
+def test_english_question_gets_cited_cards(webchat_home: Path) -> None:
+    app = ask_app(start_app(), QUESTION_EN)
     answer, *cards = _html(app)
     assert 'href="#lq-src-0-1">[1]</a>' in answer
     assert "The punitive compensation system for intellectual property infringement" in answer
@@ -74,8 +48,8 @@ def test_english_question_gets_cited_cards(home: Path) -> None:
     assert app.code[0].value == CITE_11
 
 
-def test_chinese_question_gets_cited_cards(home: Path) -> None:
-    app = _ask(_app(), "如何承认和执行外国法院的民商事判决？")
+def test_chinese_question_gets_cited_cards(webchat_home: Path) -> None:
+    app = ask_app(start_app(), "如何承认和执行外国法院的民商事判决？")
     answer, *cards = _html(app)
     assert answer.startswith("<style>") and "根据所提供的文件：" in answer
     assert (
@@ -91,10 +65,10 @@ QUOTE_11_EN = (
 )
 
 
-def test_a_quote_is_highlighted_in_both_languages(home: Path) -> None:
+def test_a_quote_is_highlighted_in_both_languages(webchat_home: Path) -> None:
     """A Chinese question quotes the Chinese text; the card also marks the English sentence
     aligned with it, and an English question's quote is marked on the Chinese side."""
-    app = _ask(_app(), "知识产权侵权的惩罚性赔偿制度如何落实？")
+    app = ask_app(start_app(), "知识产权侵权的惩罚性赔偿制度如何落实？")
     _, card, *_ = _html(app)
     assert "[1] 11. / (11)" in card
     zh_column = '<div class="lq-text" lang="zh">加强对知识产权的保护力度。'
@@ -104,15 +78,15 @@ def test_a_quote_is_highlighted_in_both_languages(home: Path) -> None:
     )
     assert f'{zh_column}<span class="lq-quote">{QUOTE_11_ZH}</span>' in card
     assert f'{en_column}<span class="lq-quote">{QUOTE_11_EN}</span>' in card
-    _ask(app, QUESTION_EN)
+    ask_app(app, QUESTION_EN)
     (card,) = [h for h in _html(app) if 'id="lq-src-1-1"' in h]
     assert "[1] 11. / (11)" in card
     assert f'{zh_column}<span class="lq-quote">{QUOTE_11_ZH}</span>' in card
     assert f'{en_column}<span class="lq-quote">{QUOTE_11_EN}</span>' in card
 
 
-def test_refusal_is_shown_as_one(home: Path) -> None:
-    app = _ask(_app(), "醉酒驾驶机动车会受到什么处罚？")
+def test_refusal_is_shown_as_one(webchat_home: Path) -> None:
+    app = ask_app(start_app(), "醉酒驾驶机动车会受到什么处罚？")
     answer, *cards = _html(app)
     assert 'class="lq-answer lq-refusal"' in answer
     assert "所提供的文件未涉及该问题。" in answer
@@ -120,8 +94,8 @@ def test_refusal_is_shown_as_one(home: Path) -> None:
     assert len(cards) == 5 and "✓ verified" not in cards[0]
 
 
-def test_not_stated_has_its_own_note_above_the_cards(home: Path) -> None:
-    app = _ask(_app(), NOT_STATED_QUESTION)
+def test_not_stated_has_its_own_note_above_the_cards(webchat_home: Path) -> None:
+    app = ask_app(start_app(), NOT_STATED_QUESTION)
     answer, note, *cards = _html(app)
     assert 'class="lq-answer lq-not-stated"' in answer
     assert answer.count("but do not state the time limit or duration.") == 1
@@ -135,17 +109,17 @@ def test_not_stated_has_its_own_note_above_the_cards(home: Path) -> None:
     assert "✓ verified" in cards[0]
 
 
-def test_chat_survives_reruns(home: Path) -> None:
-    app = _ask(_app(), QUESTION_EN)
-    _ask(app, "How are foreign judgments recognized and enforced?")
+def test_chat_survives_reruns(webchat_home: Path) -> None:
+    app = ask_app(start_app(), QUESTION_EN)
+    ask_app(app, "How are foreign judgments recognized and enforced?")
     app.run()
     assert [m.name for m in app.chat_message] == ["user", "assistant", "user", "assistant"]
     cards = "".join(_html(app))
     assert "[1] 11. / (11)" in cards and "[1] 15. / (15)" in cards
 
 
-def test_upload_a_good_and_a_bad_file_then_remove(home: Path) -> None:
-    app = _app()
+def test_upload_a_good_and_a_bad_file_then_remove(webchat_home: Path) -> None:
+    app = start_app()
     app.sidebar.radio(key="page").set_value("Library").run()
     law = (
         "# 中华人民共和国示范法\n\n第一条 为了规范仲裁活动，制定本法。\n\n"
@@ -167,7 +141,7 @@ def test_upload_a_good_and_a_bad_file_then_remove(home: Path) -> None:
     assert [e.value for e in app.error] == [
         "scan.pdf: PDF has no text layer (31 pages, 0 characters): scanned? run OCR first"
     ]
-    assert (home / "uploads" / "示范法.md").read_text(encoding="utf-8") == law
+    assert (webchat_home / "uploads" / "示范法.md").read_text(encoding="utf-8") == law
     app.run()
     assert list(app.dataframe[0].value["title"]) == [
         "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见",
@@ -182,19 +156,19 @@ def test_upload_a_good_and_a_bad_file_then_remove(home: Path) -> None:
     ]
 
 
-def test_upload_names_are_sanitised(home: Path) -> None:
-    app = _app()
+def test_upload_names_are_sanitised(webchat_home: Path) -> None:
+    app = start_app()
     app.sidebar.radio(key="page").set_value("Library").run()
     app.file_uploader(key="uploads").set_value(
         ("../../etc/passwd.txt", "第一条 测试条文。".encode(), "text/plain")
     ).run()
     app.button(key="ingest").click().run()
-    assert (home / "uploads" / "passwd.txt").exists()
-    assert not (home.parent / "etc").exists()
+    assert (webchat_home / "uploads" / "passwd.txt").exists()
+    assert not (webchat_home.parent / "etc").exists()
 
 
-def test_export_markdown_and_word(home: Path) -> None:
-    app = _ask(_app(), QUESTION_EN)
+def test_export_markdown_and_word(webchat_home: Path) -> None:
+    app = ask_app(start_app(), QUESTION_EN)
     markdown = app.sidebar.get("download_button")[0]
     word = app.sidebar.get("download_button")[1]
     assert markdown.proto.label == "Export Markdown" and word.proto.label == "Export Word"
@@ -224,13 +198,13 @@ def test_export_markdown_and_word(home: Path) -> None:
     assert f"Quoted [1]\n中文：{QUOTE_11_ZH}\nEnglish: {QUOTE_11_EN}" in paragraphs
 
 
-def test_feedback_is_stored(home: Path) -> None:
-    app = _ask(_app(), QUESTION_EN)
+def test_feedback_is_stored(webchat_home: Path) -> None:
+    app = ask_app(start_app(), QUESTION_EN)
     app.feedback(key="rating-0").set_value(0).run()
     app.text_input(key="comment-0").set_value("Missing item 14").run()
     app.button(key="send-0").click().run()
     assert not app.exception
-    (entry,) = list(FeedbackLog(home).entries())
+    (entry,) = list(FeedbackLog(webchat_home).entries())
     assert (entry["rating"], entry["comment"], entry["question"]) == (
         "down",
         "Missing item 14",
@@ -240,8 +214,8 @@ def test_feedback_is_stored(home: Path) -> None:
     assert "Thank you: feedback saved." in [c.value for c in app.caption]
 
 
-def test_document_text_is_rendered_as_text(home: Path, embedder: Embedder) -> None:
-    hostile = home.parent / "hostile.md"
+def test_document_text_is_rendered_as_text(webchat_home: Path, embedder: Embedder) -> None:
+    hostile = webchat_home.parent / "hostile.md"
     hostile.write_text(
         "# 测试条例\n\n第一条 仲裁委员会应当公开名册。<script>alert('x')</script>"
         "![tracker](http://127.0.0.1:9/pixel.png) <img src=x onerror=alert(1)>\n",
@@ -251,7 +225,7 @@ def test_document_text_is_rendered_as_text(home: Path, embedder: Embedder) -> No
     ingest_paths([hostile], index)
     index.close()
     st.cache_resource.clear()
-    app = _ask(_app(), "仲裁委员会应当公开名册吗？")
+    app = ask_app(start_app(), "仲裁委员会应当公开名册吗？")
     rendered = "".join(_html(app))
     assert "仲裁委员会应当公开名册。" in rendered
     assert "<script>" not in rendered and "<img" not in rendered
