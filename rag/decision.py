@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rag.keyword import KeywordIndex, chinese_words, tokenize
@@ -31,7 +31,7 @@ from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.sentences import split_sentences
 from rag.text import answer_language, has_cjk, normalize, text_language
-from rag.types import LANGS, Lang, Outcome, Source
+from rag.types import Lang, Outcome, Source
 
 FEATURE_VERSION = 1
 FEATURES = (
@@ -159,15 +159,27 @@ def _unseen(weights: dict[str, float], keywords: KeywordIndex) -> float:
     return unseen / total
 
 
+@cache
+def _pieces(word: str) -> frozenset[str]:
+    """The parts of a Chinese compound (jieba's search-mode words inside it)."""
+    if not has_cjk(word):
+        return frozenset()
+    return frozenset(t for t in tokenize(word, "zh") if len(t) > 1 and t != word)
+
+
 def _credit(word: str, text: str) -> float:
     """1 when the word is in the text; half the share of its parts found otherwise (a Chinese
     compound written another way: 外资企业 / 外商投资企业)."""
     if word in text:
         return 1.0
-    if not has_cjk(word):
-        return 0.0
-    pieces = {t for t in tokenize(word, "zh") if len(t) > 1 and t != word}
+    pieces = _pieces(word)
     return 0.5 * sum(1 for t in pieces if t in text) / len(pieces) if pieces else 0.0
+
+
+@lru_cache(maxsize=65536)
+def matching_form(text: str) -> str:
+    """Normalised and lower-cased, as coverage compares (remembered: units recur)."""
+    return normalize(text).lower()
 
 
 def coverage(weights: dict[str, float], text: str) -> float:
@@ -175,18 +187,24 @@ def coverage(weights: dict[str, float], text: str) -> float:
     total = sum(abs(w) for w in weights.values())
     if not total:
         return 0.0
-    matched = normalize(text).lower()
+    matched = matching_form(text)
     return sum(abs(w) * _credit(word, matched) for word, w in weights.items()) / total
 
 
-def sentences(source: Source) -> list[tuple[Lang, str]]:
-    """The sentences of a unit, in both languages, each tagged with its language."""
+@lru_cache(maxsize=8192)
+def _unit_sentences(text_zh: str, text_en: str) -> tuple[tuple[Lang, str], ...]:
     result: list[tuple[Lang, str]] = []
-    for lang in LANGS:
-        for paragraph in source.unit.text(lang).split("\n"):
+    sides: tuple[tuple[Lang, str], ...] = (("zh", text_zh), ("en", text_en))
+    for lang, text in sides:
+        for paragraph in text.split("\n"):
             own = text_language(paragraph) or lang
             result.extend((own, s) for s in split_sentences(paragraph, own) if len(s) > 3)
-    return result
+    return tuple(result)
+
+
+def sentences(source: Source) -> tuple[tuple[Lang, str], ...]:
+    """The sentences of a unit, in both languages, each tagged with its language."""
+    return _unit_sentences(source.unit.text_zh, source.unit.text_en)
 
 
 def _unit_text(source: Source) -> str:
