@@ -8,9 +8,11 @@ are orphans that retrieval ignores and `collect_garbage` deletes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from rag.embedders import Embedder, make_embedder
 from rag.keyword import KeywordIndex, tokenize
@@ -42,6 +44,8 @@ class Index:
         self.manifest = Manifest(self.home / "manifest.sqlite")
         self.vectors = VectorStore(settings, self.embedder.name, self.embedder.dim)
         self.keywords = KeywordIndex(self.home, self.manifest)
+        self._catalog: tuple[int, Mapping[str, Document]] = (-1, MappingProxyType({}))
+        self._catalog_lock = threading.Lock()
 
     def close(self) -> None:
         self.manifest.close()
@@ -50,6 +54,24 @@ class Index:
 
     def documents(self) -> list[Document]:
         return self.manifest.documents()
+
+    def catalog(self) -> Mapping[str, Document]:
+        """Every document's metadata (without units) by id, in manifest order.
+
+        Read from the manifest once per manifest generation, which every ingest and removal
+        bumps (in this process or another), so a question costs one read of the generation
+        instead of every document's metadata."""
+        generation = self.manifest.generation()
+        cached_generation, catalog = self._catalog
+        if cached_generation == generation:
+            return catalog
+        with self._catalog_lock:
+            if self._catalog[0] != generation:
+                # Read after the generation: a commit in between only makes the next call read
+                # again, never serves an old list under a new generation.
+                documents = {d.doc_id: d for d in self.manifest.documents()}
+                self._catalog = (generation, MappingProxyType(documents))
+            return self._catalog[1]
 
     def document(self, doc_id: str) -> Document | None:
         """A document with its units."""
