@@ -92,18 +92,20 @@ class Index:
         on_embedded: Callable[[int], None] | None = None,
     ) -> None:
         """Index documents (all or nothing) and drop the documents they replace."""
-        records: list[VectorRecord] = []
+        # Every side of every chunk in one call: the embedder batches them by length and
+        # embeds a text that occurs more than once (in two documents, or in both languages) once.
+        sides = [
+            (c, lang) for _, chunks in documents for c in chunks for lang in LANGS if c.text(lang)
+        ]
+        vectors = self.embedder.embed_documents([embedding_text(c, lang) for c, lang in sides])
+        records = [
+            VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
+            for (c, lang), v in zip(sides, vectors, strict=True)
+        ]
+        if on_embedded:
+            on_embedded(len(sides))
         indexed: list[tuple[Document, list[IndexedChunk]]] = []
         for document, chunks in documents:
-            for lang in LANGS:
-                sides = [c for c in chunks if c.text(lang)]
-                vectors = self.embedder.embed_documents([embedding_text(c, lang) for c in sides])
-                records.extend(
-                    VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
-                    for c, v in zip(sides, vectors, strict=True)
-                )
-                if on_embedded:
-                    on_embedded(len(sides))
             indexed.append(
                 (
                     document,
