@@ -36,8 +36,17 @@ class Embedder(ABC):
         """L2-normalised float32 vectors, one row per text."""
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        rows = [self._batch(list(texts[i : i + BATCH]), False) for i in range(0, len(texts), BATCH)]
-        return np.vstack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
+        """One row per text, in the order given. Each distinct text is embedded once, and the
+        texts go to the model shortest first, so the texts of one batch are about as long as
+        each other (a model that pads a batch to its longest text pads little)."""
+        by_length = sorted(dict.fromkeys(texts), key=len)
+        rows = [
+            self._batch(by_length[i : i + BATCH], False) for i in range(0, len(by_length), BATCH)
+        ]
+        if not rows:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        row_of = {text: i for i, text in enumerate(by_length)}
+        return np.vstack(rows)[[row_of[text] for text in texts]]
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._batch([text], True)[0]

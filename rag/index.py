@@ -8,9 +8,11 @@ are orphans that retrieval ignores and `collect_garbage` deletes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from rag.embedders import Embedder, make_embedder
 from rag.keyword import KeywordIndex, tokenize
@@ -42,6 +44,8 @@ class Index:
         self.manifest = Manifest(self.home / "manifest.sqlite")
         self.vectors = VectorStore(settings, self.embedder.name, self.embedder.dim)
         self.keywords = KeywordIndex(self.home, self.manifest)
+        self._catalog: tuple[int, Mapping[str, Document]] = (-1, MappingProxyType({}))
+        self._catalog_lock = threading.Lock()
 
     def close(self) -> None:
         self.manifest.close()
@@ -50,6 +54,24 @@ class Index:
 
     def documents(self) -> list[Document]:
         return self.manifest.documents()
+
+    def catalog(self) -> Mapping[str, Document]:
+        """Every document's metadata (without units) by id, in manifest order.
+
+        Read from the manifest once per manifest generation, which every ingest and removal
+        bumps (in this process or another), so a question costs one read of the generation
+        instead of every document's metadata."""
+        generation = self.manifest.generation()
+        cached_generation, catalog = self._catalog
+        if cached_generation == generation:
+            return catalog
+        with self._catalog_lock:
+            if self._catalog[0] != generation:
+                # Read after the generation: a commit in between only makes the next call read
+                # again, never serves an old list under a new generation.
+                documents = {d.doc_id: d for d in self.manifest.documents()}
+                self._catalog = (generation, MappingProxyType(documents))
+            return self._catalog[1]
 
     def document(self, doc_id: str) -> Document | None:
         """A document with its units."""
@@ -70,18 +92,20 @@ class Index:
         on_embedded: Callable[[int], None] | None = None,
     ) -> None:
         """Index documents (all or nothing) and drop the documents they replace."""
-        records: list[VectorRecord] = []
+        # Every side of every chunk in one call: the embedder batches them by length and
+        # embeds a text that occurs more than once (in two documents, or in both languages) once.
+        sides = [
+            (c, lang) for _, chunks in documents for c in chunks for lang in LANGS if c.text(lang)
+        ]
+        vectors = self.embedder.embed_documents([embedding_text(c, lang) for c, lang in sides])
+        records = [
+            VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
+            for (c, lang), v in zip(sides, vectors, strict=True)
+        ]
+        if on_embedded:
+            on_embedded(len(sides))
         indexed: list[tuple[Document, list[IndexedChunk]]] = []
         for document, chunks in documents:
-            for lang in LANGS:
-                sides = [c for c in chunks if c.text(lang)]
-                vectors = self.embedder.embed_documents([embedding_text(c, lang) for c in sides])
-                records.extend(
-                    VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
-                    for c, v in zip(sides, vectors, strict=True)
-                )
-                if on_embedded:
-                    on_embedded(len(sides))
             indexed.append(
                 (
                     document,

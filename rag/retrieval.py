@@ -86,7 +86,7 @@ class Retriever:
         valid_only: bool = False,
     ) -> Retrieval:
         started = time.perf_counter()
-        documents = {d.doc_id: d for d in self.index.documents()}
+        documents = self.index.catalog()
         allowed = set(documents) if doc_ids is None else set(doc_ids) & set(documents)
         if valid_only:
             allowed = {d for d in allowed if in_force(documents[d])}

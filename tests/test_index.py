@@ -10,6 +10,7 @@ from ingest.pipeline import ingest_paths
 from rag import manifest as manifest_module
 from rag.embedders import Embedder
 from rag.index import Index
+from rag.retrieval import Retriever
 from rag.settings import Settings
 from rag.vectors import VectorStore, VectorStoreError
 from tests.helpers import SAMPLE
@@ -151,6 +152,35 @@ def test_bad_file_does_not_stop_the_others(index: Index, corpus: Path) -> None:
         str((corpus / "law.md").resolve()),
         str((corpus / "opinions.txt").resolve()),
     }
+
+
+def test_retrieval_sees_what_another_index_ingests_and_removes(
+    index: Index, corpus: Path, store_settings: Settings, embedder: Embedder
+) -> None:
+    """The document list retrieval keeps between questions follows the manifest: a document
+    ingested or removed through another Index on the same home (another process) is seen."""
+    ingest_paths([corpus / "law.md"], index)
+    retriever = Retriever(index)
+    question = "知识产权侵权的惩罚性赔偿制度如何落实？"
+    assert {s.document.title for s in retriever.retrieve(question, k=3).sources} == {
+        "中华人民共和国示范法"
+    }
+    catalog = index.catalog()
+    assert index.catalog() is catalog  # nothing changed: not read again
+
+    other = Index(store_settings, embedder=embedder)
+    try:
+        ingest_paths([corpus / "opinions.txt"], other)
+        (sample,) = [d.doc_id for d in other.documents() if d.title != "中华人民共和国示范法"]
+        top = retriever.retrieve(question, k=3).sources[0]
+        assert (top.document.doc_id, top.unit.label) == (sample, "11")
+        assert set(index.catalog()) == set(other.manifest.doc_ids())
+
+        other.remove(sample)
+        assert sample not in {s.document.doc_id for s in retriever.retrieve(question).sources}
+        assert sample not in index.catalog()
+    finally:
+        other.close()
 
 
 def test_another_embedder_is_a_clear_error(
