@@ -70,7 +70,7 @@ def mode_label(assistant: Assistant) -> str:
 def sidebar(svc: Services) -> Options:
     st.sidebar.title("lawqa")
     page = st.sidebar.radio("Page", ["Chat", "Library"], key="page")
-    documents = svc.index.documents()
+    documents = list(svc.index.catalog().values())
     names = {d.doc_id: f"{d.title} ({d.doc_id})" for d in documents}
     chosen = st.sidebar.multiselect(
         "Documents to search (none: all)",
@@ -171,7 +171,7 @@ def feedback_form(svc: Services, number: int, answer: Answer) -> None:
 
 def chat_page(svc: Services, options: Options) -> None:
     st.title("Ask the documents")
-    if not svc.index.documents():
+    if not svc.index.catalog():
         st.info("The index is empty: add documents on the Library page.")
     turns: list[Answer] = st.session_state.setdefault("turns", [])
     failed: set[int] = st.session_state.setdefault("failed_turns", set())
@@ -221,7 +221,7 @@ def chat_page(svc: Services, options: Options) -> None:
 
 def library_page(svc: Services) -> None:
     st.title("Library")
-    documents = svc.index.documents()
+    documents = list(svc.index.catalog().values())
     rows = []
     for document in documents:
         meta, counts = document.meta, svc.index.counts(document.doc_id)
