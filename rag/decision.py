@@ -185,9 +185,10 @@ def matching_form(text: str) -> str:
 def coverage(weights: dict[str, float], text: str) -> float:
     """The weighted share of the question's content words a text covers."""
     total = sum(abs(w) for w in weights.values())
-    if not total:
-        return 0.0
-    matched = matching_form(text)
+    return _covered(weights, total, matching_form(text)) if total else 0.0
+
+
+def _covered(weights: dict[str, float], total: float, matched: str) -> float:
     return sum(abs(w) * _credit(word, matched) for word, w in weights.items()) / total
 
 
@@ -213,14 +214,20 @@ def _unit_text(source: Source) -> str:
 
 
 def evidence(weights: dict[str, float], sources: tuple[Source, ...]) -> list[Evidence]:
-    """Every sentence of the top sources with its coverage (its unit's headings count too)."""
+    """Every sentence of the top sources with its coverage (its unit's headings count too).
+    Only the words found somewhere in a unit are looked for in its sentences: long units (the
+    Basic Law's annexes) have hundreds."""
+    total = sum(abs(w) for w in weights.values())
     found = []
     for source in sources[:TOP_UNITS]:
         heading = f"{source.unit.heading_zh} {source.unit.heading_en}"
+        in_unit = matching_form(_unit_text(source))
+        present = {word: w for word, w in weights.items() if _credit(word, in_unit) > 0}
         for lang, sentence in sentences(source):
-            found.append(
-                Evidence(source, lang, sentence, coverage(weights, f"{heading} {sentence}"))
+            share = (
+                _covered(present, total, matching_form(f"{heading} {sentence}")) if total else 0.0
             )
+            found.append(Evidence(source, lang, sentence, share))
     return found
 
 
