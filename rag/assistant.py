@@ -232,14 +232,19 @@ class Assistant:
         decision: Decision,
         on_token: Callable[[str], None] | None,
     ) -> Answer:
-        raw = self.chat.answer(query, retrieval.sources, lang, on_token)
+        raw = self.chat.answer(
+            query, retrieval.sources, lang, untagged(on_token) if on_token else None
+        )
         said, body = model_outcome(raw)
         if said == Outcome.NOT_ADDRESSED or (said is None and _MODEL_REFUSAL.search(body)):
             return self._refusal(question, lang, retrieval)
         checked = verify_citations(body, retrieval.sources)
         if not checked.citations:
             note = ("The model's answer cited no source, so the passages are quoted instead.",)
-            fallback = self._extractive(question, lang, retrieval, query, decision, note)
+            if decision.outcome == Outcome.NOT_STATED:
+                fallback = self._not_stated(question, lang, retrieval, decision, note)
+            else:
+                fallback = self._extractive(question, lang, retrieval, query, decision, note)
             return replace(fallback, removed_markers=checked.removed_markers)
         outcome = Outcome.NOT_STATED if said == Outcome.NOT_STATED else Outcome.ANSWERED
         cited = {c.n for c in checked.citations}
@@ -274,6 +279,32 @@ class Assistant:
             checked.unsupported,
             checked.removed_markers,
         )
+
+
+_TAGS = tuple(tag for tags in OUTCOME_TAGS.values() for tag in tags)
+
+
+def untagged(on_token: Callable[[str], None]) -> Callable[[str], None]:
+    """Streamed tokens without the outcome tag a reply starts with: the first tokens are held
+    back until they cannot be the start of a tag any more."""
+    held: list[str] = []
+    passing = False
+
+    def emit(token: str) -> None:
+        nonlocal passing
+        if passing:
+            on_token(token)
+            return
+        held.append(token)
+        start = "".join(held).lstrip().upper()
+        if any(tag.startswith(start) for tag in _TAGS):
+            return  # still possibly a tag
+        passing = True
+        _, body = model_outcome("".join(held))
+        if body:
+            on_token(body)
+
+    return emit
 
 
 def model_outcome(reply: str) -> tuple[Outcome | None, str]:

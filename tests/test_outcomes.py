@@ -184,8 +184,11 @@ def test_a_model_saying_not_stated_is_kept_with_its_passages(
     n = _number(assistant, question, "5")
     reply = f"The Regulations set a minimum age [{n}] but say nothing of a maximum [{n}]."
     scripted.replies = [f"NOT STATED: {reply}"]
-    answer = Assistant(assistant.index, Settings(home=assistant.index.home), "llm").ask(question)
+    tokens: list[str] = []
+    llm = Assistant(assistant.index, Settings(home=assistant.index.home), "llm")
+    answer = llm.ask(question, on_token=tokens.append)
     assert (answer.outcome, answer.answer) == (Outcome.NOT_STATED, reply)
+    assert "".join(tokens) == reply  # the tag is not streamed
     assert [c.label for c in answer.citations] == ["5"]
     scripted.replies = ["NOT ADDRESSED: The documents provided do not address this question."]
     declined = Assistant(assistant.index, Settings(home=assistant.index.home), "llm").ask(question)
