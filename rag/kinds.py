@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from rag.keyword import posseg
 from rag.text import normalize
@@ -189,19 +190,19 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
     return frozenset(found)
 
 
-def _with_unit(text: str, lang: Lang, units: frozenset[str]) -> bool:
+@cache
+def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
     """A number followed by one of the units (or, for money, preceded by a currency sign)."""
     if lang == "zh":
         measures = "|".join(UNITS[u][0] for u in units)
-        pattern = rf"{_ZH_NUM}+\s*(?:{measures})|(?:百分之){_ZH_NUM}+|\d\s*%"
-        return re.search(pattern, text) is not None
+        return re.compile(rf"{_ZH_NUM}+\s*(?:{measures})|(?:百分之){_ZH_NUM}+|\d\s*%")
     words = "|".join(UNITS[u][1] for u in units)
     number = rf"(?:\d[\d,.]*|{_EN_NUM_WORDS})"
-    pattern = (
+    return re.compile(
         rf"\b{number}\b(?:\s*\(\d+\))?(?:[\s-]+[a-z-]+){{0,2}}?[\s-]*(?:{words})\b"
-        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}|{number}\s*%"
+        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}|{number}\s*%",
+        re.I,
     )
-    return re.search(pattern, text, re.I) is not None
 
 
 # --------------------------------------------------------------------------- spans in passages
@@ -282,16 +283,15 @@ def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozense
     in one of `units` when the question names them)."""
     if kind in (Kind.OPEN, Kind.ARTICLE):
         return True
-    text = normalize(text)
+    references = _ZH_REFERENCE if lang == "zh" else _EN_REFERENCE
+    plain = references.sub(" ", normalize(text))
+    if kind == Kind.DURATION and lang == "zh":
+        plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
     if units:
-        plain = (_ZH_REFERENCE if lang == "zh" else _EN_REFERENCE).sub(" ", text)
-        if kind == Kind.DURATION and lang == "zh":
-            plain = _ZH_DATE.sub(" ", plain)
-        return _with_unit(plain, lang, units)
+        return _unit_pattern(lang, units).search(plain) is not None
     if lang == "zh":
-        plain = _ZH_REFERENCE.sub(" ", text)
         if kind == Kind.DURATION:
-            return bool(_ZH_DURATION.search(_ZH_DATE.sub(" ", plain)))
+            return bool(_ZH_DURATION.search(plain))
         if kind == Kind.DATE:
             return bool(_ZH_DATE.search(plain))
         if kind == Kind.NUMBER:
@@ -301,7 +301,6 @@ def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozense
         if kind == Kind.PLACE:
             return "ns" in _zh_tags(plain)
         return sum(1 for pair in posseg().cut(plain) if pair.flag in _NAMES) >= 2
-    plain = _EN_REFERENCE.sub(" ", text)
     if kind == Kind.DURATION:
         return bool(_EN_DURATION.search(plain))
     if kind == Kind.DATE:
