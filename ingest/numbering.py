@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.numerals import ZH_NUM, chinese_to_int
+from rag.numerals import ZH_NUM, chinese_to_int, roman_to_int
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EN_WORDS = {
     w: i
     for i, w in enumerate(
@@ -21,11 +20,6 @@ _EN_WORDS = {
         start=1,
     )
 }
-
-
-def roman_to_int(text: str) -> int:
-    values = [_ROMAN[c] for c in text.upper()]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def parse_number(text: str) -> int:

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from rag.numerals import ZH_DIGITS, ZH_NUM, ZH_UNITS, chinese_to_int
+from rag.numerals import ZH_DIGITS, ZH_NUM, ZH_UNITS, chinese_to_int, roman_to_int
 from rag.sentences import sentence_spans
 from rag.types import Lang, Span
 
@@ -115,18 +115,6 @@ _ZH_MARKER = re.compile(
 _EN_MARKER = re.compile(r"^\s*(?:[(（]\s*([0-9]+|[a-z]|[ivx]+)\s*[)）]|([0-9]+)\s*\.(?!\d))", re.I)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]")
 _CLAUSE_END = re.compile(r"[;；][\s”’\"'」』）)\]】]*$")
-_ROMAN = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "v": 5,
-    "vi": 6,
-    "vii": 7,
-    "viii": 8,
-    "ix": 9,
-    "x": 10,
-}
 
 
 @dataclass(frozen=True)
@@ -347,8 +335,8 @@ def _marker(sentence: str, lang: Lang) -> tuple[int | None, str]:
     label = next(g for g in found.groups() if g).lower()
     if label.isdigit():
         value = int(label)
-    elif label in _ROMAN:
-        value = _ROMAN[label]
+    elif set(label) <= set("ivx"):
+        value = roman_to_int(label)
     else:
         value = ord(label) - ord("a") + 1
     return value, sentence[found.end() :]

@@ -22,11 +22,13 @@ ZH_DIGITS = {
 }
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 ZH_NUM = "零〇○一二两兩三四五六七八九十百千"
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def chinese_to_int(text: str) -> int:
     """`一百二十` → 120, `十二` → 12, `二〇二〇` → 2020, `1３` → 13. Raises ValueError."""
-    text = text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = text.strip().translate(_FULL_WIDTH_DIGITS)
     if not text:
         raise ValueError("empty numeral")
     if text.isdigit():
@@ -43,3 +45,9 @@ def chinese_to_int(text: str) -> int:
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
     return total + current
+
+
+def roman_to_int(text: str) -> int:
+    """`XIV` → 14 (either case)."""
+    values = [_ROMAN[c] for c in text.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

@@ -231,3 +231,14 @@ def test_counterpart_of_a_quote(sample: dict[str, Unit]) -> None:
 def test_one_language_only_has_no_alignment() -> None:
     assert align_sentences("第一条 为了规范仲裁活动，制定本法。", "") == ()
     assert aligned_counterpart("仲裁。", "", (0, 3), "zh") is None
+
+
+def test_roman_item_markers_beyond_ten_align() -> None:
+    zh = "（十）第十项内容。\n（十一）第十一项内容。\n（十四）第十四项内容。"
+    en = "(x) The tenth item.\n(xi) The eleventh item.\n(xiv) The fourteenth item."
+    beads = align_sentences(zh, en)
+    assert [(b.zh_first, b.zh_stop, b.en_first, b.en_stop) for b in beads] == [
+        (0, 1, 0, 1),
+        (1, 2, 1, 2),
+        (2, 3, 2, 3),
+    ]
