@@ -18,9 +18,9 @@ from rag.embedders import Embedder
 from rag.keyword import tokenize
 from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
-from rag.sentences import Span, sentence_spans, with_proviso
+from rag.sentences import sentence_spans, with_proviso
 from rag.text import join_wrapped, text_language
-from rag.types import LANGS, Lang, Source
+from rag.types import LANGS, Lang, Source, Span
 
 MAX_SENTENCES = 3
 MAX_SOURCES = 4

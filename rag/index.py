@@ -9,7 +9,7 @@ are orphans that retrieval ignores and `collect_garbage` deletes).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -89,7 +89,6 @@ class Index:
         self,
         documents: Sequence[tuple[Document, list[Chunk]]],
         replaces: Sequence[str] = (),
-        on_embedded: Callable[[int], None] | None = None,
     ) -> None:
         """Index documents (all or nothing) and drop the documents they replace."""
         # Every side of every chunk in one call: the embedder batches them by length and
@@ -102,8 +101,6 @@ class Index:
             VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
             for (c, lang), v in zip(sides, vectors, strict=True)
         ]
-        if on_embedded:
-            on_embedded(len(sides))
         indexed: list[tuple[Document, list[IndexedChunk]]] = []
         for document, chunks in documents:
             indexed.append(

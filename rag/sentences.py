@@ -30,13 +30,15 @@ from __future__ import annotations
 
 import re
 
-from rag.types import Lang
-
-Span = tuple[int, int]
+from rag.types import Lang, Span
 
 _FULL_STOPS = "。！？"
 _HALF_STOPS = "!?"
 _CLAUSE_ENDS = ";；"
+_STOPS = _FULL_STOPS + _HALF_STOPS + "."
+_ENDS = _STOPS + _CLAUSE_ENDS
+_NUMBERED_OPENING = re.compile(r"[(（]\d")
+_WORD = re.compile(r"[A-Za-z]+")
 _CLOSERS = "”’\"'」』）)]】》*"
 _OPENERS = "“‘\"'(（[【「『《"
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
@@ -155,13 +157,13 @@ def _paragraph_spans(text: str, start: int, end: int, lang: Lang) -> list[Span]:
             close = quotes[i]
             inner = text[close - 1] if close - 1 > i else ""
             i = close + 1
-            if inner and inner in _FULL_STOPS + _HALF_STOPS + ".":
+            if inner and inner in _STOPS:
                 cut = _cut_after(text, close - 1, close, end, sentence_start)
             if cut is None:
                 continue
-        elif char in _FULL_STOPS + _HALF_STOPS + _CLAUSE_ENDS + ".":
+        elif char in _ENDS:
             run_end = i + 1
-            while run_end < end and text[run_end] in _FULL_STOPS + _HALF_STOPS + ".":
+            while run_end < end and text[run_end] in _STOPS:
                 run_end += 1
             clause = char in _CLAUSE_ENDS
             cut = _cut_after(text, i, run_end, end, sentence_start)
@@ -265,10 +267,10 @@ def _starts_sentence(rest: str) -> bool:
 
 def _opens_sentence(rest: str) -> bool:
     """A stricter start, after an abbreviation that may end a sentence."""
-    if re.match(r"[(（]\d", rest) or _CJK.match(rest[:1]):
+    if _NUMBERED_OPENING.match(rest) or _CJK.match(rest[:1]):
         return True
     head = rest.lstrip(_OPENERS)
-    word = re.match(r"[A-Za-z]+", head)
+    word = _WORD.match(head)
     return word is not None and head[0].isupper() and word.group(0).lower() in _SENTENCE_OPENERS
 
 

@@ -186,7 +186,7 @@ def _assistant(settings: Settings, mode: str | None, doc_ids: list[str] | None) 
             _fail(str(exc), 1)
     assistant = Assistant(_index(settings), settings, mode)
     for doc_id in doc_ids or []:
-        if assistant.index.document(doc_id) is None:
+        if doc_id not in assistant.index.catalog():
             _fail(_no_document(doc_id), 1)
     if assistant.mode != "extractive":
         try:

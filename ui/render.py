@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.citations import answer_sentences, quote_parts
 from rag.citing import citation_en, citation_zh
@@ -107,18 +107,13 @@ def card_views(answer: Answer) -> list[CardView]:
     for citation in answer.citations:
         source: Source = by_n[citation.n]
         view = views.get(citation.n) or CardView(citation.n, source.document, source.unit, (), True)
-        views[citation.n] = CardView(
-            view.n,
-            view.document,
-            view.unit,
-            view.quotes + ((citation.quote,) if citation.quote else ()),
-            bool(view.verified) and citation.verified,
-            view.bilingual_quotes
-            + (
-                ((citation.quote_zh, citation.quote_en),)
-                if citation.quote_zh or citation.quote_en
-                else ()
-            ),
+        both = citation.quote_zh or citation.quote_en
+        views[citation.n] = replace(
+            view,
+            quotes=view.quotes + ((citation.quote,) if citation.quote else ()),
+            verified=bool(view.verified) and citation.verified,
+            bilingual_quotes=view.bilingual_quotes
+            + (((citation.quote_zh, citation.quote_en),) if both else ()),
         )
     return [views[n] for n in sorted(views)]
 
