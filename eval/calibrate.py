@@ -38,6 +38,7 @@ from rag.decision import (
     FEATURE_VERSION,
     FEATURES,
     LEXICAL,
+    DecisionModel,
     features,
     topic_evidence,
 )
@@ -45,6 +46,7 @@ from rag.index import Index
 from rag.kinds import Asked
 from rag.retrieval import Retriever
 from rag.settings import Settings
+from rag.types import Outcome
 
 MAX_FALSE_REFUSALS = 0.05
 L2 = 1.0
@@ -202,15 +204,16 @@ def train(samples: list[Sample], used: list[str], budget: float) -> dict[str, An
 
 
 def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
+    """Each sample's outcome under a fitted model, decided as `rag.decision.decide` does."""
+    decision = DecisionModel(**model)
     result = []
     for s in samples:
-        z = model["bias"] + sum(model["weights"][f] * s.values[f] for f in FEATURES)
-        p = 1 / (1 + np.exp(-np.clip(z, -50, 50)))
-        if p < model["threshold"]:
-            result.append("not_addressed")
+        if decision.probability(s.values) < decision.threshold:
+            result.append(str(Outcome.NOT_ADDRESSED))
+        elif s.detail_present[str(decision.evidence_share)]:
+            result.append(str(Outcome.ANSWERED))
         else:
-            present = s.detail_present[str(model["evidence_share"])]
-            result.append("answered" if present else "not_stated")
+            result.append(str(Outcome.NOT_STATED))
     return result
 
 
