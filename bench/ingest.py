@@ -20,9 +20,8 @@ from pathlib import Path
 
 from ingest.chunking import chunk_document
 from ingest.pipeline import ingest_paths
-from rag.index import Index, embedding_text
+from rag.index import Index, embedding_inputs
 from rag.settings import Settings
-from rag.types import LANGS
 
 
 def main() -> None:
@@ -78,8 +77,8 @@ def _embedded_texts(index: Index, budget: int) -> list[str]:
     for stored in index.documents():
         document = index.document(stored.doc_id)
         assert document is not None
-        for chunk in chunk_document(document, budget):
-            texts.extend(embedding_text(chunk, lang) for lang in LANGS if chunk.text(lang))
+        chunks = chunk_document(document, budget)
+        texts.extend(text for _, text in embedding_inputs([(document, chunks)]))
     return texts
 
 

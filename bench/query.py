@@ -49,8 +49,8 @@ def _timed(call: Callable[[str], object], questions: list[str]) -> dict[str, flo
 def _decision(assistant: Assistant, questions: list[str]) -> dict[str, float]:
     """The decision alone, on each distinct question's retrieval (5 sources, as `lawqa ask`)."""
     retrievals = {q: assistant.retriever.retrieve(q, k=5) for q in dict.fromkeys(questions)}
-    keywords, model = assistant.index.keywords, assistant.decision_model
-    return _timed(lambda q: decide(q, retrievals[q], keywords, model), questions)
+    index, model = assistant.index, assistant.decision_model
+    return _timed(lambda q: decide(q, retrievals[q], index, model), questions)
 
 
 def measure(index: Index, questions: list[str], k: int) -> dict[str, object]:

@@ -34,7 +34,7 @@ import typer
 from eval.gold import Gold, document_names
 from eval.runner import load_questions
 from rag.decision import (
-    EVIDENCE_SHARES,
+    EVIDENCE_CHOICES,
     FEATURE_VERSION,
     FEATURES,
     LEXICAL,
@@ -63,7 +63,8 @@ class Sample:
     type: str
     answerable: bool
     topic: bool  # answerable, or a near miss
-    detail_present: dict[str, bool]  # per evidence share: a topic sentence gives what is asked
+    # per evidence choice (`_choice`): a sentence carrying the topic gives what is asked
+    detail_present: dict[str, bool]
     values: dict[str, float]
 
 
@@ -77,7 +78,7 @@ def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
     samples = []
     for question in load_questions(Path(questions_path), limit):
         retrieval = retriever.retrieve(question.question, k=K)
-        values, found = features(question.question, retrieval, index.keywords)
+        values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
@@ -92,10 +93,11 @@ def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
                 answerable=answerable,
                 topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
                 detail_present={
-                    str(share): any(
-                        asked.given_by(e.text, e.lang) for e in topic_evidence(found, share)
+                    _choice(share, nearest): any(
+                        asked.given_by(e.text, e.lang)
+                        for e in topic_evidence(found, share, nearest)
                     )
-                    for share in EVIDENCE_SHARES
+                    for share, nearest in EVIDENCE_CHOICES
                 },
                 values=values,
             )
@@ -103,6 +105,10 @@ def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
     name = index.embedder.name
     index.close()
     return samples, name
+
+
+def _choice(share: float, nearest: int) -> str:
+    return f"{share}/{nearest}"
 
 
 def _units_present(index: Index) -> list[tuple[str, set[str]]]:
@@ -185,21 +191,22 @@ def train(samples: list[Sample], used: list[str], budget: float) -> dict[str, An
     sample_weights = balanced_weights(a["sets"], a["topic"])
     weights, bias = fit(a["x"], a["topic"], sample_weights)
     p = probabilities(a["x"], weights, bias)
-    best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
-    for share in EVIDENCE_SHARES:
-        detail = np.array([s.detail_present[str(share)] for s in samples])
+    best: tuple[float, tuple[float, int], float] = (-1.0, EVIDENCE_CHOICES[0], 0.0)
+    for choice in EVIDENCE_CHOICES:
+        detail = np.array([s.detail_present[_choice(*choice)] for s in samples])
         threshold = choose_threshold(p, a["answerable"], detail, sample_weights, budget)
         answered = (p >= threshold) & detail
         accuracy = float(sample_weights[answered == a["answerable"]].sum() / sample_weights.sum())
         if accuracy > best[0]:
-            best = (accuracy, share, threshold)
+            best = (accuracy, choice, threshold)
     all_weights = dict.fromkeys(FEATURES, 0.0)
     all_weights.update({f: round(float(w), 4) for f, w in zip(used, weights, strict=True)})
     return {
         "weights": all_weights,
         "bias": round(bias, 4),
         "threshold": round(best[2], 2),
-        "evidence_share": best[1],
+        "evidence_share": best[1][0],
+        "evidence_nearest": best[1][1],
     }
 
 
@@ -210,7 +217,7 @@ def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
     for s in samples:
         if decision.probability(s.values) < decision.threshold:
             result.append(str(Outcome.NOT_ADDRESSED))
-        elif s.detail_present[str(decision.evidence_share)]:
+        elif s.detail_present[_choice(decision.evidence_share, decision.evidence_nearest)]:
             result.append(str(Outcome.ANSWERED))
         else:
             result.append(str(Outcome.NOT_STATED))

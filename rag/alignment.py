@@ -35,7 +35,7 @@ import numpy as np
 
 from rag.numerals import ZH_DIGITS, ZH_NUM, ZH_UNITS, chinese_to_int, roman_to_int
 from rag.sentences import sentence_spans
-from rag.types import Lang, Span
+from rag.types import Lang, Span, other_language
 
 # Bead shapes (Chinese sentences, English sentences).
 _BEADS = (
@@ -193,7 +193,7 @@ def cached_alignment(zh_text: str, en_text: str) -> tuple[Bead, ...]:
 def aligned_counterpart(zh_text: str, en_text: str, span: Span, lang: Lang) -> Span | None:
     """The span of the other language's sentences aligned with the sentences of `lang` that
     `span` overlaps (from the first to the last), or None when they have none."""
-    other: Lang = "en" if lang == "zh" else "zh"
+    other = other_language(lang)
     start, end = span
     found = [
         theirs

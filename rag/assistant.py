@@ -66,7 +66,7 @@ class Assistant:
         if self.mode not in MODES:
             raise ValueError(f"unknown mode {self.mode!r} (one of {', '.join(MODES)})")
         self.retriever = Retriever(index)
-        self.scorer = SentenceScorer(index.embedder)
+        self.scorer = SentenceScorer(index)
         self.decision_model = decision_model(index.embedder.name)
         self._chat: ChatModel | None = None
 
@@ -131,7 +131,7 @@ class Assistant:
         if k is not None:
             retrieval = replace(retrieval, sources=retrieval.sources[:k])
         lang = language or answer_language(question)
-        decision = decide(query, retrieval, self.index.keywords, self.decision_model)
+        decision = decide(query, retrieval, self.index, self.decision_model)
         generate_started = time.perf_counter()
         if decision.outcome == Outcome.NOT_ADDRESSED:
             answer = self._refusal(question, lang, retrieval)
@@ -208,7 +208,9 @@ class Assistant:
         topic: tuple[str, ...] = ()
         if decision is not None:
             asked, topic = decision.asked, tuple(e.text for e in decision.evidence)
-        text = extractive_answer(query, retrieval.sources, lang, self.scorer, asked, topic)
+        text = extractive_answer(
+            query, retrieval.sources, lang, self.scorer, asked, topic, retrieval.vector
+        )
         checked = verify_citations(_quoted(text), retrieval.sources, exempt=(LEADS[lang],))
         return Answer(
             question,

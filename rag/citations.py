@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rag.alignment import aligned_counterpart
 from rag.sentences import sentence_spans
 from rag.text import normalize, text_language, to_simplified
-from rag.types import LANGS, Citation, Lang, Source, Span, Unit
+from rag.types import LANGS, Citation, Lang, Source, Span, Unit, other_language
 
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*\]|【\s*(\d+)\s*】")
 # A “…” quote may hold one level of “…” inside it (a quoted sentence that quotes a term).
@@ -126,7 +126,7 @@ def quote_in_both_languages(
             found[lang] = span
     if unit.bilingual and len(found) == 1:
         ((lang, span),) = found.items()
-        other: Lang = "en" if lang == "zh" else "zh"
+        other = other_language(lang)
         counterpart = aligned_counterpart(unit.text_zh, unit.text_en, span, lang)
         if counterpart is not None:
             found[other] = counterpart

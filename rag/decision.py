@@ -8,11 +8,13 @@ Two questions are decided in turn:
    whole; the share of the question's words the index has never seen; the best keyword score;
    whether dense and keyword rankings agree; the dense similarity and its lift over the
    background; and, for a top unit without text in the question's language (an English question
-   on a Chinese-only statute, where words cannot match), the dense evidence in its own regime.
+   on a Chinese-only statute, where words cannot match), the dense evidence in its own regime;
+   and, from the sentence vectors stored at ingest, how close the closest sentence of the top
+   units (and of the first) is to the question, and how far it stands above their average.
    No: `not_addressed`.
 2. **Is what was asked stated?** A question that asks for a specific detail (`rag.kinds`) is
-   answered only when one of the sentences that carry the topic contains a span of that kind;
-   otherwise `not_stated`, citing those sentences.
+   answered only when one of the sentences that carry the topic (the best covering ones, and
+   the nearest by meaning) contains a span of that kind; otherwise `not_stated`, citing them.
 The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
 and reported on held-out corpora (leave one corpus out); they are stored per embedder in
 `decision.json`, with a model on the embedder-free features for embedders without their own.
@@ -22,18 +24,22 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Protocol
 
-from rag.keyword import KeywordIndex, chinese_words, tokenize
+import numpy as np
+
+from rag.keyword import chinese_words, tokenize
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
-from rag.sentences import split_sentences
-from rag.text import answer_language, has_cjk, normalize, text_language
-from rag.types import Lang, Outcome, Source
+from rag.sentences import UnitSentence, unit_sentences
+from rag.text import answer_language, has_cjk, normalize
+from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 FEATURES = (
     "sentence",
     "sentence1",
@@ -47,13 +53,19 @@ FEATURES = (
     "xl",
     "xl_top",
     "xl_lift",
+    "dense_sentence",
+    "dense_sentence1",
+    "dense_sentence_lift",
 )
 # Features that do not depend on the embedder's similarity scale.
 LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
 TOP_UNITS = 3  # the sources whose sentences are read
-# A sentence carries the topic when it covers at least a share of what the best one covers; the
-# share is fitted with the model (`evidence_share` in decision.json) from these.
+# A sentence carries the topic when it covers at least a share of what the best one covers, or is
+# among the few closest to the question by meaning; the share and the number are fitted with the
+# model (`evidence_share`, `evidence_nearest` in decision.json) from these.
 EVIDENCE_SHARES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+EVIDENCE_NEAREST = (0, 1, 2)
+EVIDENCE_CHOICES = tuple((share, n) for share in EVIDENCE_SHARES for n in EVIDENCE_NEAREST)
 
 # Stemmed as by the keyword tokenizer: "What does the opinion say about ...", "文件中对...怎么说".
 _FRAME = set(
@@ -65,14 +77,27 @@ _FRAME = set(
 )
 
 
+class IndexStatistics(Protocol):
+    """What the decision reads from the index (`rag.index.Index` provides it)."""
+
+    def keyword_count(self, lang: Lang) -> int: ...
+    def keyword_frequency(self, lang: Lang, token: str) -> int: ...
+    def keyword_coverage(self, lang: Lang) -> float: ...
+    def sentence_vectors(
+        self, units: Sequence[tuple[str, Unit]]
+    ) -> dict[tuple[str, str, Lang, int], np.ndarray]: ...
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """One sentence of a top source and how much of the question it covers."""
+    """One sentence of a top source: how much of the question's words it covers, and how close
+    its stored vector is to the question's (0 when either is unknown)."""
 
     source: Source
     lang: Lang
     text: str
     coverage: float
+    similarity: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -81,6 +106,7 @@ class DecisionModel:
     bias: float
     threshold: float
     evidence_share: float
+    evidence_nearest: int
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * features[name] for name in FEATURES)
@@ -112,7 +138,9 @@ def _models() -> dict[str, DecisionModel]:
             f"but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
         )
     return {
-        name: DecisionModel(m["weights"], m["bias"], m["threshold"], m["evidence_share"])
+        name: DecisionModel(
+            m["weights"], m["bias"], m["threshold"], m["evidence_share"], m["evidence_nearest"]
+        )
         for name, m in data["models"].items()
     }
 
@@ -129,22 +157,22 @@ def content_words(question: str) -> set[str]:
     return {t for t in words if len(t) > 1} - _FRAME
 
 
-def word_weights(question: str, keywords: KeywordIndex) -> dict[str, float]:
+def word_weights(question: str, keywords: IndexStatistics) -> dict[str, float]:
     """Each content word weighted by its inverse document frequency in the index (a word the
     index has never seen weighs most); an unseen word's weight is negative so the caller can
     count it."""
     weights: dict[str, float] = {}
     for word in content_words(question):
         lang: Lang = "zh" if has_cjk(word) else "en"
-        total = keywords.size(lang)
+        total = keywords.keyword_count(lang)
         pieces = [t for t in tokenize(word, lang) if len(t) > 1] or [word]
-        frequency = min(keywords.document_frequency(lang, t) for t in pieces)
+        frequency = min(keywords.keyword_frequency(lang, t) for t in pieces)
         weight = math.log(1 + (total + 1) / (frequency + 0.5))
         weights[word] = -weight if frequency == 0 and total > 0 else weight
     return weights
 
 
-def _unseen(weights: dict[str, float], keywords: KeywordIndex) -> float:
+def _unseen(weights: dict[str, float], keywords: IndexStatistics) -> float:
     """The weighted share of the question's words the index has never seen, each counted as far
     as the index has text in its language: an English word unseen in an index that is mostly
     Chinese-only statutes says little about the topic."""
@@ -152,7 +180,7 @@ def _unseen(weights: dict[str, float], keywords: KeywordIndex) -> float:
     if not total:
         return 0.0
     unseen = sum(
-        -w * keywords.coverage("zh" if has_cjk(word) else "en")
+        -w * keywords.keyword_coverage("zh" if has_cjk(word) else "en")
         for word, w in weights.items()
         if w < 0
     )
@@ -192,20 +220,9 @@ def _covered(weights: dict[str, float], total: float, matched: str) -> float:
     return sum(abs(w) * _credit(word, matched) for word, w in weights.items()) / total
 
 
-@lru_cache(maxsize=8192)
-def _unit_sentences(text_zh: str, text_en: str) -> tuple[tuple[Lang, str], ...]:
-    result: list[tuple[Lang, str]] = []
-    sides: tuple[tuple[Lang, str], ...] = (("zh", text_zh), ("en", text_en))
-    for lang, text in sides:
-        for paragraph in text.split("\n"):
-            own = text_language(paragraph) or lang
-            result.extend((own, s) for s in split_sentences(paragraph, own) if len(s) > 3)
-    return tuple(result)
-
-
-def sentences(source: Source) -> tuple[tuple[Lang, str], ...]:
-    """The sentences of a unit, in both languages, each tagged with its language."""
-    return _unit_sentences(source.unit.text_zh, source.unit.text_en)
+def sentences(source: Source) -> list[tuple[Lang, UnitSentence]]:
+    """The sentences of a unit, in both languages, each with the side it is on."""
+    return [(side, s) for side in LANGS for s in unit_sentences(source.unit.text(side), side)]
 
 
 def _unit_text(source: Source) -> str:
@@ -213,45 +230,65 @@ def _unit_text(source: Source) -> str:
     return f"{unit.heading_zh} {unit.heading_en} {unit.text_zh} {unit.text_en}"
 
 
-def evidence(weights: dict[str, float], sources: tuple[Source, ...]) -> list[Evidence]:
-    """Every sentence of the top sources with its coverage (its unit's headings count too).
-    Only the words found somewhere in a unit are looked for in its sentences: long units (the
-    Basic Law's annexes) have hundreds."""
+def evidence(
+    weights: dict[str, float],
+    sources: tuple[Source, ...],
+    vector: np.ndarray | None = None,
+    stored: Mapping[tuple[str, str, Lang, int], np.ndarray] | None = None,
+) -> list[Evidence]:
+    """Every sentence of the top sources with its coverage (its unit's headings count too) and,
+    given the question's vector and the stored sentence vectors, its similarity. Only the words
+    found somewhere in a unit are looked for in its sentences: long units (the Basic Law's
+    annexes) have hundreds."""
     total = sum(abs(w) for w in weights.values())
     found = []
     for source in sources[:TOP_UNITS]:
         heading = f"{source.unit.heading_zh} {source.unit.heading_en}"
         in_unit = matching_form(_unit_text(source))
         present = {word: w for word, w in weights.items() if _credit(word, in_unit) > 0}
-        for lang, sentence in sentences(source):
+        for side, sentence in sentences(source):
             share = (
-                _covered(present, total, matching_form(f"{heading} {sentence}")) if total else 0.0
+                _covered(present, total, matching_form(f"{heading} {sentence.text}"))
+                if total
+                else 0.0
             )
-            found.append(Evidence(source, lang, sentence, share))
+            key = (source.hit.doc_id, source.unit.label, side, sentence.n)
+            similarity = 0.0
+            if vector is not None and stored is not None and key in stored:
+                similarity = float(stored[key] @ vector)
+            found.append(Evidence(source, sentence.lang, sentence.text, share, similarity))
     return found
 
 
-def topic_evidence(found: list[Evidence], share: float) -> tuple[Evidence, ...]:
+def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[Evidence, ...]:
     """The sentences that carry the topic, best first: those covering at least `share` of what
-    the best covers; when no word matches at all (a question in the other language), the first
-    source's sentences, where the dense evidence points."""
+    the best covers, then the `nearest` closest to the question by meaning (a paraphrase that
+    shares few words with its answer). When no word matches at all (a question in the other
+    language), the first source's sentences, where the dense evidence points."""
     best = max((e.coverage for e in found), default=0.0)
     if best <= 0:
         first = found[0].source.n if found else None
         return tuple(e for e in found if e.source.n == first)
-    chosen = [e for e in found if e.coverage >= share * best]
-    return tuple(sorted(chosen, key=lambda e: (-e.coverage, e.source.n)))
+    chosen = sorted(
+        (e for e in found if e.coverage >= share * best), key=lambda e: (-e.coverage, e.source.n)
+    )
+    taken = {id(e) for e in chosen}
+    closest = sorted((e for e in found if e.similarity), key=lambda e: -e.similarity)[:nearest]
+    return tuple(chosen + [e for e in closest if id(e) not in taken])
 
 
 def features(
-    question: str, retrieval: Retrieval, keywords: KeywordIndex
+    question: str, retrieval: Retrieval, index: IndexStatistics
 ) -> tuple[dict[str, float], list[Evidence]]:
     """The decision's evidence for one question, and the sentences it read."""
     sources = retrieval.sources
     if not sources:
         return dict.fromkeys(FEATURES, 0.0), []
-    weights = word_weights(question, keywords)
-    found = evidence(weights, sources)
+    weights = word_weights(question, index)
+    stored = None
+    if retrieval.vector is not None:
+        stored = index.sentence_vectors([(s.hit.doc_id, s.unit) for s in sources[:TOP_UNITS]])
+    found = evidence(weights, sources, retrieval.vector, stored)
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
@@ -262,7 +299,7 @@ def features(
         "sentence1": max((e.coverage for e in found if e.source.n == sources[0].n), default=0.0),
         "unit": coverage(weights, _unit_text(sources[0])),
         "top3": coverage(weights, " ".join(_unit_text(s) for s in sources[:TOP_UNITS])),
-        "unseen": _unseen(weights, keywords),
+        "unseen": _unseen(weights, index),
         "keyword": max(s.hit.keyword for s in sources[:TOP_UNITS]) / (1 + len(weights)),
         "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),
         "top": top,
@@ -270,19 +307,29 @@ def features(
         "xl": xl,
         "xl_top": xl * top,
         "xl_lift": xl * (top - base),
+        "dense_sentence": max((e.similarity for e in found), default=0.0),
+        "dense_sentence1": max(
+            (e.similarity for e in found if e.source.n == sources[0].n), default=0.0
+        ),
+        "dense_sentence_lift": _lift([e.similarity for e in found if e.similarity]),
     }
     return values, found
 
 
+def _lift(similarities: list[float]) -> float:
+    """How far the closest sentence stands above the average sentence of the top units."""
+    return max(similarities) - sum(similarities) / len(similarities) if similarities else 0.0
+
+
 def decide(
-    question: str, retrieval: Retrieval, keywords: KeywordIndex, model: DecisionModel
+    question: str, retrieval: Retrieval, index: IndexStatistics, model: DecisionModel
 ) -> Decision:
     asked = Asked.of(question)
-    values, found = features(question, retrieval, keywords)
+    values, found = features(question, retrieval, index)
     probability = model.probability(values)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
-    carried = topic_evidence(found, model.evidence_share)
+    carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
     outcome = Outcome.ANSWERED
     if not any(asked.given_by(e.text, e.lang) for e in carried):
         outcome = Outcome.NOT_STATED

@@ -1,7 +1,8 @@
 """The extractive answerer: quotes only, never a claim of its own.
 
 Sentences of the retrieved units, in the answer's language (the other language's text when a
-unit has none in it), ranked by their similarity to the question; the most relevant sources
+unit has none in it), ranked by their similarity to the question (from the sentence vectors the
+index stored at ingest: nothing but the question is embedded); the most relevant sources
 first, each sentence followed by its citation, under a one-line lead. A sentence is quoted with
 the provisos that follow it in its unit (`with_proviso`): a rule is never shown without its
 exception, and an exception never without its rule.
@@ -10,17 +11,18 @@ exception, and an exception never without its rule.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import reduce
 
 import numpy as np
 
-from rag.embedders import Embedder
+from rag.index import Index
 from rag.keyword import tokenize
 from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
-from rag.sentences import sentence_spans, with_proviso
+from rag.sentences import unit_sentences, with_proviso
 from rag.text import join_wrapped, text_language
-from rag.types import LANGS, Lang, Source, Span
+from rag.types import LANGS, Lang, Source, other_language
 
 MAX_SENTENCES = 3
 MAX_SOURCES = 4
@@ -30,60 +32,76 @@ SPREAD_MARGIN = 0.5
 _CACHE_SIZE = 4096
 
 
+@dataclass(frozen=True)
+class Quote:
+    """A quotable sentence of one side of a unit: a rule with the provisos that follow it."""
+
+    source: Source
+    side: Lang
+    text: str
+    sentences: tuple[int, ...]  # the numbers of the unit sentences (`unit_sentences`) it spans
+
+
 class SentenceScorer:
-    """Similarity of sentences to a question (embeddings of sentences are remembered)."""
+    """Similarity of quotes to a question, from the sentence vectors the index stores (a
+    sentence it has none for is embedded once and remembered), plus a small bonus for the
+    question's words."""
 
-    def __init__(self, embedder: Embedder) -> None:
-        self._embedder = embedder
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+    def __init__(self, index: Index) -> None:
+        self._index = index
+        self._embedded: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def scores(self, question: str, sentences: list[str]) -> list[float]:
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._vectors]
-        if missing:
-            for sentence, vector in zip(
-                missing, self._embedder.embed_documents(missing), strict=True
-            ):
-                self._vectors[sentence] = vector
-            while len(self._vectors) > _CACHE_SIZE:
-                self._vectors.popitem(last=False)
-        query = self._embedder.embed_query(question)
+    def scores(self, question: str, vector: np.ndarray | None, quotes: list[Quote]) -> list[float]:
+        if vector is None:
+            vector = self._index.embedder.embed_query(question)
+        units = list(
+            {(q.source.hit.doc_id, q.source.unit.label): q.source for q in quotes}.values()
+        )
+        stored = self._index.sentence_vectors([(s.hit.doc_id, s.unit) for s in units])
         words = {t for lang in LANGS for t in tokenize(question, lang)}
         result = []
-        for sentence in sentences:
+        for quote in quotes:
+            similarity = max(
+                float(self._vector(quote, n, stored) @ vector) for n in quote.sentences
+            )
             overlap = 0.0
             if words:
-                sentence_words = {t for lang in LANGS for t in tokenize(sentence, lang)}
-                overlap = len(words & sentence_words) / len(words)
-            result.append(float(self._vectors[sentence] @ query) + 0.2 * overlap)
+                quote_words = {t for lang in LANGS for t in tokenize(quote.text, lang)}
+                overlap = len(words & quote_words) / len(words)
+            result.append(similarity + 0.2 * overlap)
         return result
 
+    def _vector(
+        self, quote: Quote, n: int, stored: dict[tuple[str, str, Lang, int], np.ndarray]
+    ) -> np.ndarray:
+        key = (quote.source.hit.doc_id, quote.source.unit.label, quote.side, n)
+        if key in stored:
+            return stored[key]
+        text = unit_sentences(quote.source.unit.text(quote.side), quote.side)[n].text
+        if text not in self._embedded:
+            self._embedded[text] = self._index.embedder.embed_documents([text])[0]
+            while len(self._embedded) > _CACHE_SIZE:
+                self._embedded.popitem(last=False)
+        return self._embedded[text]
 
-def _sentences(source: Source, language: Lang) -> list[str]:
-    """The unit's quotable sentences: each rule with the provisos that follow it."""
-    text = source.unit.text(language) or source.unit.text("en" if language == "zh" else "zh")
-    spans = _sentence_spans(text, language)
-    lang = text_language(text) or language
-    result: list[str] = []
+
+def quotes(source: Source, language: Lang) -> list[Quote]:
+    """The unit's quotable sentences in the answer's language (the other language's when the unit
+    has no text in it): each rule with the provisos that follow it."""
+    side = language if source.unit.text(language) else other_language(language)
+    text = source.unit.text(side)
+    found = unit_sentences(text, side)
+    spans = [s.span for s in found]
+    result: list[Quote] = []
     i = 0
-    while i < len(spans):
-        start, end = with_proviso(spans, i, text, lang)
-        while i < len(spans) and spans[i][0] < end:
+    while i < len(found):
+        start, end = with_proviso(spans, i, text, found[i].lang)
+        first = i
+        while i < len(found) and found[i].span[0] < end:
             i += 1
         quote = reduce(join_wrapped, (line.strip() for line in text[start:end].split("\n")))
-        if len(quote) > 3:
-            result.append(quote)
+        result.append(Quote(source, side, quote, tuple(range(first, i))))
     return result
-
-
-def _sentence_spans(text: str, language: Lang) -> list[Span]:
-    """Sentence spans over a unit's text, each paragraph split by the rules of its language."""
-    spans: list[Span] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        lang = text_language(paragraph) or language
-        spans.extend((offset + a, offset + b) for a, b in sentence_spans(paragraph, lang))
-        offset += len(paragraph) + 1
-    return spans
 
 
 def extractive_answer(
@@ -93,27 +111,23 @@ def extractive_answer(
     scorer: SentenceScorer,
     asked: Asked = ANYTHING,
     topic: tuple[str, ...] = (),
+    vector: np.ndarray | None = None,
 ) -> str:
     """Quotes that answer the question. For a question asking for a specific detail, only the
     quotes that give it: those holding one of the `topic` sentences (the ones that carry the
     question's topic) that gives it, else any that gives it, else all."""
-    candidates = [
-        (s, sentence) for s in sources[:MAX_SOURCES] for sentence in _sentences(s, language)
-    ]
-    giving = [(s, sentence) for s, sentence in candidates if _gives(asked, sentence, language)]
-    on_topic = [
-        (s, sentence)
-        for s, sentence in giving
-        if any(t in sentence for t in topic if _gives(asked, t, language))
-    ]
+    candidates = [quote for s in sources[:MAX_SOURCES] for quote in quotes(s, language)]
+    giving = [q for q in candidates if _gives(asked, q.text, language)]
+    on_topic = [q for q in giving if any(t in q.text for t in topic if _gives(asked, t, language))]
     candidates = on_topic or giving or candidates
     if not candidates:
         return LEADS[language]
-    scores = scorer.scores(question, [sentence for _, sentence in candidates])
+    scores = scorer.scores(question, vector, candidates)
     best_per_source: dict[int, tuple[float, str]] = {}
-    for (source, sentence), score in zip(candidates, scores, strict=True):
-        if source.n not in best_per_source or score > best_per_source[source.n][0]:
-            best_per_source[source.n] = (score, sentence)
+    for quote, score in zip(candidates, scores, strict=True):
+        n = quote.source.n
+        if n not in best_per_source or score > best_per_source[n][0]:
+            best_per_source[n] = (score, quote.text)
     top = max(score for score, _ in best_per_source.values())
     floor = top - SPREAD_MARGIN * float(np.std(scores))
     ranked = sorted(best_per_source.items(), key=lambda item: -item[1][0])

@@ -1,6 +1,7 @@
 """The index: manifest (SQLite) + vectors (Chroma) + keywords (BM25), kept in step.
 
-Adding a document embeds both language sides of its chunks, writes the vectors, then commits the
+Adding a document embeds both language sides of its chunks and every sentence of its units
+(`rag.sentences.unit_sentences`), writes the vectors, then commits the
 manifest rows in one transaction that also drops the version it replaces; only then are the old
 vectors deleted. A crash before the commit leaves the previous version served (the new vectors
 are orphans that retrieval ignores and `collect_garbage` deletes).
@@ -14,12 +15,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
+import numpy as np
+
 from rag.embedders import Embedder, make_embedder
 from rag.keyword import KeywordIndex, tokenize
 from rag.manifest import IndexedChunk, Manifest
+from rag.sentences import unit_sentences
 from rag.settings import Settings
-from rag.types import LANGS, Chunk, Document, Lang
-from rag.vectors import VectorRecord, VectorStore
+from rag.types import LANGS, Chunk, Document, Lang, Unit
+from rag.vectors import RecordKind, VectorHit, VectorRecord, VectorStore, sentence_id
 
 
 def embedding_text(chunk: Chunk, lang: Lang) -> str:
@@ -27,6 +31,39 @@ def embedding_text(chunk: Chunk, lang: Lang) -> str:
     text = chunk.text(lang)
     heading = chunk.heading(lang)
     return f"{heading}\n{text}" if heading and text else text
+
+
+def embedding_inputs(
+    documents: Sequence[tuple[Document, list[Chunk]]],
+) -> list[tuple[VectorRecord, str]]:
+    """What is embedded for these documents: each side of each chunk, and each sentence of each
+    side of each unit; each with the record that will carry its vector (still empty)."""
+    empty = np.zeros(0, dtype=np.float32)
+    inputs = [
+        (VectorRecord(c.chunk_id, c.doc_id, c.label, lang, empty), embedding_text(c, lang))
+        for _, chunks in documents
+        for c in chunks
+        for lang in LANGS
+        if c.text(lang)
+    ]
+    inputs += [
+        (
+            VectorRecord(
+                sentence_id(document.doc_id, unit.label, side, s.n, s.text),
+                document.doc_id,
+                unit.label,
+                side,
+                empty,
+                RecordKind.SENTENCE,
+            ),
+            s.text,
+        )
+        for document, _ in documents
+        for unit in document.units
+        for side in LANGS
+        for s in unit_sentences(unit.text(side), side)
+    ]
+    return inputs
 
 
 @dataclass(frozen=True)
@@ -83,6 +120,56 @@ class Index:
     def counts(self, doc_id: str) -> DocumentCounts:
         return DocumentCounts(*self.manifest.counts(doc_id))
 
+    def unit(self, doc_id: str, label: str) -> Unit | None:
+        return self.manifest.unit(doc_id, label)
+
+    def search_chunks(
+        self, lang: Lang, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
+    ) -> list[VectorHit]:
+        """The k chunk sides of one language nearest to the vector."""
+        return self.vectors.search(lang, vector, k, doc_ids, RecordKind.CHUNK)
+
+    def search_sentences(
+        self, lang: Lang, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
+    ) -> list[VectorHit]:
+        """The k sentences of one language side nearest to the vector."""
+        return self.vectors.search(lang, vector, k, doc_ids, RecordKind.SENTENCE)
+
+    def search_keywords(
+        self, lang: Lang, tokens: list[str], k: int, doc_ids: set[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The k chunks of one language best matching the tokens by BM25: (chunk id, score)."""
+        return self.keywords.search(lang, tokens, k, doc_ids)
+
+    def keyword_coverage(self, lang: Lang) -> float:
+        """The share of chunks that have text in `lang` (what its keyword list can see)."""
+        return self.keywords.coverage(lang)
+
+    def keyword_count(self, lang: Lang) -> int:
+        """Chunks with text in `lang`."""
+        return self.keywords.size(lang)
+
+    def keyword_frequency(self, lang: Lang, token: str) -> int:
+        """How many chunks of `lang` contain the token."""
+        return self.keywords.document_frequency(lang, token)
+
+    def sentence_vectors(
+        self, units: Sequence[tuple[str, Unit]]
+    ) -> dict[tuple[str, str, Lang, int], np.ndarray]:
+        """The stored vectors of the sentences of these (doc_id, unit) pairs, both sides, by
+        (doc_id, label, side, sentence number). A sentence without one (an index written before
+        sentences were stored, or by another splitter) is missing from the result."""
+        found: dict[tuple[str, str, Lang, int], np.ndarray] = {}
+        for side in LANGS:
+            keys = {
+                sentence_id(doc_id, unit.label, side, s.n, s.text): (doc_id, unit.label, side, s.n)
+                for doc_id, unit in units
+                for s in unit_sentences(unit.text(side), side)
+            }
+            stored = self.vectors.vectors(side, list(keys), RecordKind.SENTENCE)
+            found.update((keys[record_id], vector) for record_id, vector in stored.items())
+        return found
+
     # ------------------------------------------------------------------ writing
 
     def add_documents(
@@ -91,15 +178,13 @@ class Index:
         replaces: Sequence[str] = (),
     ) -> None:
         """Index documents (all or nothing) and drop the documents they replace."""
-        # Every side of every chunk in one call: the embedder batches them by length and
-        # embeds a text that occurs more than once (in two documents, or in both languages) once.
-        sides = [
-            (c, lang) for _, chunks in documents for c in chunks for lang in LANGS if c.text(lang)
-        ]
-        vectors = self.embedder.embed_documents([embedding_text(c, lang) for c, lang in sides])
+        # Every text in one call: the embedder batches them by length and embeds a text that
+        # occurs more than once (in two documents, in both languages, a one-sentence unit) once.
+        inputs = embedding_inputs(documents)
+        vectors = self.embedder.embed_documents([text for _, text in inputs])
         records = [
-            VectorRecord(c.chunk_id, c.doc_id, c.label, lang, v)
-            for (c, lang), v in zip(sides, vectors, strict=True)
+            replace(record, vector=vector)
+            for (record, _), vector in zip(inputs, vectors, strict=True)
         ]
         indexed: list[tuple[Document, list[IndexedChunk]]] = []
         for document, chunks in documents:

@@ -20,15 +20,19 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from rag.index import Index
 from rag.keyword import tokenize
 from rag.text import answer_language, normalize, question_language
-from rag.types import LANGS, Document, Hit, Lang, Source
+from rag.types import LANGS, Document, Hit, Lang, Source, other_language
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0
 KEYWORD_WEIGHT = 2.0
+SENTENCE_WEIGHT = 0.0
 CANDIDATES = 50
+SENTENCE_DEPTH = 4  # sentences searched per unit candidate: a unit has several
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
 
@@ -39,6 +43,9 @@ class Retrieval:
     sources: tuple[Source, ...]
     top_dense: float = 0.0  # the best dense similarity of any candidate
     background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
+    # The question's vector (None when dense search was off): what reads stored vectors later
+    # compares with it instead of embedding the question again.
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -69,12 +76,14 @@ class Retriever:
         index: Index,
         dense_weight: float = DENSE_WEIGHT,
         keyword_weight: float = KEYWORD_WEIGHT,
+        sentence_weight: float = SENTENCE_WEIGHT,
         use_dense: bool = True,
         use_keywords: bool = True,
     ) -> None:
         self.index = index
         self.dense_weight = dense_weight
         self.keyword_weight = keyword_weight
+        self.sentence_weight = sentence_weight
         self.use_dense = use_dense
         self.use_keywords = use_keywords
 
@@ -92,17 +101,24 @@ class Retriever:
             allowed = {d for d in allowed if in_force(documents[d])}
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = max(CANDIDATES, 4 * k)
-        dense = self._dense(question, depth, restrict) if self.use_dense and allowed else {}
+        vector = self.index.embedder.embed_query(question) if self.use_dense and allowed else None
+        dense = self._dense(vector, question, depth, restrict) if vector is not None else {}
+        sentences = (
+            self._dense(vector, question, SENTENCE_DEPTH * depth, restrict, sentences=True)
+            if vector is not None and self.sentence_weight
+            else {}
+        )
         keyword = self._keyword(question, depth, restrict) if self.use_keywords and allowed else []
         dense_ranking = sorted(dense, key=lambda key: -dense[key])
         rankings: list[tuple[Sequence[tuple[str, str]], float]] = [
-            (dense_ranking, self.dense_weight)
+            (dense_ranking, self.dense_weight),
+            (sorted(sentences, key=lambda key: -sentences[key]), self.sentence_weight),
         ]
         # A keyword list sees only the units that have text in its language: its say is scaled
         # by that share, so English keywords cannot push bilingual documents over Chinese-only
         # ones that they cannot see.
         rankings += [
-            ([key for key, _ in ranked], self.keyword_weight * self.index.keywords.coverage(lang))
+            ([key for key, _ in ranked], self.keyword_weight * self.index.keyword_coverage(lang))
             for lang, ranked in keyword
         ]
         fused = reciprocal_rank_fusion(rankings)
@@ -116,7 +132,7 @@ class Retriever:
         order = sorted(fused, key=lambda key: (-fused[key], dense_rank.get(key, depth + 1)))[:k]
         sources = []
         for n, key in enumerate(order, start=1):
-            unit = self.index.manifest.unit(*key)
+            unit = self.index.unit(*key)
             if unit is None:
                 continue
             keyword_rank, keyword_score = best_keyword.get(key, (0, 0.0))
@@ -137,26 +153,33 @@ class Retriever:
             sources=tuple(sources),
             top_dense=dense[dense_ranking[0]] if dense_ranking else 0.0,
             background=tuple(dense[key] for key in dense_ranking[4:20]),
+            vector=vector,
             timings_ms={"retrieve": elapsed},
         )
 
     def _dense(
-        self, question: str, depth: int, restrict: list[str] | None
+        self,
+        vector: np.ndarray,
+        question: str,
+        depth: int,
+        restrict: list[str] | None,
+        sentences: bool = False,
     ) -> dict[tuple[str, str], float]:
-        """Units by their best chunk similarity, put on one scale across the two languages.
+        """Units by their best chunk similarity (or best sentence's), put on one scale across the
+        two languages.
 
         A question is closer to any text in its own language than to text in the other, so
         raw similarities would bury documents that exist only in the other language. The gap is
         measured on this very question, from the units found in both languages, and added to
         the other language's similarities."""
-        vector = self.index.embedder.embed_query(question)
         sims: dict[Lang, dict[tuple[str, str], float]] = {"zh": {}, "en": {}}
         for lang in LANGS:
-            for hit in self.index.vectors.search(lang, vector, depth, restrict):
+            search = self.index.search_sentences if sentences else self.index.search_chunks
+            for hit in search(lang, vector, depth, restrict):
                 key = (hit.doc_id, hit.label)
                 sims[lang][key] = max(sims[lang].get(key, -1.0), hit.similarity)
         own = answer_language(question)
-        other: Lang = "en" if own == "zh" else "zh"
+        other = other_language(own)
         both = [sims[own][key] - sims[other][key] for key in sims[own] if key in sims[other]]
         gap = statistics.median(both) if both else 0.0
         merged = dict(sims[own])
@@ -175,7 +198,7 @@ class Retriever:
             if not tokens:
                 continue
             best: dict[tuple[str, str], float] = {}
-            for chunk_id, score in self.index.keywords.search(lang, tokens, depth, allowed):
+            for chunk_id, score in self.index.search_keywords(lang, tokens, depth, allowed):
                 key = _unit_key(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)
             if best:

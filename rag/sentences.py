@@ -24,12 +24,19 @@ source cards all cut text here, so a quote, a chunk and a highlight agree on whe
 
 `with_proviso` extends a chosen sentence over the provisos that follow it in the same unit, for
 quotes: a rule travels with its exception.
+
+`unit_sentences` is what the index stores a vector for and what the answerer and the decision
+read: the sentences of one language side of a unit, each paragraph cut by the rules of its own
+language, numbered in order.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from rag.text import text_language
 from rag.types import Lang, Span
 
 _FULL_STOPS = "。！？"
@@ -106,6 +113,35 @@ def sentence_spans(text: str, lang: Lang) -> list[Span]:
         spans.extend(_paragraph_spans(text, start, end, lang))
         start = end + 1
     return spans
+
+
+@dataclass(frozen=True)
+class UnitSentence:
+    """One sentence of one language side of a unit."""
+
+    n: int  # its number in the side, from 0
+    lang: Lang  # its own language: a side may hold a paragraph in the other language
+    span: Span  # offsets into the side's text
+    text: str
+
+
+# Shorter pieces ("(1)", "一、", "第三条") carry nothing to match, embed or quote.
+MIN_SENTENCE_CHARS = 4
+
+
+@lru_cache(maxsize=16384)
+def unit_sentences(text: str, side: Lang) -> tuple[UnitSentence, ...]:
+    """The sentences of one language side of a unit, in order (remembered: units recur)."""
+    found: list[UnitSentence] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        lang = text_language(paragraph) or side
+        for start, end in _paragraph_spans(paragraph, 0, len(paragraph), lang):
+            if end - start >= MIN_SENTENCE_CHARS:
+                span = (offset + start, offset + end)
+                found.append(UnitSentence(len(found), lang, span, paragraph[start:end]))
+        offset += len(paragraph) + 1
+    return tuple(found)
 
 
 def with_proviso(spans: list[Span], i: int, text: str, lang: Lang) -> Span:

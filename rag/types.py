@@ -14,6 +14,12 @@ from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, Lang] = ("zh", "en")
+
+
+def other_language(lang: Lang) -> Lang:
+    return "en" if lang == "zh" else "zh"
+
+
 PREAMBLE = "preamble"
 
 Span = tuple[int, int]

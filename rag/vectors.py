@@ -1,18 +1,24 @@
 """Chroma, embedded on disk by default or a server when CHROMA_HOST is set.
 
-One collection per language: each chunk's Chinese side and English side are separate vectors
-that carry the same chunk id, so a question meets text in its own language and, through the
-cross-lingual embedder, text in the other. The collection records the embedder that filled it;
-opening it with another embedder is an error, not silent garbage. Chroma holds the vectors and
-their document id and label only: the texts live in the manifest, and storing them again would
-make Chroma index them for full-text search, which took most of the write time.
+One collection per language for chunks: each chunk's Chinese side and English side are separate
+vectors that carry the same chunk id, so a question meets text in its own language and, through
+the cross-lingual embedder, text in the other. One collection per language for sentences
+(`rag.sentences.unit_sentences` of each unit side), read by the answerer and the decision so that
+a question embeds nothing but itself; a sentence's id ends in a hash of its text, so a sentence
+the splitter now cuts differently is simply not found (and embedded when asked for).
+Each collection records the embedder that filled it; opening it with another embedder is an
+error, not silent garbage. Chroma holds the vectors and their document id and label only: the
+texts live in the manifest, and storing them again would make Chroma index them for full-text
+search, which took most of the write time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -25,25 +31,36 @@ WRITE_BATCH = 1000
 log = logging.getLogger(__name__)
 
 
+class RecordKind(StrEnum):
+    CHUNK = "chunk"
+    SENTENCE = "sentence"
+
+
 class VectorStoreError(RuntimeError):
     pass
 
 
 @dataclass(frozen=True)
 class VectorRecord:
-    chunk_id: str
+    record_id: str  # a chunk id, or a sentence id (`sentence_id`)
     doc_id: str
     label: str
     lang: Lang
     vector: np.ndarray
+    kind: RecordKind = RecordKind.CHUNK
 
 
 @dataclass(frozen=True)
 class VectorHit:
-    chunk_id: str
+    record_id: str
     doc_id: str
     label: str
     similarity: float
+
+
+def sentence_id(doc_id: str, label: str, side: Lang, n: int, text: str) -> str:
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return f"{doc_id}:{label}:{side}:{n}:{digest}"
 
 
 def _client(settings: Settings) -> Any:
@@ -69,8 +86,13 @@ def _client(settings: Settings) -> Any:
 class VectorStore:
     def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
         self._client = _client(settings)
+        names = {
+            RecordKind.CHUNK: settings.collection,
+            RecordKind.SENTENCE: f"{settings.collection}_sentences",
+        }
         self._collections = {
-            lang: self._collection(f"{settings.collection}_{lang}", embedder_name, dim)
+            (kind, lang): self._collection(f"{name}_{lang}", embedder_name, dim)
+            for kind, name in names.items()
             for lang in LANGS
         }
 
@@ -91,12 +113,12 @@ class VectorStore:
         return collection
 
     def add(self, records: Sequence[VectorRecord]) -> None:
-        for lang in LANGS:
-            rows = [r for r in records if r.lang == lang]
+        for (kind, lang), collection in self._collections.items():
+            rows = [r for r in records if r.lang == lang and r.kind == kind]
             for start in range(0, len(rows), WRITE_BATCH):
                 batch = rows[start : start + WRITE_BATCH]
-                self._collections[lang].upsert(
-                    ids=[r.chunk_id for r in batch],
+                collection.upsert(
+                    ids=[r.record_id for r in batch],
                     embeddings=np.vstack([r.vector for r in batch]),
                     metadatas=[{"doc_id": r.doc_id, "label": r.label} for r in batch],
                 )
@@ -119,16 +141,31 @@ class VectorStore:
                 offset += 5000
         return found
 
-    def ids(self, lang: Lang) -> list[str]:
-        return sorted(self._collections[lang].get(include=[])["ids"])
+    def ids(self, lang: Lang, kind: RecordKind = RecordKind.CHUNK) -> list[str]:
+        return sorted(self._collections[(kind, lang)].get(include=[])["ids"])
 
-    def count(self, lang: Lang) -> int:
-        return int(self._collections[lang].count())
+    def count(self, lang: Lang, kind: RecordKind = RecordKind.CHUNK) -> int:
+        return int(self._collections[(kind, lang)].count())
+
+    def vectors(self, lang: Lang, ids: Sequence[str], kind: RecordKind) -> dict[str, np.ndarray]:
+        """The stored vectors of those ids that are stored."""
+        if not ids:
+            return {}
+        found = self._collections[(kind, lang)].get(ids=list(ids), include=["embeddings"])
+        return {
+            record_id: np.asarray(vector, dtype=np.float32)
+            for record_id, vector in zip(found["ids"], found["embeddings"], strict=True)
+        }
 
     def search(
-        self, lang: Lang, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
+        self,
+        lang: Lang,
+        vector: np.ndarray,
+        k: int,
+        doc_ids: Sequence[str] | None = None,
+        kind: RecordKind = RecordKind.CHUNK,
     ) -> list[VectorHit]:
-        collection = self._collections[lang]
+        collection = self._collections[(kind, lang)]
         total = collection.count()
         if total == 0:
             return []

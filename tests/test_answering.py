@@ -5,6 +5,7 @@ import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ingest.pipeline import ingest_paths
@@ -65,6 +66,33 @@ def test_extractive_answer_quotes_and_cites(index: Index) -> None:
     )
     assert all(c.verified for c in answer.citations)
     assert answer.unsupported_sentences == () and answer.removed_markers == ()
+
+
+class _CountingEmbedder(Embedder):
+    """The session's embedder, recording what it is asked to embed."""
+
+    def __init__(self, model: Embedder) -> None:
+        super().__init__()
+        self.name, self.dim = model.name, model.dim
+        self._model = model
+        self.calls: list[tuple[tuple[str, ...], bool]] = []
+
+    def _embed(self, texts: list[str], query: bool) -> np.ndarray:
+        self.calls.append((tuple(texts), query))
+        return self._model._embed(texts, query)
+
+
+@pytest.mark.parametrize("question", [IP_QUESTION, "惩罚性赔偿制度如何适用？", UNANSWERABLE])
+def test_a_question_embeds_nothing_but_itself(
+    home: Path, embedder: Embedder, question: str
+) -> None:
+    counting = _CountingEmbedder(embedder)
+    index = Index(Settings(home=home), embedder=counting)
+    try:
+        Assistant(index, Settings(home=home), "extractive").ask(question)
+    finally:
+        index.close()
+    assert counting.calls == [((question,), True)]
 
 
 def test_extractive_answer_in_chinese(index: Index) -> None:

@@ -11,8 +11,10 @@ from rag import manifest as manifest_module
 from rag.embedders import Embedder
 from rag.index import Index
 from rag.retrieval import Retriever
+from rag.sentences import unit_sentences
 from rag.settings import Settings
-from rag.vectors import VectorStore, VectorStoreError
+from rag.types import LANGS
+from rag.vectors import RecordKind, VectorStore, VectorStoreError
 from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.integration
@@ -64,6 +66,37 @@ def test_ingest_sample(index: Index, corpus: Path) -> None:
     assert index.manifest.unit(sample.doc_id, "6").display_en == "(6)"  # type: ignore[union-attr]
     hits = index.keywords.search("zh", ["知识产权", "惩罚性", "赔偿"], 3)
     assert hits[0][0] == f"{sample.doc_id}:11:0"
+
+
+def test_every_sentence_of_every_unit_has_its_vector(
+    index: Index, corpus: Path, embedder: Embedder
+) -> None:
+    ingest_paths([corpus], index)
+    units = [(d.doc_id, u) for d in index.documents() for u in index.manifest.units(d.doc_id)]
+    sentences = {
+        (doc_id, unit.label, side, s.n): s.text
+        for doc_id, unit in units
+        for side in LANGS
+        for s in unit_sentences(unit.text(side), side)
+    }
+    assert len(sentences) > len(units) * 2  # the sample's items run to several sentences
+    for lang in LANGS:
+        assert index.vectors.count(lang, RecordKind.SENTENCE) == sum(
+            k[2] == lang for k in sentences
+        )
+    stored = index.sentence_vectors(units)
+    assert stored.keys() == sentences.keys()
+    key = next(k for k in sentences if k[2] == "zh")
+    expected = embedder.embed_documents([sentences[key]])[0]
+    assert float(stored[key] @ expected) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_removing_a_document_removes_its_sentences(index: Index, corpus: Path) -> None:
+    ingest_paths([corpus], index)
+    law = next(d for d in index.documents() if d.title == "中华人民共和国示范法")
+    before = index.vectors.count("zh", RecordKind.SENTENCE)
+    assert index.remove(law.doc_id)
+    assert index.vectors.count("zh", RecordKind.SENTENCE) == before - 2
 
 
 def test_reingest_changes_nothing(index: Index, corpus: Path) -> None:

@@ -14,7 +14,7 @@ from ingest.lines import ends_sentence
 from ingest.parse import ParsedDocument, parse_text
 from ingest.readers import read_source
 from rag.citations import answer_sentences, verify_citations
-from rag.extractive import extractive_answer
+from rag.extractive import Quote, extractive_answer
 from rag.sentences import is_proviso, sentence_spans, split_sentences, with_proviso
 from rag.types import Document, DocumentMeta, Hit, Source, Unit
 from tests.helpers import SAMPLE, shared
@@ -270,8 +270,8 @@ def test_with_proviso_stops_at_the_next_rule() -> None:
 class _FirstSentenceScorer:
     """Prefers the sentence about time limits (the answerer's ranking is not under test here)."""
 
-    def scores(self, question: str, sentences: list[str]) -> list[float]:
-        return [1.0 if "days" in s or "十日" in s else 0.0 for s in sentences]
+    def scores(self, question: str, vector: object, quotes: list[Quote]) -> list[float]:
+        return [1.0 if "days" in q.text or "十日" in q.text else 0.0 for q in quotes]
 
 
 def _source(n: int, unit: Unit) -> Source:
