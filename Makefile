@@ -71,7 +71,7 @@ eval-stard: install-test
 # cross-lingual set on four Chinese-only statutes, and the held-out sets written blind on the
 # sample, two bilingual laws, the Basic Law PDFs and five statutes.
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
-HELDOUT = sample assembly_women basic_law statutes
+HELDOUT = sample assembly_women basic_law statutes fresh
 DEV_SETS = eval/datasets/sample_dev.jsonl@$(DEV_INDEXES)/sample=sample \
 	$(SHARED)/stard_dev.jsonl@$(DEV_INDEXES)/sample:unanswerable=sample \
 	eval/datasets/crosslingual_dev.jsonl@$(DEV_INDEXES)/statutes4=statutes4 \

@@ -23,6 +23,7 @@ from rag.types import Lang
 
 class Kind(StrEnum):
     DURATION = "duration"
+    FREQUENCY = "frequency"
     NUMBER = "number"
     PLACE = "place"
     DATE = "date"
@@ -51,12 +52,21 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        Kind.FREQUENCY,
+        re.compile(
+            r"多久一次|每隔多久|多长时间一次|隔多久|频率|频次|每(隔)?几(年|个月|月|周|天|日)"
+            r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b|\bhow many times a\b",
+            re.I,
+        ),
+    ),
+    (
         Kind.DURATION,
         re.compile(
             r"多久|多长时间|多长的?期限|什么期限|期限(是|为)?多|几(个)?(天|日|周|星期|月|年|小时)|"
             r"多少(个)?(天|日|周|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
-            r"|\bwithin (how|what)\b|\bdeadline\b|\btime limits?\b|\bhow soon\b|\bby when\b"
+            r"|\bwithin (how|what)\b(?! (distance|radius|range|area))|\bdeadline\b"
+            r"|\btime limits?\b|\bhow soon\b|\bby when\b"
             r"|\bwhat (is the )?(period|term|duration)\b|\bhow much time\b",
             re.I,
         ),
@@ -79,8 +89,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"哪些(国家|组织|国际组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族)"
             r"(?![\u4e00-\u9fff]*?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责))"
-            r"|\bwhich (countries|organi[sz]ations|cities|regions|provinces|states|bodies|"
-            r"authorities|institutions|companies|languages|nations)\b"
+            r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
+            r"states|bodies|authorities|institutions|companies|languages|nations)\b"
             r"|\bwhat (countries|organi[sz]ations|cities|regions|languages)\b|\blist of\b",
             re.I,
         ),
@@ -110,8 +120,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届)|比例|税率|费率|百分之几|多大|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
-            r"|\bhow (many|much|old)\b|\bwhat multiple\b"
-            r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z-]+ )?(percentage|percent|rate|fee|"
+            r"|多远|距离(是|有)?多|多少(米|公里|千米)"
+            r"|\bhow (many|much|old|far)\b|\bwhat multiple\b|\b(what|which) (distance|radius)\b"
+            r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
             r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum)s?\b"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
@@ -149,6 +160,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "age": (r"周岁|岁", r"years?(?: of age| old)?|age of"),
     "point": (r"分", r"points?"),
     "times": (r"倍", r"times|twice|double|triple"),
+    "distance": (
+        r"米|公里|千米|里",
+        r"met(?:re|er)s?|kilomet(?:re|er)s?|km|miles?|feet|foot|yards?",
+    ),
 }
 _DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
 _ZH_ASKED_UNIT = (
@@ -163,6 +178,7 @@ _ZH_ASKED_UNIT = (
     (re.compile(r"几岁|多少岁|年龄|多大"), "age"),
     (re.compile(r"(几|多少)分"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
+    (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
 )
 _EN_ASKED_UNIT = (
     (re.compile(r"\bhow many (working |calendar )?days\b"), "day"),
@@ -176,6 +192,7 @@ _EN_ASKED_UNIT = (
     (re.compile(r"\bhow old\b|\bage\b"), "age"),
     (re.compile(r"\bhow many points\b"), "point"),
     (re.compile(r"\bhow many times\b"), "times"),
+    (re.compile(r"\bhow far\b|\bdistance\b|\bradius\b"), "distance"),
 )
 
 
@@ -226,6 +243,15 @@ _EN_DURATION = re.compile(
     r"|\bimmediately\b|\bwithout delay\b|\bpromptly\b|\bforthwith\b",
     re.I,
 )
+_ZH_FREQUENCY = re.compile(
+    rf"每(隔)?{_ZH_NUM}*\s*(个)?\s*(年|月|季度|半年|周|星期|日|天)|{_ZH_NUM}+\s*(年|个月|月)\s*一次"
+)
+_EN_FREQUENCY = re.compile(
+    rf"\b(annually|yearly|monthly|quarterly|weekly|daily|biennially)\b"
+    rf"|\b({_EN_NUM_WORDS}|\d+) times (a|per|each|every)\b|\b(once|twice) (a|per|each|every)\b"
+    r"|\b(every|each) (\w+ )?(years?|months?|quarters?|weeks?|days?)\b",
+    re.I,
+)
 _EN_REFERENCE = re.compile(
     r"\b(Articles?|Items?|Paragraphs?|Chapters?|Sections?|Annex(es)?|Parts?|No\.|Nos\.|Clauses?"
     r"|Subparagraphs?|Points?)\s*\(?\d+\)?",
@@ -247,7 +273,8 @@ _ZH_NUMBER = re.compile(
 _ZH_BODY = re.compile(
     r"机关|部门|政府|法院|检察院|委员会|机构|局|厅|署|协会|中心|人民代表大会|国务院|行政长官|主席|总理|公安|海关|"
     r"当事人|监护人|负责人|主管|组织|单位|议员|法官|公民|居民|个人|企业|用人|劳动者|消费者|经营者|"
-    r"纳税人|扣缴义务人|所有人|权利人|申请人|著作权人|股东|董事"
+    r"纳税人|扣缴义务人|所有人|权利人|申请人|著作权人|股东|董事|公司|一方|双方|各方|保险人|投保人|"
+    r"行为人|责任人|侵权人|出卖人|买受人|承运人|雇主|用人单位"
 )
 _EN_BODY = re.compile(
     r"\b(courts?|government|departments?|authorit(y|ies)|council|committee|commission|bureau|"
@@ -289,6 +316,8 @@ def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozense
         plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
     if units:
         return _unit_pattern(lang, units).search(plain) is not None
+    if kind == Kind.FREQUENCY:
+        return bool((_ZH_FREQUENCY if lang == "zh" else _EN_FREQUENCY).search(plain))
     if lang == "zh":
         if kind == Kind.DURATION:
             return bool(_ZH_DURATION.search(plain))
@@ -336,6 +365,7 @@ ANYTHING = Asked(Kind.OPEN)
 # What a not-stated answer names as missing, per kind and language.
 MISSING: dict[Kind, dict[Lang, str]] = {
     Kind.DURATION: {"en": "the time limit or duration", "zh": "具体期限"},
+    Kind.FREQUENCY: {"en": "how often", "zh": "具体频率"},
     Kind.NUMBER: {"en": "the number or amount", "zh": "具体数额或数量"},
     Kind.PLACE: {"en": "the place", "zh": "具体地点"},
     Kind.DATE: {"en": "the date or time", "zh": "具体日期或时间"},

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.kinds import Kind, has_span, question_kind
+from rag.kinds import Asked, Kind, has_span, question_kind
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,12 @@ from rag.kinds import Kind, has_span, question_kind
         ("行政长官由谁任命？", Kind.PERSON),
         ("Which countries take part in the Belt and Road?", Kind.LIST),
         ("哪些国家参与了该合作？", Kind.LIST),
+        ("How often must employers arrange health examinations?", Kind.FREQUENCY),
+        ("职工体检多久一次？", Kind.FREQUENCY),
+        ("Within what distance of a railway station is a demonstration forbidden?", Kind.NUMBER),
+        ("游行路线离机场要多远？", Kind.NUMBER),
+        ("What is the region's corporate profits tax rate?", Kind.NUMBER),
+        ("Which foreign countries have consulates in the city?", Kind.LIST),
         ("Which article deals with cross-border bankruptcy?", Kind.ARTICLE),
         ("跨境破产规定在哪一条？", Kind.ARTICLE),
         ("What does the opinion say about punitive damages?", Kind.OPEN),
@@ -54,6 +60,18 @@ def test_question_kind(question: str, kind: Kind) -> None:
             "zh",
             "劳动者连续工作一年以上的，享受带薪年休假。",
             "国家实行带薪年休假制度。",
+        ),
+        (
+            Kind.FREQUENCY,
+            "en",
+            "Employers shall arrange a health examination for female workers once a year.",
+            "Employers shall regularly arrange health examinations for female workers.",
+        ),
+        (
+            Kind.FREQUENCY,
+            "zh",
+            "用人单位应当每两年组织女职工进行一次妇科检查。",
+            "用人单位应当定期为女职工安排妇科疾病检查。",
         ),
         (
             Kind.NUMBER,
@@ -118,3 +136,13 @@ def test_references_are_not_amounts_and_dates_are_not_durations() -> None:
     assert not has_span(Kind.NUMBER, "依照本法第十二条、第十三条的规定办理。", "zh")
     assert not has_span(Kind.NUMBER, "See Article 12 and item (3) of Fa Fa No. 37.", "en")
     assert not has_span(Kind.DURATION, "本法自2018年10月26日起施行。", "zh")
+
+
+def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
+    asked = Asked.of("Within what distance of a railway station is a demonstration forbidden?")
+    assert asked.units == frozenset({"distance"})
+    assert asked.given_by("No demonstration shall be held within 10-300 metres of them.", "en")
+    assert not asked.given_by("The application shall be decided within 10 days.", "en")
+    asked = Asked.of("游行路线离机场要多远？")
+    assert asked.given_by("在下列场所周边距离十米至三百米内，不得举行示威。", "zh")
+    assert not asked.given_by("主管机关应当在十日内作出决定。", "zh")
