@@ -67,7 +67,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bwithin (how|what)\b(?! (distance|radius|range|area))|\bdeadline\b"
             r"|\btime limits?\b|\bhow soon\b|\bby when\b"
-            r"|\bwhat (is the )?(period|term|duration)\b|\bhow much time\b",
+            r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,3}(period|term|duration)s?\b"
+            r"|\bhow much time\b",
             re.I,
         ),
     ),
@@ -100,8 +101,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
-            r"|\bwho(m|se)?\b|\bwhich (?:[a-z-]+ )?(authority|body|organ|court|department|agency|"
-            r"ministry|official|person|entity|institution|officer|government|committee|organi[sz]ation)\b"
+            r"|\bwho(m|se)?\b|\bwhich (?:[a-z'-]+ ){0,3}(authority|body|organ|court|department|"
+            r"agency|ministry|official|person|entity|institution|officer|government|committee|"
+            r"organi[sz]ation)\b"
             r"|\bwhat (authority|body|organ|agency|court|department|institution)\b",
             re.I,
         ),

@@ -34,6 +34,8 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("游行路线离机场要多远？", Kind.NUMBER),
         ("What is the region's corporate profits tax rate?", Kind.NUMBER),
         ("Which foreign countries have consulates in the city?", Kind.LIST),
+        ("What is the limitation period for a claim?", Kind.DURATION),
+        ("Which level of people's court hears the case?", Kind.PERSON),
         ("Which article deals with cross-border bankruptcy?", Kind.ARTICLE),
         ("跨境破产规定在哪一条？", Kind.ARTICLE),
         ("What does the opinion say about punitive damages?", Kind.OPEN),
