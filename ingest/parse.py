@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ingest import numbering as nb
 from ingest.align import LangUnit, align_units
 from ingest.footnotes import remove_footnote_markers
 from ingest.lines import Line, open_brackets, split_lines
@@ -27,8 +26,9 @@ from ingest.metadata import (
     parse_date,
 )
 from ingest.paragraphs import Para, build_paragraphs, classify_metadata
-from ingest.streams import HEADING_SPACES, Stream, add_paragraph, default_display, parse_language
-from rag.types import LANGS, PREAMBLE, DocumentMeta, Lang, Unit
+from ingest.streams import HEADING_SPACES, Stream, add_paragraph, parse_language
+from rag.labels import PREAMBLE, default_display
+from rag.types import LANGS, DocumentMeta, Lang, Unit
 
 # The longest real unit in all of LawRefBook (1,586 files) is 11,040 characters, a schedule of
 # injury grades in an annex; a unit twice as long has swallowed text that is not its own.
@@ -241,16 +241,14 @@ def _document(
         validity_zh=fields.get("validity_zh", ""),
         validity_en=fields.get("validity_en", ""),
     )
-    family = (
-        nb.ARTICLE
-        if any(u.display_zh.startswith("第") or u.display_en.startswith("Article") for u in aligned)
-        else "item"
+    articles = any(
+        u.display_zh.startswith("第") or u.display_en.startswith("Article") for u in aligned
     )
     units = [
         Unit(
             label=u.label,
-            display_zh=u.display_zh or default_display(u.label, family, "zh"),
-            display_en=u.display_en or default_display(u.label, family, "en"),
+            display_zh=u.display_zh or default_display(u.label, articles, "zh"),
+            display_en=u.display_en or default_display(u.label, articles, "en"),
             heading_zh=u.heading_zh,
             heading_en=u.heading_en,
             text_zh=u.text_zh,

@@ -17,8 +17,9 @@ from ingest.align import LangUnit
 from ingest.lines import ends_sentence
 from ingest.metadata import front_matter_dates
 from ingest.paragraphs import Para
-from rag.text import normalize, small_chinese_numeral
-from rag.types import PREAMBLE, Lang
+from rag.labels import annex_label, article_name
+from rag.text import normalize
+from rag.types import Lang
 
 _ZH_TITLE = re.compile(
     r"^[^，。；：,;:！？]{2,60}?(?:法|法典|条例|规定|办法|决定|解释|规则|细则|意见|通知|公告|令|宪法|章程"
@@ -240,7 +241,7 @@ def _build_stream(
             stream.units.append(current)
             continue
         if marker is not None and marker.family == nb.ANNEX and current is not None:
-            label = f"annex-{marker.number}"
+            label = annex_label(marker.number)
             if label not in seen:
                 current = LangUnit(label, _clean_heading(para.text), "")
                 seen[label] = current
@@ -378,26 +379,5 @@ def _clean_heading(text: str, marker: nb.Marker | None = None) -> str:
 
 def _display(marker: nb.Marker, lang: Lang | None) -> str:
     if marker.family == nb.ARTICLE:
-        if lang == "zh":
-            return f"第{marker.number}条" + (
-                f"之{small_chinese_numeral(marker.sub)}" if marker.sub else ""
-            )
-        return f"Article {marker.label}"
+        return article_name(marker.number, marker.sub, "zh" if lang == "zh" else "en")
     return marker.raw.strip()
-
-
-def default_display(label: str, family_hint: str, lang: Lang) -> str:
-    """How to cite a unit in a language the document does not provide."""
-    if label == PREAMBLE:
-        return "序言" if lang == "zh" else "Preamble"
-    if label.startswith("annex-"):
-        number = label.split("-", 1)[1]
-        return f"附件{number}" if lang == "zh" else f"Annex {number}"
-    number, _, sub = label.partition("-")
-    if sub and not sub.isdigit():  # the English half of a pair that failed its check ("25-en")
-        return ""
-    if family_hint == nb.ARTICLE:
-        if lang == "zh":
-            return f"第{number}条" + (f"之{small_chinese_numeral(int(sub))}" if sub else "")
-        return f"Article {label}"
-    return f"{label}." if lang == "zh" else f"({label})"

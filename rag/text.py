@@ -71,16 +71,6 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", to_simplified(unicodedata.normalize("NFKC", text))).strip()
 
 
-def small_chinese_numeral(number: int) -> str:
-    """1..99 as written in 第一百二十条之一 / 之十二; other numbers stay Arabic."""
-    digits = "零一二三四五六七八九"
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
-    return head + (digits[ones] if ones else "")
-
-
 def join_wrapped(left: str, right: str) -> str:
     """Join two pieces of one paragraph split by a line or page break."""
     if not left:

@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, Lang] = ("zh", "en")
-PREAMBLE = "preamble"
 
 Span = tuple[int, int]
 
