@@ -29,6 +29,7 @@ from rag.decision import decide
 from rag.index import Index
 from rag.retrieval import Retriever
 from rag.settings import Settings
+from rag.types import Mode
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "ingest" / "sample"
@@ -54,7 +55,7 @@ def _decision(assistant: Assistant, questions: list[str]) -> dict[str, float]:
 
 
 def measure(index: Index, questions: list[str], k: int) -> dict[str, object]:
-    assistant = Assistant(index, index.settings, "extractive")
+    assistant = Assistant(index, index.settings, Mode.EXTRACTIVE)
     return {
         "decision": _decision(assistant, questions),
         "units": sum(index.counts(d.doc_id).units for d in index.documents()),
