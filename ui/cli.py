@@ -447,7 +447,3 @@ def feedback(
 
     count = FeedbackLog(Path(_settings().home)).export(export)
     say(f"{count} feedback entries written to {export}")
-
-
-def main() -> None:
-    app()
