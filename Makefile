@@ -1,5 +1,6 @@
 # Set-up and everyday commands. `make run` and `make test` work on a fresh machine with only
-# Python 3.11 and pip: they create .venv and install what they need.
+# Python 3.11 and pip: they create .venv and install what they need. The tests also read
+# ../shared/data and fail where it is missing (LAWQA_ALLOW_MISSING_SHARED=1: they skip instead).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

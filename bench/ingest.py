@@ -10,43 +10,49 @@ embedder-only time for all of them. The goal is a pipeline within 1.25x of the e
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from ingest.chunking import chunk_document
 from ingest.pipeline import ingest_paths
 from rag.index import Index, embedding_inputs
 from rag.settings import Settings
 
+app = typer.Typer(add_completion=False)
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", type=Path, nargs="+", help="folders or files to ingest")
-    parser.add_argument("--home", type=Path, help="LAWQA_HOME to fill (default: a fresh temp dir)")
-    parser.add_argument(
-        "--embed-sample", type=int, default=3000, help="texts to time the embedder on (0: all)"
-    )
-    args = parser.parse_args()
-    home = args.home or Path(tempfile.mkdtemp(prefix="lawqa-bench-"))
+
+@app.command(help=__doc__.splitlines()[0])
+def main(
+    paths: Annotated[list[Path], typer.Argument(help="Folders or files to ingest.")],
+    home: Annotated[
+        Path | None, typer.Option(help="LAWQA_HOME to fill (default: a fresh temporary folder).")
+    ] = None,
+    embed_sample: Annotated[
+        int, typer.Option(help="Texts to time the embedder on (0: all).")
+    ] = 3000,
+) -> None:
+    home = home or Path(tempfile.mkdtemp(prefix="lawqa-bench-"))
     settings = Settings(home=home)
     index = Index(settings)
     index.embedder.embed_documents(["warm up"])
 
     started = time.perf_counter()
-    report = ingest_paths(args.paths, index)
+    report = ingest_paths(paths, index)
     pipeline_seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     texts = _embedded_texts(index, settings.chunk_tokens)
     sample = (
         texts
-        if args.embed_sample <= 0
-        else random.Random(0).sample(texts, min(args.embed_sample, len(texts)))
+        if embed_sample <= 0
+        else random.Random(0).sample(texts, min(embed_sample, len(texts)))
     )
     started = time.perf_counter()
     index.embedder.embed_documents(sample)
@@ -69,7 +75,7 @@ def main() -> None:
         "pipeline_over_embedder": round(pipeline_seconds / embed_only, 3),
         "home": str(home),
     }
-    print(json.dumps(result, indent=2))
+    typer.echo(json.dumps(result, indent=2))
 
 
 def _embedded_texts(index: Index, budget: int) -> list[str]:
@@ -83,4 +89,4 @@ def _embedded_texts(index: Index, budget: int) -> list[str]:
 
 
 if __name__ == "__main__":
-    main()
+    app()

@@ -13,13 +13,15 @@ retrievals made beforehand) ≤ 20 ms p95.
 
 from __future__ import annotations
 
-import argparse
 import json
 import tempfile
 import time
 from collections.abc import Callable
 from itertools import cycle, islice
 from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from eval.metrics import percentile
 from eval.runner import load_questions
@@ -29,6 +31,7 @@ from rag.decision import decide
 from rag.index import Index
 from rag.retrieval import Retriever
 from rag.settings import Settings
+from rag.types import Mode
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "ingest" / "sample"
@@ -54,7 +57,7 @@ def _decision(assistant: Assistant, questions: list[str]) -> dict[str, float]:
 
 
 def measure(index: Index, questions: list[str], k: int) -> dict[str, object]:
-    assistant = Assistant(index, index.settings, "extractive")
+    assistant = Assistant(index, index.settings, Mode.EXTRACTIVE)
     return {
         "decision": _decision(assistant, questions),
         "units": sum(index.counts(d.doc_id).units for d in index.documents()),
@@ -66,25 +69,28 @@ def measure(index: Index, questions: list[str], k: int) -> dict[str, object]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--large-home", type=Path, required=True)
-    parser.add_argument("--questions", type=int, default=200)
-    parser.add_argument("--k", type=int, default=10)
-    args = parser.parse_args()
+app = typer.Typer(add_completion=False)
+
+
+@app.command(help=__doc__.splitlines()[0])
+def main(
+    large_home: Annotated[Path, typer.Option(help="An existing LAWQA_HOME, the large index.")],
+    questions: Annotated[int, typer.Option(help="Questions timed on each index.")] = 200,
+    k: Annotated[int, typer.Option(help="Sources retrieved per question.")] = 10,
+) -> None:
     results = {}
     with tempfile.TemporaryDirectory(prefix="lawqa-bench-") as home:
         sample = Index(Settings(home=Path(home)))
         ingest_paths([SAMPLE], sample)
-        questions = [q.question for q in load_questions(SAMPLE_QUESTIONS)]
-        results["sample"] = measure(sample, list(islice(cycle(questions), args.questions)), args.k)
+        asked = [q.question for q in load_questions(SAMPLE_QUESTIONS)]
+        results["sample"] = measure(sample, list(islice(cycle(asked), questions)), k)
         sample.close()
-    large = Index(Settings(home=args.large_home))
-    questions = [q.question for q in load_questions(STARD)]
-    results["large"] = measure(large, list(islice(cycle(questions), args.questions)), args.k)
+    large = Index(Settings(home=large_home))
+    asked = [q.question for q in load_questions(STARD)]
+    results["large"] = measure(large, list(islice(cycle(asked), questions)), k)
     results["embedder"] = large.embedder.name  # type: ignore[assignment]
-    print(json.dumps(results, indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
-    main()
+    app()

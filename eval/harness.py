@@ -9,15 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eval.pipelines import LawqaPipeline, NaivePipeline, Pipeline, RetrieverPipeline
+from eval.pipelines import PIPELINES, LawqaPipeline, Pipeline
 from eval.report import write_outputs
 from eval.runner import Evaluation, load_questions, summarize
 from ingest.pipeline import IngestReport, ingest_paths
-from rag.assistant import Assistant
 from rag.index import Index
 from rag.settings import Settings
-
-PIPELINES = ("lawqa", "naive", "bm25", "dense")
+from rag.types import Mode
 
 
 @dataclass
@@ -50,7 +48,7 @@ def run_evaluation(
     corpus: Sequence[Path] = (),
     out: Path | None = None,
     k: int = 10,
-    mode: str | None = None,
+    mode: Mode | None = None,
     pipelines: Sequence[str] = ("lawqa",),
     limit: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
@@ -99,16 +97,9 @@ def run_evaluation(
 
 
 def _pipelines(
-    names: Sequence[str], index: Index, settings: Settings, k: int, mode: str | None
+    names: Sequence[str], index: Index, settings: Settings, k: int, mode: Mode | None
 ) -> list[Pipeline]:
-    built: list[Pipeline] = []
-    for name in dict.fromkeys(names):
-        if name == "lawqa":
-            built.append(LawqaPipeline(Assistant(index, settings, mode), k))
-        elif name == "naive":
-            built.append(NaivePipeline(index, settings.max_file_bytes))
-        elif name in ("bm25", "dense"):
-            built.append(RetrieverPipeline(name, index))
-        else:
-            raise ValueError(f"unknown pipeline {name!r} (one of {', '.join(PIPELINES)})")
-    return built
+    unknown = [name for name in names if name not in PIPELINES]
+    if unknown:
+        raise ValueError(f"unknown pipeline {unknown[0]!r} (one of {', '.join(PIPELINES)})")
+    return [PIPELINES[name](index, settings, k, mode) for name in dict.fromkeys(names)]

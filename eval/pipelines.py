@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,7 +22,8 @@ from ingest.readers import read_source
 from rag.assistant import Assistant
 from rag.index import Index
 from rag.retrieval import Retriever
-from rag.types import Answer, Document
+from rag.settings import Settings
+from rag.types import Answer, Document, Mode
 
 DEPTH = 100
 
@@ -129,6 +131,16 @@ class NaivePipeline:
         ranking = [self.chunk_units[i] for i in result["ids"][0]]
         scores = [1.0 - float(d) for d in result["distances"][0]]
         return Outcome(ranking, scores, None, latency)
+
+
+# Every pipeline `lawqa eval` can run, built from the index, the settings, the number of sources
+# given to the answerer and the answer mode; the CLI's help and validation read this.
+PIPELINES: dict[str, Callable[[Index, Settings, int, Mode | None], Pipeline]] = {
+    "lawqa": lambda index, settings, k, mode: LawqaPipeline(Assistant(index, settings, mode), k),
+    "naive": lambda index, settings, k, mode: NaivePipeline(index, settings.max_file_bytes),
+    "bm25": lambda index, settings, k, mode: RetrieverPipeline("bm25", index),
+    "dense": lambda index, settings, k, mode: RetrieverPipeline("dense", index),
+}
 
 
 def _overlapping_units(documents: list[Document], path: str, start: int, end: int) -> list[UnitKey]:

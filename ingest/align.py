@@ -15,7 +15,8 @@ import statistics
 from dataclasses import dataclass, field
 
 from ingest.numbering import chinese_to_int
-from rag.types import PREAMBLE, Span, Unit
+from rag.labels import PREAMBLE, unpaired_english_label
+from rag.types import Span, Unit
 
 _ZH_PLACE_NUMERAL = re.compile(
     r"[零〇一二两三四五六七八九]*[十百千][零〇一二两三四五六七八九十百千]*"
@@ -168,12 +169,13 @@ def _unit(label: str, zh: LangUnit | None, en: LangUnit | None) -> Unit:
 
 
 def _unique_labels(units: list[Unit]) -> list[Unit]:
-    """Both halves of a pair that failed its check are kept; the English one as `<label>-en`."""
+    """Both halves of a pair that failed its check are kept; the English one under a label of its
+    own (`25-en`)."""
     seen: set[str] = set()
     result = []
     for unit in units:
         if unit.label in seen:
-            unit = Unit(**{**unit.__dict__, "label": f"{unit.label}-en"})
+            unit = Unit(**{**unit.__dict__, "label": unpaired_english_label(unit.label)})
         seen.add(unit.label)
         result.append(unit)
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.labels import numbered_label
 from rag.numerals import ZH_NUM, chinese_to_int, roman_to_int
 
 _EN_WORDS = {
@@ -90,7 +91,7 @@ class Marker:
 
     @property
     def label(self) -> str:
-        return f"{self.number}-{self.sub}" if self.sub else str(self.number)
+        return numbered_label(self.number, self.sub)
 
 
 def match_marker(line: str, lang: str) -> Marker | None:

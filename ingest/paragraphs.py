@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from ingest import numbering as nb
 from ingest.lines import Line, ends_sentence, open_brackets
@@ -17,21 +18,32 @@ from rag.text import join_wrapped, text_language
 from rag.types import Lang, Span
 
 
-@dataclass
+class ParaRole(StrEnum):
+    TEXT = "text"
+    META = "meta"  # metadata fields, or a note under the title
+    TITLE = "title"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True)
 class Para:
     lang: Lang | None
     text: str
-    spans: list[Span]
+    spans: tuple[Span, ...]
     gap: int = 0
     md_level: int = 0
     marker: nb.Marker | None = None
-    role: str = "text"  # text | meta | title | heading
+    role: ParaRole = ParaRole.TEXT
     footnotes: int = 0  # footnote markers removed from its lines
 
-    def extend(self, line: Line) -> None:
-        self.text = join_wrapped(self.text, line.text)
-        self.spans.extend(line.spans)
-        self.footnotes += line.footnotes
+    def extended(self, line: Line) -> Para:
+        """This paragraph carried on by a line a wrap or a page break cut from it."""
+        return replace(
+            self,
+            text=join_wrapped(self.text, line.text),
+            spans=self.spans + line.spans,
+            footnotes=self.footnotes + line.footnotes,
+        )
 
 
 def _marker(text: str, lang: Lang | None) -> nb.Marker | None:
@@ -55,6 +67,7 @@ def build_paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
         lang = text_language(line.text)
         marker = _marker(line.text, lang)
         last = _last_of_lang(paras, lang)
+        adjacent = last == len(paras) - 1
         if (
             wrapped
             and marker is not None
@@ -65,15 +78,15 @@ def build_paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
         if (
             last is not None
             and marker is None
-            and _continues(last, line, lang, wrapped, previous_line, full_width, paras)
+            and _continues(paras[last], line, lang, wrapped, previous_line, full_width, adjacent)
         ):
-            last.extend(line)
+            paras[last] = paras[last].extended(line)
         else:
             paras.append(
                 Para(
                     lang,
                     line.text,
-                    list(line.spans),
+                    line.spans,
                     gap=line.gap,
                     md_level=line.md_level,
                     marker=marker,
@@ -84,10 +97,12 @@ def build_paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
     return paras
 
 
-def _last_of_lang(paras: list[Para], lang: Lang | None) -> Para | None:
-    for para in reversed(paras):
+def _last_of_lang(paras: list[Para], lang: Lang | None) -> int | None:
+    """The index of the paragraph a line in `lang` may continue."""
+    for index in range(len(paras) - 1, -1, -1):
+        para = paras[index]
         if para.lang == lang or lang is None:
-            return para
+            return index
         if para.lang is not None:
             # Another language intervened: only a page-cut paragraph may continue across it.
             continue
@@ -101,12 +116,12 @@ def _continues(
     wrapped: bool,
     previous_line: Line | None,
     full_width: dict[str, float],
-    paras: list[Para],
+    adjacent: bool,
 ) -> bool:
-    """Whether `line` carries on paragraph `last` (cut by a line wrap or a page break)."""
+    """Whether `line` carries on paragraph `last` (cut by a line wrap or a page break); `adjacent`:
+    no paragraph came between them."""
     if line.md_level or last.md_level:
         return False
-    adjacent = paras[-1] is last
     if open_brackets(last.text) > 0 and adjacent:
         return True
     if ends_sentence(last.text, line.text) or metadata_fields(line.text) is not None:
@@ -158,10 +173,10 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text not in repeated or _marker(line.text, None)]
 
 
-def classify_metadata(para: Para, fields: dict[str, str]) -> None:
+def classify_metadata(para: Para) -> tuple[Para, dict[str, str]]:
+    """A paragraph of metadata fields ("颁布机关: …") in the meta role, with the fields it gives;
+    any other paragraph as it is, with none."""
     found = metadata_fields(para.text)
     if found is None:
-        return
-    para.role = "meta"
-    for key, value in found.items():
-        fields.setdefault(key, value)
+        return para, {}
+    return replace(para, role=ParaRole.META), found

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ingest import numbering as nb
 from ingest.align import LangUnit, align_units
 from ingest.footnotes import remove_footnote_markers
 from ingest.lines import Line, open_brackets, split_lines
@@ -26,9 +25,16 @@ from ingest.metadata import (
     is_delivery_start,
     parse_date,
 )
-from ingest.paragraphs import Para, build_paragraphs, classify_metadata
-from ingest.streams import HEADING_SPACES, Stream, add_paragraph, default_display, parse_language
-from rag.types import LANGS, PREAMBLE, DocumentMeta, Lang, Unit
+from ingest.paragraphs import Para, ParaRole, build_paragraphs, classify_metadata
+from ingest.streams import (
+    HEADING_SPACES,
+    ParsedLanguage,
+    Stream,
+    add_paragraph,
+    parse_language,
+)
+from rag.labels import PREAMBLE, default_display
+from rag.types import LANGS, DocumentMeta, Lang, Unit
 
 # The longest real unit in all of LawRefBook (1,586 files) is 11,040 characters, a schedule of
 # injury grades in an annex; a unit twice as long has swallowed text that is not its own.
@@ -50,8 +56,16 @@ class ParsedDocument:
 def parse_text(text: str, *, wrapped: bool = False) -> list[ParsedDocument]:
     """Parse one source text into one document (or several, when it holds several laws)."""
     paras, fields, titles = _analyse(text, wrapped)
-    streams = {lang: parse_language([p for p in paras if p.lang == lang]) for lang in LANGS}
-    return _assemble(streams, fields, titles, _layout(paras), _footnotes_warnings(paras))
+    parsed = {lang: parse_language([p for p in paras if p.lang == lang]) for lang in LANGS}
+    streams = {lang: parsed[lang].streams for lang in LANGS}
+    layout = _layout(_in_source_order(paras, parsed))
+    return _assemble(streams, fields, titles, layout, _footnotes_warnings(paras))
+
+
+def _in_source_order(paras: list[Para], parsed: dict[Lang, ParsedLanguage]) -> list[Para]:
+    """The source's paragraphs in their order, each in the role its language's parse found."""
+    roled = {lang: iter(parsed[lang].paras) for lang in LANGS}
+    return [next(roled[p.lang]) if p.lang else p for p in paras]
 
 
 def parse_pair(
@@ -67,7 +81,7 @@ def parse_pair(
         ours = [p for p in first[0] if p.lang == lang]
         theirs = [p for p in second[0] if p.lang == lang]
         chosen = ours if len(ours) >= len(theirs) else theirs
-        streams[lang] = parse_language(chosen)
+        streams[lang] = parse_language(chosen).streams
         used.extend(chosen)
     return _assemble(
         streams, fields, first[2] or second[2], "paired-files", _footnotes_warnings(used)
@@ -88,9 +102,12 @@ def _analyse(text: str, wrapped: bool) -> tuple[list[Para], dict[str, str], list
     lines = remove_footnote_markers(split_lines(text))
     fields: dict[str, str] = {}
     lines, header_titles = _consume_front_matter(lines, fields)
-    paras = build_paragraphs(lines, wrapped)
-    for para in paras:
-        classify_metadata(para, fields)
+    paras = []
+    for para in build_paragraphs(lines, wrapped):
+        para, found = classify_metadata(para)
+        for key, value in found.items():
+            fields.setdefault(key, value)
+        paras.append(para)
     return paras, fields, header_titles
 
 
@@ -126,7 +143,7 @@ def _consume_front_matter(
 
 
 def _layout(paras: list[Para]) -> str:
-    langs = [p.lang for p in paras if p.lang and p.role == "text"]
+    langs = [p.lang for p in paras if p.lang and p.role == ParaRole.TEXT]
     if not langs:
         return "empty"
     if len(set(langs)) == 1:
@@ -241,16 +258,14 @@ def _document(
         validity_zh=fields.get("validity_zh", ""),
         validity_en=fields.get("validity_en", ""),
     )
-    family = (
-        nb.ARTICLE
-        if any(u.display_zh.startswith("第") or u.display_en.startswith("Article") for u in aligned)
-        else "item"
+    articles = any(
+        u.display_zh.startswith("第") or u.display_en.startswith("Article") for u in aligned
     )
     units = [
         Unit(
             label=u.label,
-            display_zh=u.display_zh or default_display(u.label, family, "zh"),
-            display_en=u.display_en or default_display(u.label, family, "en"),
+            display_zh=u.display_zh or default_display(u.label, articles, "zh"),
+            display_en=u.display_en or default_display(u.label, articles, "en"),
             heading_zh=u.heading_zh,
             heading_en=u.heading_en,
             text_zh=u.text_zh,

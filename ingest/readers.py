@@ -1,5 +1,8 @@
 """Read a file into text: .txt/.md (encoding detected), .pdf (text layer), .docx, .html.
 
+`READERS` holds the reader of every supported suffix: a new type is added there, and folder
+walks, the web uploader and the messages that list the supported types read it.
+
 Every failure is an `IngestError` whose message names the file and the cause in one line.
 Encodings are detected from the bytes: a BOM, strict UTF-8, UTF-16 without BOM, then GB18030
 or Big5; text that decodes as none of them is an error, never latin-1 mojibake. A few stray NUL
@@ -10,14 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rag.text import count_cjk
 
-TEXT_TYPES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
-SUPPORTED = {**TEXT_TYPES, ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
-SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16 and UTF-32
 _MIN_PDF_CHARS_PER_PAGE = 20
@@ -43,22 +44,49 @@ class SourceText:
     warnings: tuple[str, ...] = ()
 
 
-def read_source(path: Path, max_bytes: int) -> SourceText:
-    """Read and decode one file, or raise IngestError."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
+@dataclass(frozen=True)
+class Extracted:
+    """The text a reader found in a file's bytes."""
+
+    text: str
+    encoding: str  # the text encoding detected, or the format (pdf, docx)
+    wrapped: bool  # lines are wrapped at a page width (PDF), not one paragraph each
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reader:
+    file_type: str  # recorded with the document: txt, md, pdf, docx, html
+    read: Callable[[Path, bytes], Extracted]  # raises IngestError
+
+
+def reader_for(path: Path | str) -> Reader:
+    """The reader of a file's type, or IngestError naming the supported types."""
+    suffix = Path(path).suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
         raise IngestError(
             path,
             f"unsupported file type '{suffix or '(none)'}' (supported: {SUPPORTED_LIST})",
         )
+    return reader
+
+
+def check_size(path: Path | str, size: int, max_bytes: int) -> None:
+    """IngestError for a file over the size limit (LAWQA_MAX_FILE_MB)."""
+    if size > max_bytes:
+        raise IngestError(
+            path,
+            f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
+            "limit (LAWQA_MAX_FILE_MB)",
+        )
+
+
+def read_source(path: Path, max_bytes: int) -> SourceText:
+    """Read and decode one file, or raise IngestError."""
+    reader = reader_for(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                path,
-                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
-                "limit (LAWQA_MAX_FILE_MB)",
-            )
+        check_size(path, path.stat().st_size, max_bytes)
         data = path.read_bytes()
     except IngestError:
         raise
@@ -70,23 +98,20 @@ def read_source(path: Path, max_bytes: int) -> SourceText:
         raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
     if not data.strip():
         raise IngestError(path, "file is empty")
-    kind = SUPPORTED[suffix]
-    warnings: tuple[str, ...] = ()
-    if kind in ("txt", "md"):
-        text, encoding, warnings = _decode_with_stray_nuls(path, data)
-        wrapped = False
-    elif kind == "pdf":
-        text, encoding, wrapped = _read_pdf(path, data), "pdf", True
-    elif kind == "docx":
-        text, encoding, wrapped = _read_docx(path, data), "docx", False
-    else:
-        html, encoding, warnings = _decode_with_stray_nuls(path, data)
-        text, wrapped = _html_text(html), False
-    text = clean_text(text)
+    extracted = reader.read(path, data)
+    text = clean_text(extracted.text)
     if not text.strip():
         raise IngestError(path, "no text found")
     digest = hashlib.sha256(data).hexdigest()
-    return SourceText(path, text, kind, encoding, wrapped, digest, warnings)
+    return SourceText(
+        path,
+        text,
+        reader.file_type,
+        extracted.encoding,
+        extracted.wrapped,
+        digest,
+        extracted.warnings,
+    )
 
 
 def clean_text(text: str) -> str:
@@ -177,7 +202,12 @@ def _plausibility(text: str) -> float:
     return common / max(1, len(text))
 
 
-def _read_pdf(path: Path, data: bytes) -> str:
+def _read_text(path: Path, data: bytes) -> Extracted:
+    text, encoding, warnings = _decode_with_stray_nuls(path, data)
+    return Extracted(text, encoding, False, warnings)
+
+
+def _read_pdf(path: Path, data: bytes) -> Extracted:
     import pypdfium2 as pdfium
 
     try:
@@ -207,10 +237,10 @@ def _read_pdf(path: Path, data: bytes) -> str:
             f"PDF has no text layer ({len(pages)} pages, {visible} characters): "
             "scanned? run OCR first",
         )
-    return text
+    return Extracted(text, "pdf", True)
 
 
-def _read_docx(path: Path, data: bytes) -> str:
+def _read_docx(path: Path, data: bytes) -> Extracted:
     import io
     import zipfile
 
@@ -233,7 +263,7 @@ def _read_docx(path: Path, data: bytes) -> str:
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 blocks.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n\n".join(blocks)
+    return Extracted("\n\n".join(blocks), "docx", False)
 
 
 def _heading_mark(style: str) -> str:
@@ -267,6 +297,11 @@ _BLOCK_TAGS = [
 ]
 
 
+def _read_html(path: Path, data: bytes) -> Extracted:
+    html, encoding, warnings = _decode_with_stray_nuls(path, data)
+    return Extracted(_html_text(html), encoding, False, warnings)
+
+
 def _html_text(html: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -279,3 +314,19 @@ def _html_text(html: str) -> str:
         tag.insert_after("\n")
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in soup.get_text().split("\n")]
     return "\n\n".join(line for line in lines if line)
+
+
+# Suffix → reader; the one place a file type is added.
+READERS: dict[str, Reader] = {
+    ".txt": Reader("txt", _read_text),
+    ".text": Reader("txt", _read_text),
+    ".md": Reader("md", _read_text),
+    ".markdown": Reader("md", _read_text),
+    ".pdf": Reader("pdf", _read_pdf),
+    ".docx": Reader("docx", _read_docx),
+    ".html": Reader("html", _read_html),
+    ".htm": Reader("html", _read_html),
+}
+SUPPORTED = tuple(sorted(READERS))
+SUPPORTED_LIST = ", ".join(SUPPORTED)
+FILE_TYPES = tuple(dict.fromkeys(reader.file_type for reader in READERS.values()))

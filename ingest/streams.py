@@ -9,16 +9,17 @@ also after an annex, which otherwise runs to the end of its law.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ingest import numbering as nb
 from ingest.align import LangUnit
 from ingest.lines import ends_sentence
 from ingest.metadata import front_matter_dates
-from ingest.paragraphs import Para
-from rag.text import normalize, small_chinese_numeral
-from rag.types import PREAMBLE, Lang
+from ingest.paragraphs import Para, ParaRole
+from rag.labels import annex_label, article_name
+from rag.text import normalize
+from rag.types import Lang
 
 _ZH_TITLE = re.compile(
     r"^[^，。；：,;:！？]{2,60}?(?:法|法典|条例|规定|办法|决定|解释|规则|细则|意见|通知|公告|令|宪法|章程"
@@ -53,26 +54,37 @@ class Stream:
     units: list[LangUnit] = field(default_factory=list)
 
 
-def parse_language(paras: list[Para]) -> list[Stream]:
+@dataclass(frozen=True)
+class ParsedLanguage:
+    """One language's paragraphs parsed: a stream per document segment, and the paragraphs as
+    given, each in the role the parse found for it (heading, title, a note that is metadata)."""
+
+    streams: list[Stream]
+    paras: tuple[Para, ...]
+
+
+def parse_language(paras: list[Para]) -> ParsedLanguage:
     """Parse one language's paragraphs into one stream per document segment."""
     unit_family, heading_families = _choose_families(paras)
     unit_indices = _accepted_unit_markers(paras, unit_family)
-    segments = _segment_bounds(paras, unit_indices)
-    return [
-        _build_stream(
+    streams: list[Stream] = []
+    roled: list[Para] = []
+    for start, end in _segment_bounds(paras, unit_indices):
+        stream, segment = _build_stream(
             paras[start:end],
             unit_family,
             heading_families,
             {i - start for i in unit_indices if start <= i < end},
         )
-        for start, end in segments
-    ]
+        streams.append(stream)
+        roled.extend(segment)
+    return ParsedLanguage(streams, tuple(roled))
 
 
 def _choose_families(paras: list[Para]) -> tuple[str | None, list[str]]:
     by_family: dict[str, list[nb.Marker]] = {}
     for para in paras:
-        if para.marker and para.role == "text":
+        if para.marker and para.role == ParaRole.TEXT:
             by_family.setdefault(para.marker.family, []).append(para.marker)
     structural = {nb.PART, nb.PREAMBLE_HEAD, nb.ANNEX}
     if nb.ARTICLE in by_family:
@@ -118,7 +130,7 @@ def _accepted_unit_markers(paras: list[Para], unit_family: str | None) -> list[i
             continue
         if unit_family is None or marker is None or marker.family != unit_family:
             continue
-        if para.role != "text":
+        if para.role != ParaRole.TEXT:
             continue
         if in_annex:
             if not _opens_sequence(paras, i, unit_family):
@@ -207,7 +219,7 @@ def _is_law_title(para: Para) -> bool:
 
 def _title_like(para: Para) -> bool:
     text = para.text.strip()
-    if para.marker is not None or para.role != "text" or ends_sentence(text):
+    if para.marker is not None or para.role != ParaRole.TEXT or ends_sentence(text):
         return False
     if para.md_level:
         return True
@@ -217,15 +229,21 @@ def _title_like(para: Para) -> bool:
 
 
 def _build_stream(
-    paras: list[Para], unit_family: str | None, heading_families: list[str], unit_starts: set[int]
-) -> Stream:
+    paras: list[Para],
+    unit_family: str | None,
+    heading_families: list[str],
+    unit_starts: set[int],
+) -> tuple[Stream, list[Para]]:
+    """The segment's stream, and its paragraphs each in the role found for it."""
     stream = Stream()
+    roled = list(paras)
+    front_at: list[int] = []
     headings: list[tuple[int, str]] = []
     current: LangUnit | None = None
     seen: dict[str, LangUnit] = {}
     for i, para in enumerate(paras):
         marker = para.marker
-        if para.role == "meta":
+        if para.role == ParaRole.META:
             continue
         if i in unit_starts and marker is not None:
             label = marker.label
@@ -240,7 +258,7 @@ def _build_stream(
             stream.units.append(current)
             continue
         if marker is not None and marker.family == nb.ANNEX and current is not None:
-            label = f"annex-{marker.number}"
+            label = annex_label(marker.number)
             if label not in seen:
                 current = LangUnit(label, _clean_heading(para.text), "")
                 seen[label] = current
@@ -249,19 +267,21 @@ def _build_stream(
         level = _heading_level(para, heading_families)
         title_candidate = current is None and para.marker is None and _title_like(para)
         if level is not None and not title_candidate:
-            para.role = "heading"
+            roled[i] = replace(para, role=ParaRole.HEADING)
             headings = [h for h in headings if h[0] < level]
             headings.append((level, _clean_heading(para.text, para.marker)))
             if current is None:
-                stream.front_headings.append(para)
+                stream.front_headings.append(roled[i])
             continue
         if current is None:
             if not (para.marker is not None and para.marker.family == nb.PREAMBLE_HEAD):
                 stream.front.append(para)
+                front_at.append(i)
         else:
             add_paragraph(current, para)
-    _finish_front(stream)
-    return stream
+    for i, role in zip(front_at, _finish_front(stream), strict=True):
+        roled[i] = replace(roled[i], role=role)
+    return stream, roled
 
 
 _MARKER_SEPARATORS = " \u3000:：.．、\t"
@@ -296,8 +316,10 @@ def _heading_level(para: Para, heading_families: list[str]) -> int | None:
     return None
 
 
-def _finish_front(stream: Stream) -> None:
-    """Text before the first unit: the title, a note that is metadata, or the preamble."""
+def _finish_front(stream: Stream) -> list[ParaRole]:
+    """Text before the first unit: the title, a note that is metadata, or the preamble; returns
+    the role of each paragraph of `stream.front`."""
+    roles: list[ParaRole] = []
     title = _title_run(stream.front)
     if title:
         joiner = "" if title[0].lang == "zh" else " "
@@ -305,12 +327,14 @@ def _finish_front(stream: Stream) -> None:
         stream.title = HEADING_SPACES.sub(" ", text).rstrip("*＊ ")
     for para in stream.front:
         if para in title or (stream.title and _same_text(para.text, stream.title)):
-            para.role = "title"
+            roles.append(ParaRole.TITLE)
         elif not stream.preamble and _is_note(para.text.strip()):
-            para.role = "meta"
+            roles.append(ParaRole.META)
             stream.notes.append(para.text.strip())
         else:
+            roles.append(ParaRole.TEXT)
             stream.preamble.append(para)
+    return roles
 
 
 def _is_note(text: str) -> bool:
@@ -378,26 +402,5 @@ def _clean_heading(text: str, marker: nb.Marker | None = None) -> str:
 
 def _display(marker: nb.Marker, lang: Lang | None) -> str:
     if marker.family == nb.ARTICLE:
-        if lang == "zh":
-            return f"第{marker.number}条" + (
-                f"之{small_chinese_numeral(marker.sub)}" if marker.sub else ""
-            )
-        return f"Article {marker.label}"
+        return article_name(marker.number, marker.sub, "zh" if lang == "zh" else "en")
     return marker.raw.strip()
-
-
-def default_display(label: str, family_hint: str, lang: Lang) -> str:
-    """How to cite a unit in a language the document does not provide."""
-    if label == PREAMBLE:
-        return "序言" if lang == "zh" else "Preamble"
-    if label.startswith("annex-"):
-        number = label.split("-", 1)[1]
-        return f"附件{number}" if lang == "zh" else f"Annex {number}"
-    number, _, sub = label.partition("-")
-    if sub and not sub.isdigit():  # the English half of a pair that failed its check ("25-en")
-        return ""
-    if family_hint == nb.ARTICLE:
-        if lang == "zh":
-            return f"第{number}条" + (f"之{small_chinese_numeral(int(sub))}" if sub else "")
-        return f"Article {label}"
-    return f"{label}." if lang == "zh" else f"({label})"

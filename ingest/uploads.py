@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ingest.readers import SUPPORTED, IngestError
+from ingest.readers import IngestError, check_size, reader_for
 
 _UNSAFE = re.compile(r"[^\w.\- ()（）\u4e00-\u9fff]+")
 
@@ -26,19 +26,8 @@ def safe_name(name: str) -> str:
 def save_upload(home: Path, name: str, data: bytes, max_bytes: int) -> Path:
     """Check an upload and save it under `home`/uploads; the same content reuses its file."""
     clean = safe_name(name)
-    suffix = Path(clean).suffix.lower()
-    if suffix not in SUPPORTED:
-        raise IngestError(
-            clean,
-            f"unsupported file type '{suffix or '(none)'}' (supported: "
-            f"{', '.join(sorted(SUPPORTED))})",
-        )
-    if len(data) > max_bytes:
-        raise IngestError(
-            clean,
-            f"file is {len(data) / 1048576:.1f} MB, over the "
-            f"{max_bytes / 1048576:.0f} MB limit (LAWQA_MAX_FILE_MB)",
-        )
+    reader_for(clean)
+    check_size(clean, len(data), max_bytes)
     folder = (home / "uploads").resolve()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / clean

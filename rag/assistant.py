@@ -41,9 +41,9 @@ from rag.questions import check_question
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
 from rag.text import answer_language
-from rag.types import LANGS, Answer, Lang, Outcome, Source
+from rag.types import LANGS, Answer, Lang, Mode, Outcome, Source
 
-MODES = ("llm", "local", "extractive")
+MODES = tuple(Mode)
 # A not-stated answer cites the sources whose best sentence covers at least this share of what the
 # best sentence covers: the passages on the topic, not every one that shares a word with it.
 CITE_SHARE = 0.8

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rag.text import small_chinese_numeral
-from rag.types import PREAMBLE, Document, Unit
+from rag.labels import LabelKind, article_name, parse_label
+from rag.types import Document, Unit
 
 
 def _zh_number(doc_number: str) -> str:
@@ -22,15 +22,14 @@ def citation_zh(document: Document, unit: Unit) -> str:
 
 def paragraph_zh(unit: Unit) -> str:
     """第11条 / 第120条之一 / 序言: a unit as a Chinese citation names it."""
-    label = unit.label
-    if label == PREAMBLE:
-        return "序言"
-    if label.startswith("annex-"):
-        return unit.display_zh or f"附件{label.split('-', 1)[1]}"
-    number, _, sub = label.partition("-")
-    if not number.isdigit():
+    label = parse_label(unit.label)
+    if label is None:
         return unit.display_zh
-    return f"第{number}条" + (f"之{small_chinese_numeral(int(sub))}" if sub.isdigit() else "")
+    if label.kind == LabelKind.PREAMBLE:
+        return "序言"
+    if label.kind == LabelKind.ANNEX:
+        return unit.display_zh or f"附件{label.number}"
+    return article_name(label.number, label.sub, "zh")
 
 
 def citation_en(document: Document, unit: Unit) -> str:
@@ -42,7 +41,8 @@ def citation_en(document: Document, unit: Unit) -> str:
 
 def paragraph_en(unit: Unit) -> str:
     """Article 11 / item (11) / Preamble: a unit as an English citation names it."""
-    if unit.label == PREAMBLE:
+    label = parse_label(unit.label)
+    if label is not None and label.kind == LabelKind.PREAMBLE:
         return "Preamble"
     display = unit.display_en or unit.label
     if display.startswith("("):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
@@ -141,6 +142,42 @@ class OpenAIEmbedder(Embedder):
         return np.array([item.embedding for item in response.data], dtype=np.float32)
 
 
+@dataclass(frozen=True)
+class EmbedderKind:
+    """One kind of embedder `LAWQA_EMBEDDER` can name: `e5`, or `openai:<model>` for a kind
+    that takes a model."""
+
+    build: Callable[[Settings, str], Embedder]  # (settings, the model named after the colon)
+    takes_model: bool = False
+    # Its weight inside a combination ("e5+use"); a kind without one is not combined.
+    combined_weight: float | None = None
+
+
+# Every embedder; LAWQA_EMBEDDER is checked against this, and its error message lists it. The
+# combined weights: e5's cosines spread over a range about three times narrower than USE's, so e5
+# weighs more for the two to count alike.
+EMBEDDERS: dict[str, EmbedderKind] = {
+    "e5": EmbedderKind(
+        lambda settings, _: E5Embedder(settings.embed_threads), combined_weight=0.75
+    ),
+    "use": EmbedderKind(
+        lambda settings, _: UseEmbedder(settings.embed_threads), combined_weight=0.25
+    ),
+    "openai": EmbedderKind(
+        lambda settings, model: OpenAIEmbedder(model, settings), takes_model=True
+    ),
+}
+
+
+def embedder_names() -> list[str]:
+    """How LAWQA_EMBEDDER may name an embedder: each kind without a model, the combination of
+    those that combine, then each kind with a model."""
+    plain = [name for name, kind in EMBEDDERS.items() if not kind.takes_model]
+    combined = "+".join(n for n, kind in EMBEDDERS.items() if kind.combined_weight is not None)
+    with_model = [f"{name}:<model>" for name, kind in EMBEDDERS.items() if kind.takes_model]
+    return [*plain, combined, *with_model]
+
+
 _loaded: dict[tuple[str, int, str | None], Embedder] = {}
 _loading = threading.Lock()
 
@@ -155,24 +192,23 @@ def make_embedder(settings: Settings) -> Embedder:
         return _loaded[key]
 
 
-# Weights of the combined embedder: e5's cosines spread over a range about three times narrower
-# than USE's, so e5 weighs more for the two to count alike.
-COMBINED_WEIGHTS = {"e5": 0.75, "use": 0.25}
-
-
 def _load(name: str, settings: Settings) -> Embedder:
     if "+" in name:
         members = name.split("+")
-        unknown = [m for m in members if m not in COMBINED_WEIGHTS]
+        weights = {
+            m: weight
+            for m in members
+            if m in EMBEDDERS and (weight := EMBEDDERS[m].combined_weight) is not None
+        }
+        unknown = [m for m in members if m not in weights]
         if unknown:
             raise EmbedderError(f"unknown embedder {unknown[0]!r} in LAWQA_EMBEDDER={name!r}")
-        return CombinedEmbedder([(_load(m, settings), COMBINED_WEIGHTS[m]) for m in members])
-    if name == "e5":
-        return E5Embedder(settings.embed_threads)
-    if name == "use":
-        return UseEmbedder(settings.embed_threads)
-    if name.startswith("openai:"):
-        return OpenAIEmbedder(name.split(":", 1)[1], settings)
-    raise EmbedderError(
-        f"unknown embedder {name!r} (LAWQA_EMBEDDER: e5, use, e5+use or openai:<model>)"
-    )
+        return CombinedEmbedder([(_load(m, settings), weights[m]) for m in members])
+    kind_name, colon, model = name.partition(":")
+    kind = EMBEDDERS.get(kind_name)
+    if kind is None or bool(colon) != kind.takes_model or (kind.takes_model and not model):
+        names = embedder_names()
+        raise EmbedderError(
+            f"unknown embedder {name!r} (LAWQA_EMBEDDER: {', '.join(names[:-1])} or {names[-1]})"
+        )
+    return kind.build(settings, model)

@@ -33,7 +33,7 @@ from rag.prompts import (
 )
 from rag.settings import Settings
 from rag.tokens import install_encoding
-from rag.types import Lang, Source
+from rag.types import Lang, Mode, Source
 
 __all__ = ["ChatModel", "LLMError", "ModelServerError", "chat_model", "probe_server"]
 OPENAI_URL = "https://api.openai.com/v1"
@@ -176,7 +176,7 @@ def probe_server(settings: Settings) -> None:
 
 
 def chat_model(settings: Settings, mode: str) -> ChatModel:
-    """The chat model for `mode` ('llm' or 'local')."""
+    """The chat model for `mode` (Mode.LLM or Mode.LOCAL)."""
     from langchain_openai import ChatOpenAI
     from openai import Timeout
 
@@ -193,7 +193,7 @@ def chat_model(settings: Settings, mode: str) -> ChatModel:
         # httpx's read timeout is per read: it also bounds the wait between streamed tokens.
         "timeout": Timeout(timeout_s, connect=min(CONNECT_TIMEOUT_S, timeout_s)),
     }
-    if mode == "local":
+    if mode == Mode.LOCAL:
         if not settings.llm.startswith("local:"):
             raise LLMError("--mode local needs LAWQA_LLM=local:/path/to/model.gguf")
         path = settings.llm.split(":", 1)[1]

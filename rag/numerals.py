@@ -1,5 +1,6 @@
 """Chinese numerals as numbers: article numbers for the parser, shared numbers for the aligners
-(a unit's pair check at ingest, its sentences at question time)."""
+(a unit's pair check at ingest, its sentences at question time); and small numbers as Chinese
+numerals, as citations write them (之一)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def roman_to_int(text: str) -> int:
     """`XIV` → 14 (either case)."""
     values = [_ROMAN[c] for c in text.upper()]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def small_chinese_numeral(number: int) -> str:
+    """1..99 as written in 第一百二十条之一 / 之十二; other numbers stay Arabic."""
+    digits = "零一二三四五六七八九"
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")

@@ -3,6 +3,7 @@ language texts, fenced as data."""
 
 from __future__ import annotations
 
+from rag.labels import displays
 from rag.types import Lang, Source
 
 LANGUAGE_NAMES = {"zh": "Chinese (简体中文)", "en": "English"}
@@ -67,7 +68,7 @@ def format_sources(sources: tuple[Source, ...]) -> str:
     for source in sources:
         unit = source.unit
         document = source.document
-        label = " / ".join(x for x in (unit.display_zh, unit.display_en) if x)
+        label = displays(unit)
         lines = [f'<source n="{source.n}" document="{document.title}" paragraph="{label}">']
         if unit.text_zh:
             lines.append(f"中文: {unit.text_zh}")

@@ -28,7 +28,7 @@ import numpy as np
 
 from rag.index import Index
 from rag.keyword import tokenize
-from rag.text import answer_language, normalize, question_language
+from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, other_language
 
 RRF_K = 60
@@ -43,7 +43,7 @@ _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expir
 @dataclass(frozen=True)
 class Retrieval:
     question: str
-    language: str  # zh | en | mixed
+    language: Lang
     sources: tuple[Source, ...]
     top_dense: float = 0.0  # the best dense similarity of any candidate
     background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
@@ -153,7 +153,7 @@ class Retriever:
         elapsed = (time.perf_counter() - started) * 1000
         return Retrieval(
             question=question,
-            language=question_language(question),
+            language=answer_language(question),
             sources=tuple(sources),
             top_dense=dense[dense_ranking[0]] if dense_ranking else 0.0,
             background=tuple(dense[key] for key in dense_ranking[4:20]),
@@ -197,7 +197,7 @@ class Retriever:
         rankings = []
         normalized = normalize(question)
         allowed = set(restrict) if restrict is not None else None
-        for lang in _keyword_langs(normalized):
+        for lang in detect_languages(normalized).present:
             tokens = tokenize(normalized, lang)
             if not tokens:
                 continue
@@ -208,12 +208,3 @@ class Retriever:
             if best:
                 rankings.append((lang, sorted(best.items(), key=lambda item: -item[1])))
         return rankings
-
-
-def _keyword_langs(question: str) -> list[Lang]:
-    langs: list[Lang] = []
-    if re.search(r"[\u4e00-\u9fff]", question):
-        langs.append("zh")
-    if re.search(r"[A-Za-z]{2,}", question):
-        langs.append("en")
-    return langs

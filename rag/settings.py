@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from rag.types import Mode
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -72,13 +74,13 @@ class Settings(BaseSettings):
         return None if isinstance(value, str) and not value.strip() else value
 
     @property
-    def answer_mode(self) -> str:
+    def answer_mode(self) -> Mode:
         """local (LAWQA_LLM=local:…), llm (OpenAI or a compatible server) or extractive."""
         if self.llm.startswith("local:"):
-            return "local"
+            return Mode.LOCAL
         if self.openai_api_key is not None or self.openai_base_url is not None:
-            return "llm"
-        return "extractive"
+            return Mode.LLM
+        return Mode.EXTRACTIVE
 
     @property
     def max_file_bytes(self) -> int:

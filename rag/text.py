@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 import opencc
@@ -16,6 +17,7 @@ from rag.types import Lang
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _SPACES = re.compile(r"\s+")
 
 
@@ -32,34 +34,43 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-def text_language(text: str) -> Lang | None:
-    """The language of one paragraph: Chinese when ideographs carry it, else English.
+@dataclass(frozen=True)
+class Languages:
+    """Which languages a text is written in."""
 
-    One ideograph carries about as much as a three-letter word, so a paragraph is Chinese when its
+    main: Lang | None  # the language that carries it; None for text with neither script
+    present: tuple[Lang, ...]  # every language it has a word in, Chinese first
+
+
+def detect_languages(text: str) -> Languages:
+    """The one rule for the language of a paragraph, a sentence or a question.
+
+    One ideograph carries about as much as a three-letter word, so a text is Chinese when its
     ideographs outnumber a third of its Latin letters, or when it has a Chinese sentence's worth
-    of them beside Latin names, URLs or markup. Text with neither is None.
+    of them beside Latin names, URLs or markup; else English. English is present where there is
+    a Latin word of two letters or more (a lone letter is a marker such as "(a)").
     """
     cjk = count_cjk(text)
     latin = len(_LATIN.findall(text))
-    if cjk == 0 and latin == 0:
-        return None
-    return "zh" if cjk * 3 >= latin or (cjk >= 6 and cjk * 8 >= latin) else "en"
+    main: Lang | None = None
+    if cjk or latin:
+        main = "zh" if cjk * 3 >= latin or (cjk >= 6 and cjk * 8 >= latin) else "en"
+    present: list[Lang] = []
+    if cjk:
+        present.append("zh")
+    if _LATIN_WORD.search(text):
+        present.append("en")
+    return Languages(main, tuple(present))
 
 
-def question_language(text: str) -> str:
-    """'zh', 'en' or 'mixed' for a question."""
-    cjk = count_cjk(text)
-    words = len(re.findall(r"[A-Za-z]{2,}", text))
-    if cjk and words and min(cjk / 2, words) >= 2 and 0.25 <= cjk / (cjk + 2 * words) <= 0.75:
-        return "mixed"
-    return "zh" if cjk * 3 >= words * 2 and cjk else "en"
+def text_language(text: str) -> Lang | None:
+    """The language that carries a text (`detect_languages`)."""
+    return detect_languages(text).main
 
 
 def answer_language(question: str) -> Lang:
-    """The language to answer in: Chinese when the question is mostly Chinese, else English."""
-    cjk = count_cjk(question)
-    words = len(re.findall(r"[A-Za-z]{2,}", question))
-    return "zh" if cjk and cjk >= 2 * words else "en"
+    """The language to answer in: the question's, English when it has neither script."""
+    return text_language(question) or "en"
 
 
 def to_simplified(text: str) -> str:
@@ -69,16 +80,6 @@ def to_simplified(text: str) -> str:
 def normalize(text: str) -> str:
     """For matching only: NFKC (full-width to half-width), Simplified Chinese, folded spaces."""
     return _SPACES.sub(" ", to_simplified(unicodedata.normalize("NFKC", text))).strip()
-
-
-def small_chinese_numeral(number: int) -> str:
-    """1..99 as written in 第一百二十条之一 / 之十二; other numbers stay Arabic."""
-    digits = "零一二三四五六七八九"
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
-    return head + (digits[ones] if ones else "")
 
 
 def join_wrapped(left: str, right: str) -> str:

@@ -20,8 +20,6 @@ def other_language(lang: Lang) -> Lang:
     return "en" if lang == "zh" else "zh"
 
 
-PREAMBLE = "preamble"
-
 Span = tuple[int, int]
 
 
@@ -241,11 +239,20 @@ class Outcome(StrEnum):
     NOT_ADDRESSED = "not_addressed"
 
 
+class Mode(StrEnum):
+    """How answers are written: each mode is added here, and the CLI, the settings and the web
+    chat read it from here."""
+
+    LLM = "llm"  # a chat model over OpenAI or a compatible server
+    LOCAL = "local"  # the same, through an in-process llama.cpp server (LAWQA_LLM=local:…)
+    EXTRACTIVE = "extractive"  # quotes from the retrieved units only
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
     language: Lang
-    mode: str  # llm | local | extractive
+    mode: str  # a Mode
     answer: str
     outcome: Outcome
     citations: tuple[Citation, ...]

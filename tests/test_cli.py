@@ -11,12 +11,12 @@ from rag.embedders import Embedder
 from tests.helpers import ROOT, SAMPLE, shared
 from ui.cli import app
 
-pytestmark = pytest.mark.integration
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def session_embedder(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands that open the index use the session's embedder."""
     monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
 
 
@@ -25,7 +25,8 @@ def _json(args: list[str]) -> tuple[int, dict]:  # type: ignore[type-arg]
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_ingest_json_summary_and_errors(tmp_path: Path) -> None:
+@pytest.mark.integration
+def test_ingest_json_summary_and_errors(tmp_path: Path, session_embedder: None) -> None:
     bad = tmp_path / "notes.rtf"
     bad.write_text("x", encoding="utf-8")
     code, report = _json(["ingest", str(SAMPLE), str(bad), "--json"])
@@ -46,14 +47,16 @@ def test_ingest_json_summary_and_errors(tmp_path: Path) -> None:
     assert [f["status"] for f in report["files"]] == ["unchanged"]
 
 
-def test_ingest_plain_output(tmp_path: Path) -> None:
+@pytest.mark.integration
+def test_ingest_plain_output(tmp_path: Path, session_embedder: None) -> None:
     result = runner.invoke(app, ["ingest", str(SAMPLE), str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     assert f"error: {tmp_path / 'missing.txt'}: no such file or folder" in result.stderr
     assert "added" in result.stdout
 
 
-def test_ingest_two_files_of_one_law(tmp_path: Path) -> None:
+@pytest.mark.integration
+def test_ingest_two_files_of_one_law(tmp_path: Path, session_embedder: None) -> None:
     zh = tmp_path / "arbitration_zh.md"
     en = tmp_path / "arbitration_en.md"
     zh.write_text(
@@ -114,7 +117,8 @@ def test_parse_bad_file(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"error: {empty}: file is empty"
 
 
-def test_docs_and_remove() -> None:
+@pytest.mark.integration
+def test_docs_and_remove(session_embedder: None) -> None:
     runner.invoke(app, ["ingest", str(SAMPLE)])
     code, documents = _json(["docs", "--json"])
     assert code == 0
@@ -139,7 +143,8 @@ def test_invalid_settings_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "invalid settings (chunk_tokens: Input should be a valid integer" in result.stderr
 
 
-def test_ask_json_and_plain() -> None:
+@pytest.mark.integration
+def test_ask_json_and_plain(session_embedder: None) -> None:
     runner.invoke(app, ["ingest", str(SAMPLE)])
     code, answer = _json(["ask", "如何承认和执行外国法院的民商事判决？", "--json", "--k", "3"])
     assert code == 0
@@ -164,7 +169,8 @@ def test_ask_json_and_plain() -> None:
     )
 
 
-def test_ask_json_carries_each_quote_in_both_languages() -> None:
+@pytest.mark.integration
+def test_ask_json_carries_each_quote_in_both_languages(session_embedder: None) -> None:
     runner.invoke(app, ["ingest", str(SAMPLE)])
     code, answer = _json(["ask", "知识产权侵权的惩罚性赔偿制度如何落实？", "--json"])
     assert code == 0
@@ -188,7 +194,8 @@ def test_ask_json_carries_each_quote_in_both_languages() -> None:
     assert quoted["quote_zh"] == "完善承认与执行外国法院民商事判决的程序规则和审查标准。"
 
 
-def test_ask_says_what_the_documents_leave_out() -> None:
+@pytest.mark.integration
+def test_ask_says_what_the_documents_leave_out(session_embedder: None) -> None:
     runner.invoke(app, ["ingest", str(SAMPLE)])
     question = "How many days do courts have to decide cross-border bankruptcy cases?"
     code, answer = _json(["ask", question, "--json"])
@@ -205,7 +212,8 @@ def test_ask_says_what_the_documents_leave_out() -> None:
     assert (off_topic["outcome"], off_topic["refused"]) == ("not_addressed", True)
 
 
-def test_ask_with_an_unconfigured_mode_fails_clearly() -> None:
+@pytest.mark.integration
+def test_ask_with_an_unconfigured_mode_fails_clearly(session_embedder: None) -> None:
     result = runner.invoke(app, ["ask", "anything", "--mode", "local"])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
@@ -215,7 +223,8 @@ def test_ask_with_an_unconfigured_mode_fails_clearly() -> None:
     assert result.stderr.strip() == "error: --mode llm needs OPENAI_API_KEY or OPENAI_BASE_URL"
 
 
-def test_chat_keeps_history() -> None:
+@pytest.mark.integration
+def test_chat_keeps_history(session_embedder: None) -> None:
     runner.invoke(app, ["ingest", str(SAMPLE)])
     result = runner.invoke(
         app,
@@ -236,7 +245,10 @@ def test_chat_keeps_history() -> None:
     assert answers[0]["citations"][0]["label"] == "4"
 
 
-def test_eval_writes_its_outputs_and_enforces_floors(tmp_path: Path) -> None:
+@pytest.mark.integration
+def test_eval_writes_its_outputs_and_enforces_floors(
+    tmp_path: Path, session_embedder: None
+) -> None:
     out = tmp_path / "out"
     questions = str(ROOT / "eval" / "datasets" / "sample_dev.jsonl")
     args = ["eval", questions, "--corpus", str(SAMPLE), "--limit", "6"]

@@ -105,6 +105,7 @@ def session_embedder(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(index_module, "make_embedder", lambda settings: embedder)
 
 
+@pytest.mark.integration
 def test_folder_without_a_supported_file_is_an_error(
     tmp_path: Path, session_embedder: None
 ) -> None:

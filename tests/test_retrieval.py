@@ -1,6 +1,7 @@
 """Hybrid retrieval on real documents, with the real embedder and index."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -8,17 +9,39 @@ from ingest.pipeline import ingest_paths
 from rag.assistant import Assistant
 from rag.embedders import Embedder
 from rag.index import Index
-from rag.retrieval import Retriever, reciprocal_rank_fusion
+from rag.retrieval import Retriever, in_force, reciprocal_rank_fusion
 from rag.settings import Settings
+from rag.types import Document, DocumentMeta
 from tests.helpers import SAMPLE, shared
 
-pytestmark = pytest.mark.integration
+SAMPLE_TITLE = "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见"
+# A law on the sample's topic (arbitration) that says it is no longer in force.
+REPEALED = (
+    "# 示范仲裁条例\n\n时效性：已被废止\n\n第一条 当事人可以约定将合同纠纷提交仲裁。\n\n"
+    "第二条 仲裁裁决是终局的，当事人不得再就同一纠纷提起诉讼。\n"
+)
 
 
 def test_reciprocal_rank_fusion() -> None:
     a, b, c = ("d", "1"), ("d", "2"), ("d", "3")
     fused = reciprocal_rank_fusion([([a, b], 1.0), ([b, c], 0.5)], k=60)
     assert fused == pytest.approx({a: 1 / 61, b: 1 / 62 + 0.5 / 61, c: 0.5 / 62})
+
+
+@pytest.mark.parametrize(
+    ("validity_zh", "validity_en", "expected"),
+    [
+        ("有效", "Valid", True),
+        ("", "", True),  # unknown counts as in force
+        ("已被废止", "", False),
+        ("失效", "", False),
+        ("", "Repealed", False),
+        ("", "no longer valid", False),
+    ],
+)
+def test_in_force(validity_zh: str, validity_en: str, expected: bool) -> None:
+    meta = DocumentMeta(validity_zh=validity_zh, validity_en=validity_en)
+    assert in_force(Document("d", meta, (), "law.md", "hash")) is expected
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +52,7 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -
     index.close()
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("item", "question"),
     [
@@ -56,18 +80,33 @@ def test_right_item_first(sample_index: Index, item: str, question: str) -> None
     assert [s.n for s in retrieval.sources] == [1, 2, 3, 4, 5]
 
 
+@pytest.mark.integration
 def test_traditional_question_is_normalised(sample_index: Index) -> None:
     retrieval = Retriever(sample_index).retrieve("如何承認和執行外國法院的民商事判決？", k=3)
     assert retrieval.language == "zh"
     assert retrieval.sources[0].unit.label == "15"
 
 
-def test_filters(sample_index: Index) -> None:
+@pytest.mark.integration
+def test_document_filter(sample_index: Index) -> None:
     retriever = Retriever(sample_index)
     (document,) = sample_index.documents()
     assert retriever.retrieve("仲裁", k=3, doc_ids=["nope"]).sources == ()
     assert len(retriever.retrieve("仲裁", k=3, doc_ids=[document.doc_id]).sources) == 3
-    assert len(retriever.retrieve("仲裁", k=3, valid_only=True).sources) == 3  # 有效 / Valid
+
+
+@pytest.mark.integration
+def test_valid_only_leaves_out_a_repealed_law(tmp_path: Path, embedder: Embedder) -> None:
+    repealed = tmp_path / "示范仲裁条例.md"
+    repealed.write_text(REPEALED, encoding="utf-8")
+    index = Index(Settings(home=tmp_path / "home"), embedder=embedder)
+    assert ingest_paths([SAMPLE, repealed], index).errors == []
+    retriever = Retriever(index)
+    everything = retriever.retrieve("当事人可以约定仲裁吗？", k=5)
+    in_force_only = retriever.retrieve("当事人可以约定仲裁吗？", k=5, valid_only=True)
+    index.close()
+    assert [s.document.title for s in everything.sources][:2] == ["示范仲裁条例"] * 2
+    assert [s.document.title for s in in_force_only.sources] == [SAMPLE_TITLE] * 5
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +125,7 @@ def statute_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
     index.close()
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("law", "article", "question"),
     [
@@ -116,6 +156,7 @@ def test_english_question_finds_chinese_only_statute(
     assert retrieval.language == "en"
 
 
+@pytest.mark.integration
 def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
     statute_index: Index,
 ) -> None:

@@ -121,6 +121,11 @@ def test_chat_survives_reruns(webchat_home: Path) -> None:
 def test_upload_a_good_and_a_bad_file_then_remove(webchat_home: Path) -> None:
     app = start_app()
     app.sidebar.radio(key="page").set_value("Library").run()
+    uploader = app.file_uploader(key="uploads")
+    assert uploader.label == "Files (txt, md, pdf, docx, html)"
+    assert sorted(uploader.proto.type) == [
+        f".{t}" for t in ("docx", "htm", "html", "markdown", "md", "pdf", "text", "txt")
+    ]
     law = (
         "# 中华人民共和国示范法\n\n第一条 为了规范仲裁活动，制定本法。\n\n"
         "第二条 合同纠纷可以仲裁。\n"

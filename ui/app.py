@@ -9,7 +9,8 @@ from pathlib import Path
 import streamlit as st
 
 from ingest.pipeline import ingest_file
-from ingest.readers import IngestError
+from ingest.readers import FILE_TYPES, SUPPORTED, IngestError
+from ingest.status import FileStatus
 from ingest.uploads import save_upload
 from rag.assistant import Assistant
 from rag.feedback import FeedbackLog
@@ -18,7 +19,7 @@ from rag.llm import ModelServerError
 from rag.questions import QuestionError, check_question
 from rag.settings import Settings
 from rag.text import answer_language
-from rag.types import Answer, Lang, Outcome
+from rag.types import Answer, Lang, Mode, Outcome
 from ui.export import conversation_docx, conversation_markdown
 from ui.render import (
     SECTION_TITLES,
@@ -29,7 +30,6 @@ from ui.render import (
     not_stated_html,
 )
 
-UPLOAD_TYPES = ["txt", "md", "pdf", "docx", "html", "htm"]
 LANGUAGE_CHOICES: dict[str, Lang | None] = {"auto": None, "中文": "zh", "English": "en"}
 SHOW_CHOICES = {"both languages": "both", "中文 only": "zh", "English only": "en"}
 
@@ -60,9 +60,9 @@ def services() -> Services:
 
 
 def mode_label(assistant: Assistant) -> str:
-    if assistant.mode == "extractive":
+    if assistant.mode == Mode.EXTRACTIVE:
         return "extractive quotes (no LLM configured)"
-    if assistant.mode == "local":
+    if assistant.mode == Mode.LOCAL:
         return f"local model ({assistant.settings.llm.rsplit('/', 1)[-1]})"
     return f"LLM: {assistant.settings.llm}"
 
@@ -245,8 +245,9 @@ def library_page(svc: Services) -> None:
         st.info("No documents yet.")
     st.subheader("Add documents")
     uploads = st.file_uploader(
-        "Files (txt, md, pdf, docx, html)",
-        type=UPLOAD_TYPES,
+        f"Files ({', '.join(FILE_TYPES)})",
+        # Suffixes with their dot: a bare "text" would mean every text/* file to Streamlit.
+        type=list(SUPPORTED),
         accept_multiple_files=True,
         key="uploads",
     )
@@ -281,7 +282,7 @@ def ingest_uploads(svc: Services, files: list[tuple[str, bytes]]) -> list[tuple[
             messages.append(("error", str(exc)))
             continue
         result = ingest_file(path, svc.index)
-        if result.status == "error":
+        if result.status == FileStatus.ERROR:
             messages.append(("error", f"{name}: {result.error.split(': ', 1)[-1]}"))
             continue
         summary = f"{name}: {result.status} — {result.units} units, {result.pairs} bilingual"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -10,16 +11,17 @@ from typing import Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
+from eval.pipelines import PIPELINES
 from ingest.parse import parse_pair, parse_text
 from ingest.pipeline import ingest_paths, source_warnings
-from ingest.readers import IngestError, SourceText, read_source
-from rag.assistant import MODES, Assistant
+from ingest.readers import SUPPORTED_LIST, IngestError, SourceText, read_source
+from rag.assistant import Assistant
 from rag.embedders import EmbedderError
 from rag.index import Index
 from rag.llm import LLMError, ModelServerError, probe_server
 from rag.questions import QuestionError, check_question
 from rag.settings import Settings
-from rag.types import Answer
+from rag.types import Answer, Mode
 from rag.vectors import VectorStoreError
 from ui.console import (
     print_answer,
@@ -44,6 +46,12 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _one_of(names: Iterable[str]) -> str:
+    """`a, b or c`, for help texts."""
+    *head, last = names
+    return f"{', '.join(head)} or {last}" if head else last
+
+
 def _settings() -> Settings:
     try:
         return Settings()
@@ -65,7 +73,10 @@ def _index(settings: Settings) -> Index:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=f"Files or folders (searched recursively): {SUPPORTED_LIST}."),
+    ],
     translation: Annotated[
         Path | None,
         typer.Option(help="The other-language file of the same law (pairs two files of one law)."),
@@ -175,11 +186,19 @@ def _no_document(doc_id: str) -> str:
     return f"no document with id {doc_id} (see `lawqa docs`)"
 
 
-def _assistant(settings: Settings, mode: str | None, doc_ids: list[str] | None) -> Assistant:
+def _mode(name: str | None) -> Mode | None:
+    """The --mode asked for (None: the settings' own)."""
+    if name is None:
+        return None
+    try:
+        return Mode(name)
+    except ValueError:
+        _fail(f"--mode must be one of {', '.join(Mode)}", 2)
+
+
+def _assistant(settings: Settings, mode: Mode | None, doc_ids: list[str] | None) -> Assistant:
     """The assistant for `ask` and `chat`, once the mode and the --doc ids are known good."""
-    if mode is not None and mode not in MODES:
-        _fail(f"--mode must be one of {', '.join(MODES)}", 2)
-    if (mode or settings.answer_mode) == "llm":
+    if (mode or settings.answer_mode) == Mode.LLM:
         try:
             probe_server(settings)  # a server that is down fails before the index loads
         except ModelServerError as exc:
@@ -188,7 +207,7 @@ def _assistant(settings: Settings, mode: str | None, doc_ids: list[str] | None) 
     for doc_id in doc_ids or []:
         if doc_id not in assistant.index.catalog():
             _fail(_no_document(doc_id), 1)
-    if assistant.mode != "extractive":
+    if assistant.mode != Mode.EXTRACTIVE:
         try:
             assistant.chat  # noqa: B018 - start the model now, so a bad setting fails early
         except LLMError as exc:
@@ -203,6 +222,9 @@ DocumentsOption = Annotated[
 ]
 ValidOnlyOption = Annotated[
     bool, typer.Option("--valid-only", help="Skip documents marked as no longer in force.")
+]
+ModeOption = Annotated[
+    str | None, typer.Option(help=f"{_one_of(Mode)} (default: from the settings).")
 ]
 
 
@@ -250,9 +272,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     k: SourcesOption = 5,
     doc: DocumentsOption = None,
-    mode: Annotated[
-        str | None, typer.Option(help="llm, local or extractive (default: from settings).")
-    ] = None,
+    mode: ModeOption = None,
     valid_only: ValidOnlyOption = False,
 ) -> None:
     """Answer a question with citations to the documents' own paragraphs."""
@@ -261,7 +281,7 @@ def ask(
         question = check_question(question, settings.max_question_chars)
     except QuestionError as exc:
         _fail(str(exc), 2)
-    assistant = _assistant(settings, mode, doc)
+    assistant = _assistant(settings, _mode(mode), doc)
     try:
         _ask_once(assistant, question, AskOptions(k, doc, valid_only, as_json), [])
     except ModelServerError as exc:
@@ -272,13 +292,13 @@ def ask(
 def chat(
     k: SourcesOption = 5,
     doc: DocumentsOption = None,
-    mode: Annotated[str | None, typer.Option(help="llm, local or extractive.")] = None,
+    mode: ModeOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print each answer as JSON.")] = False,
     valid_only: ValidOnlyOption = False,
 ) -> None:
     """A multi-turn chat in the terminal (an empty line or /exit ends it; exit code 1 when a
     question failed)."""
-    assistant = _assistant(_settings(), mode, doc)
+    assistant = _assistant(_settings(), _mode(mode), doc)
     options = AskOptions(k, doc, valid_only, as_json)
     history: list[tuple[str, str]] = []
     failed = False
@@ -319,10 +339,10 @@ def evaluate(
     k: Annotated[
         int, typer.Option("--k", min=1, max=100, help="Sources given to the answerer.")
     ] = 10,
-    mode: Annotated[str | None, typer.Option(help="extractive, llm or local.")] = None,
+    mode: ModeOption = None,
     pipeline: Annotated[
         list[str] | None,
-        typer.Option(help="lawqa, naive, bm25 or dense (repeatable; default lawqa)."),
+        typer.Option(help=f"{_one_of(PIPELINES)} (repeatable; default lawqa)."),
     ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N questions.")] = None,
     fail_under: Annotated[
@@ -333,7 +353,7 @@ def evaluate(
     ] = None,
 ) -> None:
     """Evaluate retrieval, citations and refusals on a question set; compare pipelines."""
-    from eval.harness import PIPELINES, failures, run_evaluation
+    from eval.harness import failures, run_evaluation
     from eval.runner import QuestionFileError
 
     if bool(corpus) == bool(index_home):
@@ -341,11 +361,8 @@ def evaluate(
         raise typer.Exit(2)
     names = pipeline or ["lawqa"]
     unknown = [n for n in names if n not in PIPELINES]
-    if unknown or (mode is not None and mode not in MODES):
-        say(
-            f"error: pipelines are {', '.join(PIPELINES)}; modes are {', '.join(MODES)}", error=True
-        )
-        raise typer.Exit(2)
+    if unknown or (mode is not None and mode not in tuple(Mode)):
+        _fail(f"pipelines are {', '.join(PIPELINES)}; modes are {', '.join(Mode)}", 2)
     floors: dict[str, float] = {}
     for item in fail_under or []:
         metric, _, value = item.partition("=")
@@ -366,7 +383,7 @@ def evaluate(
                 corpus=corpus or [],
                 out=out_dir,
                 k=k,
-                mode=mode,
+                mode=None if mode is None else Mode(mode),
                 pipelines=names,
                 limit=limit,
                 progress=lambda what, done, total: bar.update(
@@ -430,7 +447,3 @@ def feedback(
 
     count = FeedbackLog(Path(_settings().home)).export(export)
     say(f"{count} feedback entries written to {export}")
-
-
-def main() -> None:
-    app()

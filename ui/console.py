@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.pipeline import IngestReport
+from ingest.status import FileStatus
 from rag.types import Answer, Outcome
 from ui.render import NOT_STATED_NOTES, SECTION_TITLES
 
@@ -67,7 +68,7 @@ def print_json(data: Any) -> None:
 
 
 def print_ingest_report(report: IngestReport) -> None:
-    if not report.errors or any(f.status != "error" for f in report.files):
+    if not report.errors or any(f.status != FileStatus.ERROR for f in report.files):
         _print_ingest_table(report)  # (when nothing was read, the reasons alone: no zeros)
     for warning in report.warnings:
         err.print(f"warning: {warning}", highlight=False, markup=False)
@@ -98,7 +99,7 @@ def _print_ingest_table(report: IngestReport) -> None:
     )
     print_table(table)
     for file in report.files:
-        if file.status != "error":
+        if file.status != FileStatus.ERROR:
             out.print(
                 f"{file.status:>9}  {file.path}  ({', '.join(file.doc_ids)})",
                 highlight=False,

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Sequence
 
+from rag.labels import displays
 from rag.types import Answer, Outcome
 from ui.render import NOT_STATED_NOTES, SECTION_TITLES, CardView, card_views, copy_citation
 
@@ -19,9 +20,7 @@ def _md(text: str) -> str:
 
 
 def _source_heading(view: CardView) -> str:
-    unit = view.unit
-    labels = " / ".join(x for x in (unit.display_zh, unit.display_en) if x)
-    return f"[{view.n}] {labels} — {view.document.title}"
+    return f"[{view.n}] {displays(view.unit)} — {view.document.title}"
 
 
 def conversation_markdown(turns: Sequence[Answer]) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from rag.citations import answer_sentences, quote_parts
 from rag.citing import citation_en, citation_zh
+from rag.labels import displays
 from rag.types import Answer, Document, Lang, Outcome, Source, Unit
 
 # The heading above an answer's cards, and the note a not-stated answer shows above them.
@@ -150,7 +151,7 @@ def _highlight(text: str, quotes: tuple[str, ...]) -> str:
 def card_html(view: CardView, message_id: int, show: str = "both") -> str:
     """A source card: titles, the document's own paragraph numbers, metadata, both texts."""
     document, unit, meta = view.document, view.unit, view.document.meta
-    labels = " / ".join(x for x in (unit.display_zh, unit.display_en) if x)
+    labels = displays(unit)
     titles = " / ".join(esc(t) for t in (meta.title_zh, meta.title_en) if t) or esc(document.title)
     facts = [
         " / ".join(x for x in (meta.issuer_zh, meta.issuer_en) if x),
