@@ -10,7 +10,6 @@ exception, and an exception never without its rule.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import reduce
 
@@ -29,7 +28,6 @@ MAX_SOURCES = 4
 # A further source is quoted when its best sentence scores within half a standard deviation (of
 # all candidate sentences' scores) of the best one: scale-free across embedders.
 SPREAD_MARGIN = 0.5
-_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -43,26 +41,25 @@ class Quote:
 
 
 class SentenceScorer:
-    """Similarity of quotes to a question, from the sentence vectors the index stores (a
-    sentence it has none for is embedded once and remembered), plus a small bonus for the
-    question's words."""
+    """Similarity of quotes to a question, from the index's sentence vectors, plus a small bonus
+    for the question's words."""
 
     def __init__(self, index: Index) -> None:
         self._index = index
-        self._embedded: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def scores(self, question: str, vector: np.ndarray | None, quotes: list[Quote]) -> list[float]:
         if vector is None:
             vector = self._index.embedder.embed_query(question)
-        units = list(
-            {(q.source.hit.doc_id, q.source.unit.label): q.source for q in quotes}.values()
+        units = {(q.source.hit.doc_id, q.source.unit.label): q.source.unit for q in quotes}
+        stored = self._index.sentence_vectors(
+            [(doc_id, unit) for (doc_id, _), unit in units.items()]
         )
-        stored = self._index.sentence_vectors([(s.hit.doc_id, s.unit) for s in units])
         words = {t for lang in LANGS for t in tokenize(question, lang)}
         result = []
         for quote in quotes:
+            doc_id, label = quote.source.hit.doc_id, quote.source.unit.label
             similarity = max(
-                float(self._vector(quote, n, stored) @ vector) for n in quote.sentences
+                float(stored[(doc_id, label, quote.side, n)] @ vector) for n in quote.sentences
             )
             overlap = 0.0
             if words:
@@ -70,19 +67,6 @@ class SentenceScorer:
                 overlap = len(words & quote_words) / len(words)
             result.append(similarity + 0.2 * overlap)
         return result
-
-    def _vector(
-        self, quote: Quote, n: int, stored: dict[tuple[str, str, Lang, int], np.ndarray]
-    ) -> np.ndarray:
-        key = (quote.source.hit.doc_id, quote.source.unit.label, quote.side, n)
-        if key in stored:
-            return stored[key]
-        text = unit_sentences(quote.source.unit.text(quote.side), quote.side)[n].text
-        if text not in self._embedded:
-            self._embedded[text] = self._index.embedder.embed_documents([text])[0]
-            while len(self._embedded) > _CACHE_SIZE:
-                self._embedded.popitem(last=False)
-        return self._embedded[text]
 
 
 def quotes(source: Source, language: Lang) -> list[Quote]:

@@ -10,6 +10,7 @@ are orphans that retrieval ignores and `collect_garbage` deletes).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -66,6 +67,9 @@ def embedding_inputs(
     return inputs
 
 
+UNSTORED_CACHE = 4096  # sentence vectors embedded for an index that lacks them
+
+
 @dataclass(frozen=True)
 class DocumentCounts:
     units: int
@@ -83,6 +87,8 @@ class Index:
         self.keywords = KeywordIndex(self.home, self.manifest)
         self._catalog: tuple[int, Mapping[str, Document]] = (-1, MappingProxyType({}))
         self._catalog_lock = threading.Lock()
+        self._unstored: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._unstored_lock = threading.Lock()
 
     def close(self) -> None:
         self.manifest.close()
@@ -156,19 +162,39 @@ class Index:
     def sentence_vectors(
         self, units: Sequence[tuple[str, Unit]]
     ) -> dict[tuple[str, str, Lang, int], np.ndarray]:
-        """The stored vectors of the sentences of these (doc_id, unit) pairs, both sides, by
-        (doc_id, label, side, sentence number). A sentence without one (an index written before
-        sentences were stored, or by another splitter) is missing from the result."""
+        """The vectors of the sentences of these (doc_id, unit) pairs, both sides, by (doc_id,
+        label, side, sentence number): stored at ingest. A sentence the store lacks (an index
+        written before sentences were stored, or by another splitter) is embedded here, once
+        per process."""
         found: dict[tuple[str, str, Lang, int], np.ndarray] = {}
+        missing: dict[tuple[str, str, Lang, int], str] = {}
         for side in LANGS:
             keys = {
-                sentence_id(doc_id, unit.label, side, s.n, s.text): (doc_id, unit.label, side, s.n)
+                sentence_id(doc_id, unit.label, side, s.n, s.text): (
+                    (doc_id, unit.label, side, s.n),
+                    s.text,
+                )
                 for doc_id, unit in units
                 for s in unit_sentences(unit.text(side), side)
             }
             stored = self.vectors.vectors(side, list(keys), RecordKind.SENTENCE)
-            found.update((keys[record_id], vector) for record_id, vector in stored.items())
+            for record_id, (key, text) in keys.items():
+                if record_id in stored:
+                    found[key] = stored[record_id]
+                else:
+                    missing[key] = text
+        if missing:
+            found.update(zip(missing, self._embed_unstored(list(missing.values())), strict=True))
         return found
+
+    def _embed_unstored(self, texts: list[str]) -> list[np.ndarray]:
+        with self._unstored_lock:
+            new = [t for t in dict.fromkeys(texts) if t not in self._unstored]
+            if new:
+                self._unstored.update(zip(new, self.embedder.embed_documents(new), strict=True))
+                while len(self._unstored) > UNSTORED_CACHE:
+                    self._unstored.popitem(last=False)
+            return [self._unstored[t] for t in texts]
 
     # ------------------------------------------------------------------ writing
 

@@ -97,6 +97,31 @@ def test_a_question_embeds_nothing_but_itself(
     assert counting.calls == [((normalize(question),), True)]  # as the embedder normalises it
 
 
+def test_an_index_without_sentence_vectors_still_answers_the_same(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    """An index written before sentences were stored: the sentences the answer and the decision
+    read are embedded when asked for, once each, and the answer is the one stored vectors give."""
+    settings = Settings(home=tmp_path / "old")
+    index = Index(settings, embedder=embedder)
+    ingest_paths([SAMPLE], index)
+    expected = Assistant(index, settings, "extractive").ask(IP_QUESTION).answer
+    for lang in ("zh", "en"):
+        index.vectors._client.delete_collection(f"{settings.collection}_sentences_{lang}")
+    index.close()
+    counting = _CountingEmbedder(embedder)
+    index = Index(settings, embedder=counting)
+    try:
+        answer = Assistant(index, settings, "extractive").ask(IP_QUESTION)
+        again = Assistant(index, settings, "extractive").ask(IP_QUESTION)
+    finally:
+        index.close()
+    assert answer.answer == again.answer == expected
+    embedded = [text for texts, query in counting.calls if not query for text in texts]
+    assert PUNITIVE_EN in embedded
+    assert len(set(embedded)) == len(embedded)  # each sentence once, the second time none
+
+
 def test_extractive_answer_in_chinese(index: Index) -> None:
     answer = Assistant(index, Settings(home=index.home), "extractive").ask(
         "知识产权侵权惩罚性赔偿制度如何落实？"
