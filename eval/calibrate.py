@@ -73,7 +73,7 @@ def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
     questions_path, _, rest = left.partition("@")
     home, _, flag = rest.partition(":")
     index = Index(Settings(home=Path(home)))
-    retriever = Retriever(index)
+    retriever = Retriever(index, index.settings.retrieval)
     present = _units_present(index)
     samples = []
     for question in load_questions(Path(questions_path), limit):

@@ -108,7 +108,7 @@ def _pipelines(
         elif name == "naive":
             built.append(NaivePipeline(index, settings.max_file_bytes))
         elif name in ("bm25", "dense"):
-            built.append(RetrieverPipeline(name, index))
+            built.append(RetrieverPipeline(name, index, settings.retrieval))
         else:
             raise ValueError(f"unknown pipeline {name!r} (one of {', '.join(PIPELINES)})")
     return built

@@ -21,6 +21,7 @@ from ingest.readers import read_source
 from rag.assistant import Assistant
 from rag.index import Index
 from rag.retrieval import Retriever
+from rag.settings import RetrievalSettings
 from rag.types import Answer, Document
 
 DEPTH = 100
@@ -59,9 +60,11 @@ class LawqaPipeline:
 class RetrieverPipeline:
     """Our units, one retrieval signal only (bm25 or dense)."""
 
-    def __init__(self, name: str, index: Index) -> None:
+    def __init__(self, name: str, index: Index, settings: RetrievalSettings) -> None:
         self.name = name
-        self.retriever = Retriever(index, use_dense=name == "dense", use_keywords=name == "bm25")
+        self.retriever = Retriever(
+            index, settings, use_dense=name == "dense", use_keywords=name == "bm25"
+        )
 
     def run(self, question: str) -> Outcome:
         started = time.perf_counter()

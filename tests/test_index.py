@@ -193,7 +193,7 @@ def test_retrieval_sees_what_another_index_ingests_and_removes(
     """The document list retrieval keeps between questions follows the manifest: a document
     ingested or removed through another Index on the same home (another process) is seen."""
     ingest_paths([corpus / "law.md"], index)
-    retriever = Retriever(index)
+    retriever = Retriever(index, store_settings.retrieval)
     question = "知识产权侵权的惩罚性赔偿制度如何落实？"
     assert {s.document.title for s in retriever.retrieve(question, k=3).sources} == {
         "中华人民共和国示范法"

@@ -5,7 +5,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 from typer.testing import CliRunner
 
-from rag.settings import RetrievalSettings, Settings
+from rag.extractive import ExtractiveAnswerer, Quote
+from rag.settings import AnswerSettings, RetrievalSettings, Settings, SettingsError
 from tests.helpers import ROOT
 from ui.cli import app
 
@@ -87,6 +88,19 @@ def test_an_invalid_nested_setting_is_one_line_on_the_command_line(
     )
 
 
+def test_components_check_their_settings_in_the_constructor() -> None:
+    """A copy made with model_copy(update=...) skips pydantic's checks: the component's
+    constructor catches it, naming the setting and its variable."""
+    answer = AnswerSettings().model_copy(update={"max_sources": 0, "spread_margin": -0.5})
+    with pytest.raises(SettingsError) as raised:
+        ExtractiveAnswerer(_EqualScores(), answer)
+    assert str(raised.value) == (
+        "invalid setting: answer.max_sources = 0: Input should be greater than 0 "
+        "(LAWQA_ANSWER__MAX_SOURCES); answer.spread_margin = -0.5: Input should be greater "
+        "than or equal to 0 (LAWQA_ANSWER__SPREAD_MARGIN)"
+    )
+
+
 def test_recorded_settings_leave_out_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
     monkeypatch.setenv("LAWQA_RETRIEVAL__CANDIDATES", "30")
@@ -95,3 +109,8 @@ def test_recorded_settings_leave_out_secrets(monkeypatch: pytest.MonkeyPatch) ->
     assert "openai_api_key" not in recorded and recorded["retrieval"]["candidates"] == 30
     assert settings.environment()["LAWQA_RETRIEVAL__CANDIDATES"] == "30"
     assert "sk-test" not in json.dumps(recorded) + json.dumps(settings.environment())
+
+
+class _EqualScores:
+    def scores(self, question: str, vector: object, quotes: list[Quote]) -> list[float]:
+        return [0.0 for _ in quotes]
