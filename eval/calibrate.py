@@ -116,7 +116,7 @@ def _units_present(index: Index) -> list[tuple[str, set[str]]]:
     present: list[tuple[str, set[str]]] = []
     for document in index.documents():
         names = document_names(document)
-        present.extend((unit.label, names) for unit in index.manifest.units(document.doc_id))
+        present.extend((unit.label, names) for unit in index.units(document.doc_id))
     return present
 
 

@@ -253,8 +253,8 @@ def ingest_file(path: Path, index: Index, translation: SourceText | None = None)
         result.units = sum(len(d.units) for d in documents)
         result.pairs = sum(1 for d in documents for u in d.units if u.bilingual)
         result.warnings = list(dict.fromkeys(w for d in documents for w in d.warnings))
-        known = index.manifest.doc_ids()
-        previous = [d.doc_id for d in index.manifest.docs_from_source(documents[0].source_path)]
+        known = index.doc_ids()
+        previous = [d.doc_id for d in index.documents_from_source(documents[0].source_path)]
         if all(d.doc_id in known for d in documents) and set(previous) <= set(result.doc_ids):
             result.status = "unchanged"
         else:
