@@ -281,8 +281,8 @@ def ingest_uploads(svc: Services, files: list[tuple[str, bytes]]) -> list[tuple[
             messages.append(("error", str(exc)))
             continue
         result = ingest_file(path, svc.index)
-        if result.status == "error":
-            messages.append(("error", f"{name}: {result.error.split(': ', 1)[-1]}"))
+        if result.failure is not None:
+            messages.append(("error", f"{name}: {result.failure.cause}"))
             continue
         summary = f"{name}: {result.status} — {result.units} units, {result.pairs} bilingual"
         messages.append(("success", summary))
