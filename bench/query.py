@@ -58,13 +58,15 @@ def _decision(assistant: Assistant, questions: list[str]) -> dict[str, float]:
 
 def measure(index: Index, questions: list[str], k: int) -> dict[str, object]:
     assistant = Assistant(index, index.settings, Mode.EXTRACTIVE)
+    dense = Retriever(index, index.settings.retrieval, use_keywords=False)
+    bm25 = Retriever(index, index.settings.retrieval, use_dense=False)
     return {
         "decision": _decision(assistant, questions),
         "units": sum(index.counts(d.doc_id).units for d in index.documents()),
         "questions": len(questions),
         "hybrid": _timed(lambda q: assistant.retriever.retrieve(q, k=k), questions),
-        "dense": _timed(lambda q: Retriever(index, use_keywords=False).retrieve(q, k=k), questions),
-        "bm25": _timed(lambda q: Retriever(index, use_dense=False).retrieve(q, k=k), questions),
+        "dense": _timed(lambda q: dense.retrieve(q, k=k), questions),
+        "bm25": _timed(lambda q: bm25.retrieve(q, k=k), questions),
         "extractive_answer": _timed(lambda q: assistant.ask(q, k=5), questions),
     }
 

@@ -13,12 +13,14 @@ is whether a sentence carrying the topic holds a span of the kind the question a
 logistic regression (L2, Newton steps) is fitted to "topic addressed", each (set, label) group
 weighing the same; the threshold is the most accurate one (judged on the final outcome: a
 question is declined when the topic model says no or the detail is absent) whose topic model
-declines at most the budget of the answerable questions (5% by default).
+declines at most the budget of the answerable questions. The budget, the penalty and the sources
+retrieved per question are settings (`CalibrationSettings`, LAWQA_CALIBRATION__*); retrieval is the
+product's, with its settings (LAWQA_RETRIEVAL__*).
 
 `--held-out CORPUS` (repeatable) reports, for each such corpus, a model fitted and thresholded on
 every other corpus and judged on that one: leave one corpus out. `--write` stores the model fitted
 on all sets in rag/decision.json under the embedder's name (`--lexical-only`: the embedder-free
-default model).
+default model), with the calibration and retrieval settings it was fitted with.
 """
 
 from __future__ import annotations
@@ -45,12 +47,8 @@ from rag.decision import (
 from rag.index import Index
 from rag.kinds import Asked
 from rag.retrieval import Retriever
-from rag.settings import Settings
+from rag.settings import CalibrationSettings, Settings
 from rag.types import Outcome
-
-MAX_FALSE_REFUSALS = 0.05
-L2 = 1.0
-K = 5  # sources retrieved per question, as `lawqa ask` does by default
 
 app = typer.Typer(add_completion=False)
 
@@ -68,16 +66,16 @@ class Sample:
     values: dict[str, float]
 
 
-def collect(spec: str, limit: int | None) -> tuple[list[Sample], str]:
+def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Sample], str]:
     left, _, corpus = spec.rpartition("=")
     questions_path, _, rest = left.partition("@")
     home, _, flag = rest.partition(":")
-    index = Index(Settings(home=Path(home)))
-    retriever = Retriever(index)
+    index = Index(settings.model_copy(update={"home": Path(home)}))
+    retriever = Retriever(index, settings.retrieval)
     present = _units_present(index)
     samples = []
     for question in load_questions(Path(questions_path), limit):
-        retrieval = retriever.retrieve(question.question, k=K)
+        retrieval = retriever.retrieve(question.question, k=settings.calibration.k)
         values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
         golds = [Gold.parse(g) for g in question.gold]
@@ -116,7 +114,7 @@ def _units_present(index: Index) -> list[tuple[str, set[str]]]:
     present: list[tuple[str, set[str]]] = []
     for document in index.documents():
         names = document_names(document)
-        present.extend((unit.label, names) for unit in index.manifest.units(document.doc_id))
+        present.extend((unit.label, names) for unit in index.units(document.doc_id))
     return present
 
 
@@ -129,16 +127,19 @@ def balanced_weights(sets: np.ndarray, y: np.ndarray) -> np.ndarray:
     return weights * len(y) / weights.sum()
 
 
-def fit(x: np.ndarray, y: np.ndarray, sample_weights: np.ndarray) -> tuple[np.ndarray, float]:
-    """Weighted logistic regression on standardised features; returns raw-scale weights, bias."""
+def fit(
+    x: np.ndarray, y: np.ndarray, sample_weights: np.ndarray, l2: float
+) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression on standardised features, with an L2 penalty `l2`; returns
+    raw-scale weights, bias."""
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = np.hstack([(x - mean) / std, np.ones((len(x), 1))])
     w = np.zeros(z.shape[1])
     for _ in range(50):
         p = 1 / (1 + np.exp(-z @ w))
-        gradient = z.T @ (sample_weights * (p - y)) + L2 * np.r_[w[:-1], 0]
+        gradient = z.T @ (sample_weights * (p - y)) + l2 * np.r_[w[:-1], 0]
         curvature = sample_weights * p * (1 - p)
-        hessian = (z.T * curvature) @ z + L2 * np.diag(np.r_[np.ones(len(w) - 1), 0])
+        hessian = (z.T * curvature) @ z + l2 * np.diag(np.r_[np.ones(len(w) - 1), 0])
         w -= np.linalg.solve(hessian, gradient)
     weights = w[:-1] / std
     bias = float(w[-1] - (w[:-1] * mean / std).sum())
@@ -154,7 +155,7 @@ def choose_threshold(
     answerable: np.ndarray,
     detail_present: np.ndarray,
     sample_weights: np.ndarray,
-    budget: float = MAX_FALSE_REFUSALS,
+    budget: float,
 ) -> float:
     """The threshold with the best (weighted) accuracy of the final outcome (a question is
     declined when its probability is below the threshold or the detail it asks for is absent)
@@ -184,12 +185,12 @@ def _arrays(samples: list[Sample], used: list[str]) -> dict[str, np.ndarray]:
     }
 
 
-def train(samples: list[Sample], used: list[str], budget: float) -> dict[str, Any]:
+def train(samples: list[Sample], used: list[str], budget: float, l2: float) -> dict[str, Any]:
     """The logistic model, then the evidence share and threshold with the most accurate final
     outcome within the budget."""
     a = _arrays(samples, used)
     sample_weights = balanced_weights(a["sets"], a["topic"])
-    weights, bias = fit(a["x"], a["topic"], sample_weights)
+    weights, bias = fit(a["x"], a["topic"], sample_weights, l2)
     p = probabilities(a["x"], weights, bias)
     best: tuple[float, tuple[float, int], float] = (-1.0, EVIDENCE_CHOICES[0], 0.0)
     for choice in EVIDENCE_CHOICES:
@@ -258,20 +259,60 @@ def main(
         bool, typer.Option(help="fit the embedder-free default model (lexical features only)")
     ] = False,
     max_false_refusals: Annotated[
-        float, typer.Option(help="share of answerable questions the decision may decline")
-    ] = MAX_FALSE_REFUSALS,
+        float | None,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="share of answerable questions the decision may decline "
+            "(default: LAWQA_CALIBRATION__MAX_FALSE_REFUSALS)",
+        ),
+    ] = None,
     cache: Annotated[
         Path | None, typer.Option(help="a JSON cache of the features: read when present")
     ] = None,
 ) -> None:
+    settings = Settings()
+    calibration = settings.calibration.checked()
+    if max_false_refusals is not None:
+        calibration = calibration.model_copy(update={"max_false_refusals": max_false_refusals})
+    samples, embedder = _samples(sets, limit, settings, cache)
+    used = list(LEXICAL if lexical_only else FEATURES)
+    report: dict[str, Any] = {"embedder": "default" if lexical_only else embedder}
+    for corpus in held_out or []:
+        report.setdefault("held_out", {})[corpus] = _held_out(samples, corpus, used, calibration)
+    model = train(samples, used, calibration.max_false_refusals, calibration.l2)
+    report["model"] = model
+    report["in_sample"] = {
+        corpus: judge(
+            [s for s in samples if s.corpus == corpus],
+            outcomes([s for s in samples if s.corpus == corpus], model),
+        )
+        for corpus in dict.fromkeys(s.corpus for s in samples)
+    }
+    typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    if write:
+        fitted_with = {
+            "calibration": calibration.model_dump(),
+            "retrieval": settings.retrieval.model_dump(),
+        }
+        path = _write_model(report["embedder"], {**model, **fitted_with})
+        typer.echo(f"written to {path}")
+
+
+def _samples(
+    sets: list[str], limit: int | None, settings: Settings, cache: Path | None
+) -> tuple[list[Sample], str]:
+    """Every set's samples (from the cache when it holds them, made with the same retrieval),
+    and the one embedder they were made with."""
+    made_with = {"retrieval": settings.retrieval.model_dump(), "k": settings.calibration.k}
     stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
-    if stored.get("feature_version") != FEATURE_VERSION:
-        stored = {"feature_version": FEATURE_VERSION, "sets": {}}
+    if stored.get("feature_version") != FEATURE_VERSION or stored.get("made_with") != made_with:
+        stored = {"feature_version": FEATURE_VERSION, "made_with": made_with, "sets": {}}
     samples: list[Sample] = []
     embedders = set()
     for spec in sets:
         if spec not in stored["sets"]:
-            found, name = collect(spec, limit)
+            found, name = collect(spec, limit, settings)
             stored["sets"][spec] = {"embedder": name, "samples": [asdict(s) for s in found]}
         entry = stored["sets"][spec]
         set_samples = [Sample(**s) for s in entry["samples"]]
@@ -286,47 +327,42 @@ def main(
         cache.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
     if len(embedders) != 1:
         raise typer.BadParameter(f"all sets must use one embedder, not {sorted(embedders)}")
-    used = list(LEXICAL if lexical_only else FEATURES)
-    report: dict[str, Any] = {"embedder": "default" if lexical_only else embedders.pop()}
-    for corpus in held_out or []:
-        training = [s for s in samples if s.corpus != corpus]
-        tested = [s for s in samples if s.corpus == corpus]
-        if not tested:
-            raise typer.BadParameter(f"no set of corpus {corpus!r}")
-        model = train(training, used, max_false_refusals)
-        predicted = outcomes(tested, model)
-        report.setdefault("held_out", {})[corpus] = {
-            **judge(tested, predicted),
-            "by_set": {
-                name: judge(
-                    [s for s in tested if s.set == name],
-                    [o for s, o in zip(tested, predicted, strict=True) if s.set == name],
-                )
-                for name in dict.fromkeys(s.set for s in tested)
-            },
-        }
-    model = train(samples, used, max_false_refusals)
-    report["model"] = model
-    report["in_sample"] = {
-        corpus: judge(
-            [s for s in samples if s.corpus == corpus],
-            outcomes([s for s in samples if s.corpus == corpus], model),
-        )
-        for corpus in dict.fromkeys(s.corpus for s in samples)
+    return samples, embedders.pop()
+
+
+def _held_out(
+    samples: list[Sample], corpus: str, used: list[str], calibration: CalibrationSettings
+) -> dict[str, Any]:
+    """A model fitted and thresholded on every other corpus, judged on this one."""
+    training = [s for s in samples if s.corpus != corpus]
+    tested = [s for s in samples if s.corpus == corpus]
+    if not tested:
+        raise typer.BadParameter(f"no set of corpus {corpus!r}")
+    model = train(training, used, calibration.max_false_refusals, calibration.l2)
+    predicted = outcomes(tested, model)
+    return {
+        **judge(tested, predicted),
+        "by_set": {
+            name: judge(
+                [s for s in tested if s.set == name],
+                [o for s, o in zip(tested, predicted, strict=True) if s.set == name],
+            )
+            for name in dict.fromkeys(s.set for s in tested)
+        },
     }
-    typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
-    if write:
-        path = Path(__file__).resolve().parents[1] / "rag" / "decision.json"
-        data: dict[str, Any] = (
-            json.loads(path.read_text("utf-8"))
-            if path.exists()
-            else {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
-        )
-        if data.get("feature_version") != FEATURE_VERSION:
-            data = {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
-        data["models"][report["embedder"]] = {**model, "max_false_refusals": max_false_refusals}
-        path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
-        typer.echo(f"written to {path}")
+
+
+def _write_model(name: str, model: dict[str, Any]) -> Path:
+    """Store the model under `name` in rag/decision.json (a file of another feature version is
+    started afresh)."""
+    path = Path(__file__).resolve().parents[1] / "rag" / "decision.json"
+    fresh = {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
+    data: dict[str, Any] = json.loads(path.read_text("utf-8")) if path.exists() else fresh
+    if data.get("feature_version") != FEATURE_VERSION:
+        data = fresh
+    data["models"][name] = model
+    path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    return path
 
 
 if __name__ == "__main__":

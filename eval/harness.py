@@ -90,7 +90,8 @@ def run_evaluation(
                 "sources given to the answerer (k)": k,
                 "date": dt.datetime.now().isoformat(timespec="seconds"),
             }
-            write_outputs(out, metrics, [evaluation.result_json(r) for r in rows], context)
+            results = [evaluation.result_json(r) for r in rows]
+            write_outputs(out, metrics, results, context, settings)
         finally:
             index.close()
     return EvalRun(out, metrics, report)

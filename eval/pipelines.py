@@ -22,7 +22,7 @@ from ingest.readers import read_source
 from rag.assistant import Assistant
 from rag.index import Index
 from rag.retrieval import Retriever
-from rag.settings import Settings
+from rag.settings import RetrievalSettings, Settings
 from rag.types import Answer, Document, Mode
 
 DEPTH = 100
@@ -61,9 +61,11 @@ class LawqaPipeline:
 class RetrieverPipeline:
     """Our units, one retrieval signal only (bm25 or dense)."""
 
-    def __init__(self, name: str, index: Index) -> None:
+    def __init__(self, name: str, index: Index, settings: RetrievalSettings) -> None:
         self.name = name
-        self.retriever = Retriever(index, use_dense=name == "dense", use_keywords=name == "bm25")
+        self.retriever = Retriever(
+            index, settings, use_dense=name == "dense", use_keywords=name == "bm25"
+        )
 
     def run(self, question: str) -> Outcome:
         started = time.perf_counter()
@@ -138,8 +140,8 @@ class NaivePipeline:
 PIPELINES: dict[str, Callable[[Index, Settings, int, Mode | None], Pipeline]] = {
     "lawqa": lambda index, settings, k, mode: LawqaPipeline(Assistant(index, settings, mode), k),
     "naive": lambda index, settings, k, mode: NaivePipeline(index, settings.max_file_bytes),
-    "bm25": lambda index, settings, k, mode: RetrieverPipeline("bm25", index),
-    "dense": lambda index, settings, k, mode: RetrieverPipeline("dense", index),
+    "bm25": lambda index, settings, k, mode: RetrieverPipeline("bm25", index, settings.retrieval),
+    "dense": lambda index, settings, k, mode: RetrieverPipeline("dense", index, settings.retrieval),
 }
 
 

@@ -1,10 +1,13 @@
-"""Evaluation outputs: metrics.json, results.jsonl, report.md and PNG charts."""
+"""Evaluation outputs: metrics.json (the settings, and each pipeline's metrics), results.jsonl,
+report.md and PNG charts."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
+
+from rag.settings import Settings
 
 TABLE_COLUMNS = (
     "n",
@@ -77,10 +80,14 @@ def write_outputs(
     metrics: dict[str, dict[str, Any]],
     results: list[dict[str, Any]],
     context: dict[str, Any],
+    settings: Settings,
 ) -> None:
+    """The outputs of one evaluation; metrics.json and report.md record the settings it ran
+    with (without secrets), report.md as the variables that set them."""
     out.mkdir(parents=True, exist_ok=True)
+    recorded = {"settings": settings.recorded(), "pipelines": metrics}
     (out / "metrics.json").write_text(
-        json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8"
+        json.dumps(recorded, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     with open(out / "results.jsonl", "w", encoding="utf-8") as handle:
         for row in results:
@@ -90,6 +97,12 @@ def write_outputs(
         "# lawqa evaluation",
         "",
         *(f"- {key}: {value}" for key, value in context.items()),
+        "",
+        "Settings:",
+        "",
+        "```sh",
+        *(f"{name}={value}" for name, value in settings.environment().items()),
+        "```",
         "",
         "## Pipelines",
         "",

@@ -30,12 +30,17 @@ class FileResult:
     units: int = 0
     pairs: int = 0
     warnings: list[str] = field(default_factory=list)
-    error: str = ""
+    failure: IngestError | None = None  # why the file was not ingested (status error)
     seconds: float = 0.0
 
     @property
     def monolingual(self) -> int:
         return self.units - self.pairs
+
+    @property
+    def error(self) -> str:
+        """The one line naming the file and the cause, or "" when it was ingested."""
+        return str(self.failure) if self.failure is not None else ""
 
 
 @dataclass
@@ -120,14 +125,16 @@ def collect_files(paths: Iterable[Path]) -> Collected:
         elif path.exists() or path.is_symlink():
             collected.files.append(path)
         else:
-            error = f"{path}: no such file or folder"
-            collected.errors.append(FileResult(str(path), "error", error=error))
+            failure = IngestError(path, "no such file or folder")
+            collected.errors.append(FileResult(str(path), "error", failure=failure))
     for folder in empty:
-        cause = f"{folder}: no supported file in this folder (supported: {SUPPORTED_LIST})"
+        failure = IngestError(
+            folder, f"no supported file in this folder (supported: {SUPPORTED_LIST})"
+        )
         if collected.files:
-            collected.skipped.append(cause)
+            collected.skipped.append(str(failure))
         else:
-            collected.errors.append(FileResult(str(folder), "error", error=cause))
+            collected.errors.append(FileResult(str(folder), "error", failure=failure))
     return collected
 
 
@@ -228,7 +235,7 @@ def ingest_paths(
         try:
             translated = read_source(translation, max_bytes)
         except IngestError as exc:
-            results.append(FileResult(str(translation), "error", error=str(exc)))
+            results.append(FileResult(str(translation), "error", failure=exc))
             files = []
     for done, path in enumerate(files):
         if progress:
@@ -241,34 +248,53 @@ def ingest_paths(
 
 
 def ingest_file(path: Path, index: Index, translation: SourceText | None = None) -> FileResult:
+    """Ingest one file (with the other-language file of the same law, if given); a file that
+    cannot be ingested is a result with status error, never an exception."""
     started = time.perf_counter()
-    result = FileResult(str(path), "error")
     try:
-        source = read_source(path, index.settings.max_file_bytes)
-        documents = build_documents(source, translation)
-        if not any(d.units for d in documents):
-            raise IngestError(path, "no text found")
-        result.doc_ids = [d.doc_id for d in documents]
-        result.titles = [d.title for d in documents]
-        result.units = sum(len(d.units) for d in documents)
-        result.pairs = sum(1 for d in documents for u in d.units if u.bilingual)
-        result.warnings = list(dict.fromkeys(w for d in documents for w in d.warnings))
-        known = index.manifest.doc_ids()
-        previous = [d.doc_id for d in index.manifest.docs_from_source(documents[0].source_path)]
-        if all(d.doc_id in known for d in documents) and set(previous) <= set(result.doc_ids):
-            result.status = "unchanged"
-        else:
-            budget = index.settings.chunk_tokens
-            new = [(d, chunk_document(d, budget)) for d in documents if d.doc_id not in known]
-            index.add_documents(new, replaces=[p for p in previous if p not in result.doc_ids])
-            result.status = "replaced" if set(previous) - set(result.doc_ids) else "added"
+        result = _ingest(path, index, translation)
     except IngestError as exc:
-        result.error = str(exc)
-        result.status = "error"
+        result = FileResult(str(path), "error", failure=exc)
     except Exception as exc:  # an unexpected failure in one file must not stop the others
-        result.error = f"{path}: unexpected {type(exc).__name__}: {exc}"
-        result.status = "error"
+        failure = IngestError(path, f"unexpected {type(exc).__name__}: {exc}")
+        result = FileResult(str(path), "error", failure=failure)
     result.seconds = time.perf_counter() - started
-    if result.status == "error":
-        result.doc_ids, result.titles, result.units, result.pairs = [], [], 0, 0
     return result
+
+
+def _ingest(path: Path, index: Index, translation: SourceText | None) -> FileResult:
+    documents = _read_documents(path, index.settings.max_file_bytes, translation)
+    ids = [d.doc_id for d in documents]
+    known = index.doc_ids()
+    previous = [d.doc_id for d in index.documents_from_source(documents[0].source_path)]
+    if all(doc_id in known for doc_id in ids) and set(previous) <= set(ids):
+        return _result(path, "unchanged", documents)
+    new = [d for d in documents if d.doc_id not in known]
+    _write(index, new, replaces=[p for p in previous if p not in ids])
+    return _result(path, "replaced" if set(previous) - set(ids) else "added", documents)
+
+
+def _read_documents(path: Path, max_bytes: int, translation: SourceText | None) -> list[Document]:
+    """Read and parse the file into documents, or raise IngestError."""
+    documents = build_documents(read_source(path, max_bytes), translation)
+    if not any(d.units for d in documents):
+        raise IngestError(path, "no text found")
+    return documents
+
+
+def _result(path: Path, status: str, documents: list[Document]) -> FileResult:
+    return FileResult(
+        str(path),
+        status,
+        doc_ids=[d.doc_id for d in documents],
+        titles=[d.title for d in documents],
+        units=sum(len(d.units) for d in documents),
+        pairs=sum(1 for d in documents for u in d.units if u.bilingual),
+        warnings=list(dict.fromkeys(w for d in documents for w in d.warnings)),
+    )
+
+
+def _write(index: Index, documents: list[Document], replaces: list[str]) -> None:
+    """Chunk the new documents and commit them, dropping the versions they replace."""
+    budget = index.settings.chunk_tokens
+    index.add_documents([(d, chunk_document(d, budget)) for d in documents], replaces=replaces)

@@ -24,7 +24,7 @@ from dataclasses import replace
 from rag.citations import verify_citations
 from rag.citing import paragraph_en, paragraph_zh
 from rag.decision import Decision, Evidence, decide, decision_model
-from rag.extractive import SentenceScorer, extractive_answer
+from rag.extractive import ExtractiveAnswerer, SentenceScorer
 from rag.index import Index
 from rag.kinds import ANYTHING, MISSING, Asked
 from rag.llm import ChatModel, ModelServerError, chat_model
@@ -44,9 +44,6 @@ from rag.text import answer_language
 from rag.types import LANGS, Answer, Lang, Mode, Outcome, Source
 
 MODES = tuple(Mode)
-# A not-stated answer cites the sources whose best sentence covers at least this share of what the
-# best sentence covers: the passages on the topic, not every one that shares a word with it.
-CITE_SHARE = 0.8
 _REFERRING = re.compile(
     r"\b(it|its|this|that|these|those|they|them|such|the same|above)\b|该|此|这|那|上述|前述|它|其",
     re.I,
@@ -65,8 +62,11 @@ class Assistant:
         self.mode = mode or settings.answer_mode
         if self.mode not in MODES:
             raise ValueError(f"unknown mode {self.mode!r} (one of {', '.join(MODES)})")
-        self.retriever = Retriever(index)
-        self.scorer = SentenceScorer(index)
+        self.retriever = Retriever(index, settings.retrieval)
+        self.answer_settings = settings.answer.checked()
+        self.extractive = ExtractiveAnswerer(
+            SentenceScorer(index, self.answer_settings), self.answer_settings
+        )
         self.decision_model = decision_model(index.embedder.name)
         self._chat: ChatModel | None = None
 
@@ -167,7 +167,7 @@ class Assistant:
     ) -> Answer:
         """One sentence naming what is missing, citing the passages on the topic, then their
         sentences that carry it (in the answer's language where the unit has it)."""
-        quotes = _topic_quotes(decision.evidence, lang)
+        quotes = _topic_quotes(decision.evidence, lang, self.answer_settings.cite_share)
         numbers = list(dict.fromkeys(e.source.n for e in quotes))
         by_n = {s.n: s for s in retrieval.sources}
         labels = LIST_SEPARATORS[lang].join(_paragraph_label(by_n[n], lang) for n in numbers)
@@ -208,8 +208,8 @@ class Assistant:
         topic: tuple[str, ...] = ()
         if decision is not None:
             asked, topic = decision.asked, tuple(e.text for e in decision.evidence)
-        text = extractive_answer(
-            query, retrieval.sources, lang, self.scorer, asked, topic, retrieval.vector
+        text = self.extractive.answer(
+            query, retrieval.sources, lang, asked, topic, retrieval.vector
         )
         checked = verify_citations(_quoted(text), retrieval.sources, exempt=(LEADS[lang],))
         return Answer(
@@ -319,13 +319,14 @@ def model_outcome(reply: str) -> tuple[Outcome | None, str]:
     return None, reply
 
 
-def _topic_quotes(evidence: tuple[Evidence, ...], lang: Lang) -> list[Evidence]:
-    """The best sentence of each source that addresses the topic nearly as well as the best one
-    (CITE_SHARE), at most three, in rank order; in the answer's language when the unit has it."""
+def _topic_quotes(evidence: tuple[Evidence, ...], lang: Lang, share: float) -> list[Evidence]:
+    """The best sentence of each source that covers the topic at least `share` as well as the
+    best one (LAWQA_ANSWER__CITE_SHARE), at most three, in rank order; in the answer's language
+    when the unit has it."""
     best = max((e.coverage for e in evidence), default=0.0)
     chosen: dict[int, Evidence] = {}
     for item in evidence:
-        if item.coverage < CITE_SHARE * best:
+        if item.coverage < share * best:
             continue
         current = chosen.get(item.source.n)
         if (current is None and len(chosen) < 3) or (

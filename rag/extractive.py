@@ -5,13 +5,15 @@ unit has none in it), ranked by their similarity to the question (from the sente
 index stored at ingest: nothing but the question is embedded); the most relevant sources
 first, each sentence followed by its citation, under a one-line lead. A sentence is quoted with
 the provisos that follow it in its unit (`with_proviso`): a rule is never shown without its
-exception, and an exception never without its rule.
+exception, and an exception never without its rule. How many sources and quotes, and how close
+to the best a further quote must score, are settings (`AnswerSettings`, LAWQA_ANSWER__*).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import reduce
+from typing import Protocol
 
 import numpy as np
 
@@ -20,14 +22,9 @@ from rag.keyword import tokenize
 from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
 from rag.sentences import unit_sentences, with_proviso
+from rag.settings import AnswerSettings
 from rag.text import join_wrapped, text_language
 from rag.types import LANGS, Lang, Source, other_language
-
-MAX_SENTENCES = 3
-MAX_SOURCES = 4
-# A further source is quoted when its best sentence scores within half a standard deviation (of
-# all candidate sentences' scores) of the best one: scale-free across embedders.
-SPREAD_MARGIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,12 +37,19 @@ class Quote:
     sentences: tuple[int, ...]  # the numbers of the unit sentences (`unit_sentences`) it spans
 
 
+class QuoteScorer(Protocol):
+    def scores(
+        self, question: str, vector: np.ndarray | None, quotes: list[Quote]
+    ) -> list[float]: ...
+
+
 class SentenceScorer:
     """Similarity of quotes to a question, from the index's sentence vectors, plus a small bonus
-    for the question's words."""
+    for the question's words (`word_bonus`)."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, settings: AnswerSettings) -> None:
         self._index = index
+        self._word_bonus = settings.checked().word_bonus
 
     def scores(self, question: str, vector: np.ndarray | None, quotes: list[Quote]) -> list[float]:
         if vector is None:
@@ -65,7 +69,7 @@ class SentenceScorer:
             if words:
                 quote_words = {t for lang in LANGS for t in tokenize(quote.text, lang)}
                 overlap = len(words & quote_words) / len(words)
-            result.append(similarity + 0.2 * overlap)
+            result.append(similarity + self._word_bonus * overlap)
         return result
 
 
@@ -88,37 +92,53 @@ def quotes(source: Source, language: Lang) -> list[Quote]:
     return result
 
 
-def extractive_answer(
-    question: str,
-    sources: tuple[Source, ...],
-    language: Lang,
-    scorer: SentenceScorer,
-    asked: Asked = ANYTHING,
-    topic: tuple[str, ...] = (),
-    vector: np.ndarray | None = None,
-) -> str:
-    """Quotes that answer the question. For a question asking for a specific detail, only the
-    quotes that give it: those holding one of the `topic` sentences (the ones that carry the
-    question's topic) that gives it, else any that gives it, else all."""
-    candidates = [quote for s in sources[:MAX_SOURCES] for quote in quotes(s, language)]
-    giving = [q for q in candidates if _gives(asked, q.text, language)]
-    on_topic = [q for q in giving if any(t in q.text for t in topic if _gives(asked, t, language))]
-    candidates = on_topic or giving or candidates
-    if not candidates:
-        return LEADS[language]
-    scores = scorer.scores(question, vector, candidates)
-    best_per_source: dict[int, tuple[float, str]] = {}
-    for quote, score in zip(candidates, scores, strict=True):
-        n = quote.source.n
-        if n not in best_per_source or score > best_per_source[n][0]:
-            best_per_source[n] = (score, quote.text)
-    top = max(score for score, _ in best_per_source.values())
-    floor = top - SPREAD_MARGIN * float(np.std(scores))
-    ranked = sorted(best_per_source.items(), key=lambda item: -item[1][0])
-    picked = {n for n, (score, _) in ranked[:MAX_SENTENCES] if score >= floor}
-    chosen = [(n, sentence) for n, (_, sentence) in sorted(best_per_source.items()) if n in picked]
-    lines = [LEADS[language]] + [f"{sentence} [{n}]" for n, sentence in chosen]
-    return "\n".join(lines)
+class ExtractiveAnswerer:
+    """Quotes that answer a question: the best sentence of each of the first `max_sources`
+    sources, at most `max_sentences` of them, each within `spread_margin` of the best."""
+
+    def __init__(self, scorer: QuoteScorer, settings: AnswerSettings) -> None:
+        self.scorer = scorer
+        self.settings = settings.checked()
+
+    def answer(
+        self,
+        question: str,
+        sources: tuple[Source, ...],
+        language: Lang,
+        asked: Asked = ANYTHING,
+        topic: tuple[str, ...] = (),
+        vector: np.ndarray | None = None,
+    ) -> str:
+        """The lead line, then one quote per line with its citation. For a question asking for
+        a specific detail, only the quotes that give it: those holding one of the `topic`
+        sentences (the ones that carry the question's topic) that gives it, else any that gives
+        it, else all."""
+        limit = self.settings.max_sources
+        candidates = [quote for s in sources[:limit] for quote in quotes(s, language)]
+        giving = [q for q in candidates if _gives(asked, q.text, language)]
+        on_topic = [
+            q for q in giving if any(t in q.text for t in topic if _gives(asked, t, language))
+        ]
+        candidates = on_topic or giving or candidates
+        if not candidates:
+            return LEADS[language]
+        chosen = self._chosen(candidates, self.scorer.scores(question, vector, candidates))
+        return "\n".join([LEADS[language]] + [f"{sentence} [{n}]" for n, sentence in chosen])
+
+    def _chosen(self, candidates: list[Quote], scores: list[float]) -> list[tuple[int, str]]:
+        """(source number, quote) of the sources quoted, in source order: of the
+        `max_sentences` sources whose best quote scores highest, those whose best quote scores
+        within `spread_margin` standard deviations (of all candidates' scores) of the best."""
+        best_per_source: dict[int, tuple[float, str]] = {}
+        for quote, score in zip(candidates, scores, strict=True):
+            n = quote.source.n
+            if n not in best_per_source or score > best_per_source[n][0]:
+                best_per_source[n] = (score, quote.text)
+        top = max(score for score, _ in best_per_source.values())
+        floor = top - self.settings.spread_margin * float(np.std(scores))
+        ranked = sorted(best_per_source.items(), key=lambda item: -item[1][0])
+        picked = {n for n, (score, _) in ranked[: self.settings.max_sentences] if score >= floor}
+        return [(n, quote) for n, (_, quote) in sorted(best_per_source.items()) if n in picked]
 
 
 def _gives(asked: Asked, sentence: str, language: Lang) -> bool:

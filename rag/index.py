@@ -78,25 +78,28 @@ class DocumentCounts:
 
 
 class Index:
+    """The one way to the stores: callers read and write through these methods, never the
+    manifest, the vector store or the keyword index themselves."""
+
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.home = Path(settings.home)
         self.embedder = embedder or make_embedder(settings)
-        self.manifest = Manifest(self.home / "manifest.sqlite")
-        self.vectors = VectorStore(settings, self.embedder.name, self.embedder.dim)
-        self.keywords = KeywordIndex(self.home, self.manifest)
+        self._manifest = Manifest(self.home / "manifest.sqlite")
+        self._vectors = VectorStore(settings, self.embedder.name, self.embedder.dim)
+        self._keywords = KeywordIndex(self.home, self._manifest)
         self._catalog: tuple[int, Mapping[str, Document]] = (-1, MappingProxyType({}))
         self._catalog_lock = threading.Lock()
         self._unstored: OrderedDict[str, np.ndarray] = OrderedDict()
         self._unstored_lock = threading.Lock()
 
     def close(self) -> None:
-        self.manifest.close()
+        self._manifest.close()
 
     # ------------------------------------------------------------------ reading
 
     def documents(self) -> list[Document]:
-        return self.manifest.documents()
+        return self._manifest.documents()
 
     def catalog(self) -> Mapping[str, Document]:
         """Every document's metadata (without units) by id, in manifest order.
@@ -104,7 +107,7 @@ class Index:
         Read from the manifest once per manifest generation, which every ingest and removal
         bumps (in this process or another), so a question costs one read of the generation
         instead of every document's metadata."""
-        generation = self.manifest.generation()
+        generation = self._manifest.generation()
         cached_generation, catalog = self._catalog
         if cached_generation == generation:
             return catalog
@@ -112,52 +115,64 @@ class Index:
             if self._catalog[0] != generation:
                 # Read after the generation: a commit in between only makes the next call read
                 # again, never serves an old list under a new generation.
-                documents = {d.doc_id: d for d in self.manifest.documents()}
+                documents = {d.doc_id: d for d in self._manifest.documents()}
                 self._catalog = (generation, MappingProxyType(documents))
             return self._catalog[1]
 
     def document(self, doc_id: str) -> Document | None:
         """A document with its units."""
-        stored = self.manifest.document(doc_id)
+        stored = self._manifest.document(doc_id)
         if stored is None:
             return None
-        return replace(stored, units=tuple(self.manifest.units(doc_id)))
+        return replace(stored, units=tuple(self.units(doc_id)))
+
+    def doc_ids(self) -> set[str]:
+        """The ids of every document the index serves."""
+        return self._manifest.doc_ids()
+
+    def documents_from_source(self, source_path: str) -> list[Document]:
+        """The documents (without units) ingested from the file at `source_path` (resolved)."""
+        return self._manifest.docs_from_source(source_path)
+
+    def units(self, doc_id: str) -> list[Unit]:
+        """A document's units, in document order."""
+        return self._manifest.units(doc_id)
 
     def counts(self, doc_id: str) -> DocumentCounts:
-        return DocumentCounts(*self.manifest.counts(doc_id))
+        return DocumentCounts(*self._manifest.counts(doc_id))
 
     def unit(self, doc_id: str, label: str) -> Unit | None:
-        return self.manifest.unit(doc_id, label)
+        return self._manifest.unit(doc_id, label)
 
     def search_chunks(
         self, lang: Lang, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
     ) -> list[VectorHit]:
         """The k chunk sides of one language nearest to the vector."""
-        return self.vectors.search(lang, vector, k, doc_ids, RecordKind.CHUNK)
+        return self._vectors.search(lang, vector, k, doc_ids, RecordKind.CHUNK)
 
     def search_sentences(
         self, lang: Lang, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
     ) -> list[VectorHit]:
         """The k sentences of one language side nearest to the vector."""
-        return self.vectors.search(lang, vector, k, doc_ids, RecordKind.SENTENCE)
+        return self._vectors.search(lang, vector, k, doc_ids, RecordKind.SENTENCE)
 
     def search_keywords(
         self, lang: Lang, tokens: list[str], k: int, doc_ids: set[str] | None = None
     ) -> list[tuple[str, float]]:
         """The k chunks of one language best matching the tokens by BM25: (chunk id, score)."""
-        return self.keywords.search(lang, tokens, k, doc_ids)
+        return self._keywords.search(lang, tokens, k, doc_ids)
 
     def keyword_coverage(self, lang: Lang) -> float:
         """The share of chunks that have text in `lang` (what its keyword list can see)."""
-        return self.keywords.coverage(lang)
+        return self._keywords.coverage(lang)
 
     def keyword_count(self, lang: Lang) -> int:
         """Chunks with text in `lang`."""
-        return self.keywords.size(lang)
+        return self._keywords.size(lang)
 
     def keyword_frequency(self, lang: Lang, token: str) -> int:
         """How many chunks of `lang` contain the token."""
-        return self.keywords.document_frequency(lang, token)
+        return self._keywords.document_frequency(lang, token)
 
     def sentence_vectors(
         self, units: Sequence[tuple[str, Unit]]
@@ -177,7 +192,7 @@ class Index:
                 for doc_id, unit in units
                 for s in unit_sentences(unit.text(side), side)
             }
-            stored = self.vectors.vectors(side, list(keys), RecordKind.SENTENCE)
+            stored = self._vectors.vectors(side, list(keys), RecordKind.SENTENCE)
             for record_id, (key, text) in keys.items():
                 if record_id in stored:
                     found[key] = stored[record_id]
@@ -227,23 +242,23 @@ class Index:
                     ],
                 )
             )
-        self.vectors.add(records)
+        self._vectors.add(records)
         new_ids = {document.doc_id for document, _ in documents}
         stale = [doc_id for doc_id in replaces if doc_id not in new_ids]
-        self.manifest.replace(indexed, stale)
-        self.vectors.delete_documents(stale)
+        self._manifest.replace(indexed, stale)
+        self._vectors.delete_documents(stale)
 
     def remove(self, doc_id: str) -> bool:
-        found = self.manifest.remove(doc_id)
-        self.vectors.delete_documents([doc_id])
-        self.keywords.refresh()
+        found = self._manifest.remove(doc_id)
+        self._vectors.delete_documents([doc_id])
+        self._keywords.refresh()
         return found
 
     def collect_garbage(self) -> int:
         """Delete vectors of documents the manifest does not hold (left by an interrupted run)."""
-        orphans = sorted(self.vectors.doc_ids() - self.manifest.doc_ids())
-        self.vectors.delete_documents(orphans)
+        orphans = sorted(self._vectors.doc_ids() - self._manifest.doc_ids())
+        self._vectors.delete_documents(orphans)
         return len(orphans)
 
     def refresh_keywords(self) -> None:
-        self.keywords.refresh()
+        self._keywords.refresh()

@@ -14,6 +14,8 @@ MRR@10; `eval/datasets/heldout`): keyword 0.5, chunk 1.0, sentence 1.0 was the b
 sets for every set but one. Against the former keyword 2.0 / chunk 1.0 without sentences, held
 out: cross-lingual statutes R@1 0.357 → 0.464, five statutes 0.783 → 0.850, two bilingual laws
 0.500 → 0.554, Basic Law 0.812 → 0.812 (MRR 0.891 → 0.902); the sample's own set 0.900 → 0.870.
+The weights, the fusion's k and the lists' depth are settings (`RetrievalSettings`,
+LAWQA_RETRIEVAL__*), each described with what chose it.
 """
 
 from __future__ import annotations
@@ -21,29 +23,26 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from rag.index import Index
 from rag.keyword import tokenize
+from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, other_language
 
-RRF_K = 60
-DENSE_WEIGHT = 1.0
-KEYWORD_WEIGHT = 0.5
-SENTENCE_WEIGHT = 1.0
-CANDIDATES = 50
-SENTENCE_DEPTH = 4  # sentences searched per unit candidate: a unit has several
+UnitKey = tuple[str, str]  # (doc_id, label)
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
 
 @dataclass(frozen=True)
 class Retrieval:
     question: str
-    language: Lang
+    language: str  # zh | en | mixed
     sources: tuple[Source, ...]
     top_dense: float = 0.0  # the best dense similarity of any candidate
     background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
@@ -59,37 +58,83 @@ def in_force(document: Document) -> bool:
 
 
 def reciprocal_rank_fusion(
-    rankings: Sequence[tuple[Sequence[tuple[str, str]], float]], k: int = RRF_K
-) -> dict[tuple[str, str], float]:
+    rankings: Sequence[tuple[Sequence[UnitKey], float]], k: int
+) -> dict[UnitKey, float]:
     """Fuse ranked lists of unit keys: each list adds weight / (k + rank) to every key in it."""
-    fused: dict[tuple[str, str], float] = {}
+    fused: dict[UnitKey, float] = {}
     for ranking, weight in rankings:
         for rank, key in enumerate(ranking, start=1):
             fused[key] = fused.get(key, 0.0) + weight / (k + rank)
     return fused
 
 
-def _unit_key(chunk_id: str) -> tuple[str, str]:
+@dataclass(frozen=True)
+class _Lists:
+    """One question's ranked lists, before fusion: units by their best similarity (chunks,
+    sentences) and, per language, by their best BM25 score."""
+
+    vector: np.ndarray | None = None
+    dense: dict[UnitKey, float] = field(default_factory=dict)
+    sentences: dict[UnitKey, float] = field(default_factory=dict)
+    keyword: list[tuple[Lang, list[tuple[UnitKey, float]]]] = field(default_factory=list)
+
+    @cached_property
+    def dense_ranking(self) -> list[UnitKey]:
+        return _ranking(self.dense)
+
+    @cached_property
+    def dense_rank(self) -> dict[UnitKey, int]:
+        return {key: i for i, key in enumerate(self.dense_ranking, start=1)}
+
+    @cached_property
+    def best_keyword(self) -> dict[UnitKey, tuple[int, float]]:
+        """Each unit's best (lowest) rank among the keyword lists, with its score there."""
+        best: dict[UnitKey, tuple[int, float]] = {}
+        for _, ranked in self.keyword:
+            for rank, (key, score) in enumerate(ranked, start=1):
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, score)
+        return best
+
+
+def _ranking(similarities: dict[UnitKey, float]) -> list[UnitKey]:
+    return sorted(similarities, key=lambda key: -similarities[key])
+
+
+def _allowed(
+    documents: Mapping[str, Document], doc_ids: Sequence[str] | None, valid_only: bool
+) -> set[str]:
+    """The documents a question may search: those asked for that exist, in force if asked."""
+    allowed = set(documents) if doc_ids is None else set(doc_ids) & set(documents)
+    if valid_only:
+        allowed = {d for d in allowed if in_force(documents[d])}
+    return allowed
+
+
+def _unit_key(chunk_id: str) -> UnitKey:
     doc_id, label, _part = chunk_id.rsplit(":", 2)
     return doc_id, label
 
 
 class Retriever:
+    """Ranks units for a question; `settings` weigh and size the lists it fuses."""
+
     def __init__(
         self,
         index: Index,
-        dense_weight: float = DENSE_WEIGHT,
-        keyword_weight: float = KEYWORD_WEIGHT,
-        sentence_weight: float = SENTENCE_WEIGHT,
+        settings: RetrievalSettings,
         use_dense: bool = True,
         use_keywords: bool = True,
     ) -> None:
         self.index = index
-        self.dense_weight = dense_weight
-        self.keyword_weight = keyword_weight
-        self.sentence_weight = sentence_weight
+        self.settings = settings.checked()
         self.use_dense = use_dense
         self.use_keywords = use_keywords
+
+    def depth(self, k: int) -> int:
+        """Units each list contributes: the same for every k up to `candidates`, so asking for
+        fewer sources never changes their order; more only to be able to return k."""
+        return max(self.settings.candidates, k)
 
     def retrieve(
         self,
@@ -98,42 +143,70 @@ class Retriever:
         doc_ids: Sequence[str] | None = None,
         valid_only: bool = False,
     ) -> Retrieval:
+        if k < 1:
+            raise ValueError(f"the number of sources to retrieve must be at least 1, not {k}")
         started = time.perf_counter()
         documents = self.index.catalog()
-        allowed = set(documents) if doc_ids is None else set(doc_ids) & set(documents)
-        if valid_only:
-            allowed = {d for d in allowed if in_force(documents[d])}
+        allowed = _allowed(documents, doc_ids, valid_only)
         restrict = None if allowed == set(documents) else sorted(allowed)
-        depth = max(CANDIDATES, 4 * k)
-        vector = self.index.embedder.embed_query(question) if self.use_dense and allowed else None
-        dense = self._dense(vector, question, depth, restrict) if vector is not None else {}
+        depth = self.depth(k)
+        lists = self._lists(question, depth, restrict) if allowed else _Lists()
+        fused = self._fuse(lists, allowed)
+        order = sorted(fused, key=lambda key: (-fused[key], lists.dense_rank.get(key, depth + 1)))
+        dense_ranking = lists.dense_ranking
+        return Retrieval(
+            question=question,
+            language=answer_language(question),
+            sources=self._sources(order[:k], fused, lists, documents),
+            top_dense=lists.dense[dense_ranking[0]] if dense_ranking else 0.0,
+            background=tuple(lists.dense[key] for key in dense_ranking[4:20]),
+            vector=lists.vector,
+            timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
+        )
+
+    def _lists(self, question: str, depth: int, restrict: list[str] | None) -> _Lists:
+        """The ranked lists to fuse: dense over chunks and over sentences, BM25 per language."""
+        keyword = self._keyword(question, depth, restrict) if self.use_keywords else []
+        if not self.use_dense:
+            return _Lists(keyword=keyword)
+        vector = self.index.embedder.embed_query(question)
         sentences = (
-            self._dense(vector, question, SENTENCE_DEPTH * depth, restrict, sentences=True)
-            if vector is not None and self.sentence_weight
+            self._dense(
+                vector, question, self.settings.sentence_depth * depth, restrict, sentences=True
+            )
+            if self.settings.sentence_weight
             else {}
         )
-        keyword = self._keyword(question, depth, restrict) if self.use_keywords and allowed else []
-        dense_ranking = sorted(dense, key=lambda key: -dense[key])
-        rankings: list[tuple[Sequence[tuple[str, str]], float]] = [
-            (dense_ranking, self.dense_weight),
-            (sorted(sentences, key=lambda key: -sentences[key]), self.sentence_weight),
+        return _Lists(vector, self._dense(vector, question, depth, restrict), sentences, keyword)
+
+    def _fuse(self, lists: _Lists, allowed: set[str]) -> dict[UnitKey, float]:
+        """Reciprocal rank fusion of the weighted lists, over the allowed documents' units."""
+        rankings: list[tuple[Sequence[UnitKey], float]] = [
+            (lists.dense_ranking, self.settings.dense_weight),
+            (_ranking(lists.sentences), self.settings.sentence_weight),
         ]
         # A keyword list sees only the units that have text in its language: its say is scaled
         # by that share, so English keywords cannot push bilingual documents over Chinese-only
         # ones that they cannot see.
         rankings += [
-            ([key for key, _ in ranked], self.keyword_weight * self.index.keyword_coverage(lang))
-            for lang, ranked in keyword
+            (
+                [key for key, _ in ranked],
+                self.settings.keyword_weight * self.index.keyword_coverage(lang),
+            )
+            for lang, ranked in lists.keyword
         ]
-        fused = reciprocal_rank_fusion(rankings)
-        fused = {key: score for key, score in fused.items() if key[0] in allowed}
-        dense_rank = {key: i for i, key in enumerate(dense_ranking, start=1)}
-        best_keyword: dict[tuple[str, str], tuple[int, float]] = {}
-        for _, ranked in keyword:
-            for rank, (key, score) in enumerate(ranked, start=1):
-                if key not in best_keyword or rank < best_keyword[key][0]:
-                    best_keyword[key] = (rank, score)
-        order = sorted(fused, key=lambda key: (-fused[key], dense_rank.get(key, depth + 1)))[:k]
+        fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k)
+        return {key: score for key, score in fused.items() if key[0] in allowed}
+
+    def _sources(
+        self,
+        order: Sequence[UnitKey],
+        fused: dict[UnitKey, float],
+        lists: _Lists,
+        documents: Mapping[str, Document],
+    ) -> tuple[Source, ...]:
+        """The ranked units as numbered sources, each with the evidence found for it."""
+        best_keyword = lists.best_keyword
         sources = []
         for n, key in enumerate(order, start=1):
             unit = self.index.unit(*key)
@@ -141,25 +214,16 @@ class Retriever:
                 continue
             keyword_rank, keyword_score = best_keyword.get(key, (0, 0.0))
             hit = Hit(
-                key[0],
-                key[1],
-                fused[key],
-                dense.get(key, 0.0),
-                keyword_score,
-                dense_rank.get(key, 0),
-                keyword_rank,
+                doc_id=key[0],
+                label=key[1],
+                score=fused[key],
+                dense=lists.dense.get(key, 0.0),
+                keyword=keyword_score,
+                dense_rank=lists.dense_rank.get(key, 0),
+                keyword_rank=keyword_rank,
             )
             sources.append(Source(n, hit, documents[key[0]], unit))
-        elapsed = (time.perf_counter() - started) * 1000
-        return Retrieval(
-            question=question,
-            language=answer_language(question),
-            sources=tuple(sources),
-            top_dense=dense[dense_ranking[0]] if dense_ranking else 0.0,
-            background=tuple(dense[key] for key in dense_ranking[4:20]),
-            vector=vector,
-            timings_ms={"retrieve": elapsed},
-        )
+        return tuple(sources)
 
     def _dense(
         self,
@@ -168,7 +232,7 @@ class Retriever:
         depth: int,
         restrict: list[str] | None,
         sentences: bool = False,
-    ) -> dict[tuple[str, str], float]:
+    ) -> dict[UnitKey, float]:
         """Units by their best chunk similarity (or best sentence's), put on one scale across the
         two languages.
 
@@ -176,7 +240,7 @@ class Retriever:
         raw similarities would bury documents that exist only in the other language. The gap is
         measured on this very question, from the units found in both languages, and added to
         the other language's similarities."""
-        sims: dict[Lang, dict[tuple[str, str], float]] = {"zh": {}, "en": {}}
+        sims: dict[Lang, dict[UnitKey, float]] = {"zh": {}, "en": {}}
         for lang in LANGS:
             search = self.index.search_sentences if sentences else self.index.search_chunks
             for hit in search(lang, vector, depth, restrict):
@@ -193,7 +257,7 @@ class Retriever:
 
     def _keyword(
         self, question: str, depth: int, restrict: list[str] | None
-    ) -> list[tuple[Lang, list[tuple[tuple[str, str], float]]]]:
+    ) -> list[tuple[Lang, list[tuple[UnitKey, float]]]]:
         rankings = []
         normalized = normalize(question)
         allowed = set(restrict) if restrict is not None else None
@@ -201,7 +265,7 @@ class Retriever:
             tokens = tokenize(normalized, lang)
             if not tokens:
                 continue
-            best: dict[tuple[str, str], float] = {}
+            best: dict[UnitKey, float] = {}
             for chunk_id, score in self.index.search_keywords(lang, tokens, depth, allowed):
                 key = _unit_key(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)

@@ -1,22 +1,176 @@
 """One settings object, read from the environment and `.env`.
 
 Product settings carry the `LAWQA_` prefix; the standard `OPENAI_*` and `CHROMA_*` names are read
-as they are, so that tools configured for those services need nothing new.
+as they are, so that tools configured for those services need nothing new. The knobs of one part
+are grouped (`retrieval`, `answer`, `calibration`) and set by `LAWQA_<GROUP>__<NAME>`, e.g.
+`LAWQA_RETRIEVAL__KEYWORD_WEIGHT=0.5`; each says in its description which measurement chose its
+default, or that none did.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Self, get_args
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rag.types import Mode
 
+ENV_PREFIX = "LAWQA_"
+NESTED_DELIMITER = "__"
+
+
+class SettingsError(ValueError):
+    """A component given a setting it cannot work with: str() names the setting and its
+    environment variable."""
+
+
+class SettingsGroup(BaseModel):
+    """The settings of one part, a field of `Settings`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def checked(self) -> Self:
+        """These settings checked against their bounds again, for the component built from them:
+        a copy made with `model_copy(update=...)` or `model_construct` skips the check."""
+        try:
+            return type(self).model_validate(self.model_dump())
+        except ValidationError as exc:
+            group = _group_name(type(self))
+            problems = "; ".join(
+                f"{group}.{e['loc'][0]} = {e['input']!r}: {e['msg']} "
+                f"({env_name(group, str(e['loc'][0]))})"
+                for e in exc.errors()
+            )
+            raise SettingsError(f"invalid setting: {problems}") from None
+
+
+class RetrievalSettings(SettingsGroup):
+    """How retrieval ranks units (`rag.retrieval`)."""
+
+    rrf_k: int = Field(
+        default=60,
+        gt=0,
+        description="The k of reciprocal rank fusion (a list adds weight / (k + rank)): the "
+        "value of the method's paper (Cormack et al., 2009), not tuned on our sets.",
+    )
+    dense_weight: float = Field(
+        default=1.0,
+        ge=0,
+        description="Weight of the dense list over chunks. Chunk 1.0 / sentence 1.0 / keyword "
+        "0.5 was the best on the other sets for every development set but one, each left out "
+        "(7 sets on 6 corpora, e5+use, recall@1 and MRR@10; see rag/retrieval.py).",
+    )
+    keyword_weight: float = Field(
+        default=0.5,
+        ge=0,
+        description="Weight of each language's BM25 list, before it is scaled by the share of "
+        "the corpus with text in that language. Chosen with dense_weight (left-out sets): "
+        "against the former 2.0 without sentences, R@1 on cross-lingual statutes 0.357 → 0.464, "
+        "five statutes 0.783 → 0.850.",
+    )
+    sentence_weight: float = Field(
+        default=1.0,
+        ge=0,
+        description="Weight of the dense list over sentences (a unit ranked by its closest "
+        "sentence); 0 turns the list off. Chosen with dense_weight (left-out sets).",
+    )
+    candidates: int = Field(
+        default=100,
+        gt=0,
+        description="Units each list contributes before fusion, whatever the number of sources "
+        "asked for, so `lawqa ask --k 5` and `lawqa eval` (which ranks 100 for recall@100) rank "
+        "a question alike; a call asking for more sources widens the lists to that number. "
+        "100, the deepest any command asks: on the cross-lingual set over four statutes (53 "
+        "questions, e5+use) the first 10 units, every outcome and every extractive answer were "
+        "the same with 50, 100 and 400 (what `ask` and `eval` used before), and so was the "
+        "sample's gate.",
+    )
+    sentence_depth: int = Field(
+        default=4,
+        gt=0,
+        description="Sentences searched per unit candidate (a unit has several): the sentence "
+        "list searches sentence_depth × candidates sentences per language. Not tuned.",
+    )
+
+
+class AnswerSettings(SettingsGroup):
+    """What the extractive answerer quotes (`rag.extractive`) and what a not-stated answer
+    cites (`rag.assistant`). Set when the answerer was written and not tuned since: no
+    measurement chose these values."""
+
+    max_sources: int = Field(
+        default=4,
+        gt=0,
+        description="Sources (in rank order) whose sentences the extractive answer may quote. "
+        "Set when the answerer was written, not tuned.",
+    )
+    max_sentences: int = Field(
+        default=3,
+        gt=0,
+        description="Most quotes in an extractive answer (the best sentence of a source each). "
+        "Set when the answerer was written, not tuned.",
+    )
+    spread_margin: float = Field(
+        default=0.5,
+        ge=0,
+        description="A further source is quoted when its best sentence scores within this many "
+        "standard deviations (of all candidate sentences' scores) of the best one: scale-free "
+        "across embedders. Not tuned.",
+    )
+    word_bonus: float = Field(
+        default=0.2,
+        ge=0,
+        description="Added to a quote's similarity to the question, times the share of the "
+        "question's words it holds: ranks a quote that names what was asked above one that is "
+        "only close in meaning. Not tuned.",
+    )
+    cite_share: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description="A not-stated answer cites the sources whose best sentence covers at least "
+        "this share of what the best sentence covers: the passages on the topic, not every one "
+        "that shares a word with it. Not tuned.",
+    )
+
+
+class CalibrationSettings(SettingsGroup):
+    """How `make calibrate` (eval/calibrate.py) fits the answer-or-decline decision."""
+
+    max_false_refusals: float = Field(
+        default=0.05,
+        ge=0,
+        le=1,
+        description="Share of the answerable questions the topic model may decline: the "
+        "threshold is the most accurate one within this budget.",
+    )
+    l2: float = Field(
+        default=1.0,
+        ge=0,
+        description="L2 penalty of the logistic regression, on standardised features.",
+    )
+    k: int = Field(
+        default=5,
+        gt=0,
+        description="Sources retrieved per question while fitting, as `lawqa ask` gives by "
+        "default.",
+    )
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="LAWQA_",
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter=NESTED_DELIMITER,
         env_file=".env",
         env_file_encoding="utf-8",
         extra="forbid",
@@ -55,6 +209,16 @@ class Settings(BaseSettings):
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{1,40}$",
         description="Chroma collection name prefix (one collection per language).",
     )
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description="How retrieval ranks units."
+    )
+    answer: AnswerSettings = Field(
+        default_factory=AnswerSettings, description="What an extractive answer quotes."
+    )
+    calibration: CalibrationSettings = Field(
+        default_factory=CalibrationSettings,
+        description="How `make calibrate` fits the answer-or-decline decision.",
+    )
     chroma_host: str | None = Field(
         default=None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host")
     )
@@ -85,3 +249,41 @@ class Settings(BaseSettings):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    def recorded(self) -> dict[str, Any]:
+        """The settings as JSON values without the secrets: what an evaluation or a fitted
+        model records it was made with."""
+        secrets = {
+            name
+            for name, info in type(self).model_fields.items()
+            if info.annotation is SecretStr or SecretStr in get_args(info.annotation)
+        }
+        return self.model_dump(mode="json", exclude=secrets)
+
+    def environment(self) -> dict[str, str]:
+        """The recorded settings as the environment variables that set them (what .env holds)."""
+        variables: dict[str, str] = {}
+        for name, value in self.recorded().items():
+            if isinstance(value, dict):
+                variables.update({env_name(name, k): _env_value(v) for k, v in value.items()})
+            else:
+                variables[env_name(name)] = _env_value(value)
+        return variables
+
+
+def env_name(field: str, nested: str | None = None) -> str:
+    """The environment variable of a setting (`retrieval`, `keyword_weight` →
+    LAWQA_RETRIEVAL__KEYWORD_WEIGHT; the standard names as they are)."""
+    alias = Settings.model_fields[field].validation_alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    name = f"{ENV_PREFIX}{field.upper()}"
+    return name if nested is None else f"{name}{NESTED_DELIMITER}{nested.upper()}"
+
+
+def _group_name(group: type[SettingsGroup]) -> str:
+    return next(n for n, info in Settings.model_fields.items() if info.annotation is group)
+
+
+def _env_value(value: object) -> str:
+    return "" if value is None else str(value)

@@ -107,7 +107,7 @@ def test_an_index_without_sentence_vectors_still_answers_the_same(
     ingest_paths([SAMPLE], index)
     expected = Assistant(index, settings, "extractive").ask(IP_QUESTION).answer
     for lang in ("zh", "en"):
-        index.vectors._client.delete_collection(f"{settings.collection}_sentences_{lang}")
+        index._vectors._client.delete_collection(f"{settings.collection}_sentences_{lang}")
     index.close()
     counting = _CountingEmbedder(embedder)
     index = Index(settings, embedder=counting)

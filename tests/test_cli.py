@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from rag import index as index_module
 from rag.embedders import Embedder
+from rag.settings import RetrievalSettings
 from tests.helpers import ROOT, SAMPLE, shared
 from ui.cli import app
 
@@ -247,20 +248,27 @@ def test_chat_keeps_history(session_embedder: None) -> None:
 
 @pytest.mark.integration
 def test_eval_writes_its_outputs_and_enforces_floors(
-    tmp_path: Path, session_embedder: None
+    tmp_path: Path, session_embedder: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("LAWQA_ANSWER__MAX_SENTENCES", "2")
     out = tmp_path / "out"
     questions = str(ROOT / "eval" / "datasets" / "sample_dev.jsonl")
     args = ["eval", questions, "--corpus", str(SAMPLE), "--limit", "6"]
     args += ["--pipeline", "lawqa", "--pipeline", "bm25", "--out", str(out)]
     result = runner.invoke(app, [*args, "--fail-under", "recall@5=0.5"])
     assert result.exit_code == 0, result.output
-    metrics = json.loads((out / "metrics.json").read_text("utf-8"))
+    recorded = json.loads((out / "metrics.json").read_text("utf-8"))
+    metrics = recorded["pipelines"]
     assert list(metrics) == ["lawqa", "bm25"]
     assert metrics["lawqa"]["n"] == 6 and metrics["bm25"]["citation_precision"] is None
+    # the settings it ran with, the ones changed included, without secrets
+    assert recorded["settings"]["answer"]["max_sentences"] == 2
+    assert recorded["settings"]["retrieval"] == RetrievalSettings().model_dump()
+    assert "openai_api_key" not in recorded["settings"]
     assert len((out / "results.jsonl").read_text("utf-8").splitlines()) == 12
     report = (out / "report.md").read_text("utf-8")
     assert "| lawqa | 6 |" in report and "| bm25 | 6 |" in report
+    assert "LAWQA_ANSWER__MAX_SENTENCES=2\n" in report
     for chart in ("recall_at_k.png", "recall5_by_type.png"):
         assert (out / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     result = runner.invoke(app, [*args, "--fail-under", "recall@5=1.01"])

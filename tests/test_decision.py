@@ -8,6 +8,7 @@ import pytest
 
 from eval.calibrate import balanced_weights, choose_threshold
 from rag.decision import FEATURE_VERSION, FEATURES, LEXICAL, content_words, coverage, decision_model
+from rag.settings import CalibrationSettings, RetrievalSettings
 
 
 def test_content_words_leave_out_the_question_frame() -> None:
@@ -68,3 +69,10 @@ def test_stored_models_match_the_features_and_the_fallback_is_embedder_free() ->
     assert fallback == decision_model("default")
     assert all(fallback.weights[f] == 0.0 for f in FEATURES if f not in LEXICAL)
     assert decision_model("e5+use").weights["top"] != 0.0
+
+
+def test_stored_models_record_the_settings_they_were_fitted_with() -> None:
+    data = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
+    for model in data["models"].values():
+        assert RetrievalSettings(**model["retrieval"]).model_dump() == model["retrieval"]
+        assert CalibrationSettings(**model["calibration"]).model_dump() == model["calibration"]

@@ -1,4 +1,7 @@
-"""The index contract, run against embedded Chroma and a real `chroma run` server."""
+"""The index contract, run against embedded Chroma and a real `chroma run` server.
+
+Where a test checks what the stores themselves hold, it reads them (`index._manifest`,
+`index._vectors`); everything else goes through Index's methods, as the product does."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,11 +46,11 @@ def corpus(tmp_path: Path) -> Path:
 
 def _state(index: Index) -> tuple[list[str], list[str], list[str], list[str], int]:
     return (
-        sorted(index.manifest.doc_ids()),
-        index.manifest.chunk_ids(),
-        index.vectors.ids("zh"),
-        index.vectors.ids("en"),
-        index.manifest.generation(),
+        sorted(index.doc_ids()),
+        index._manifest.chunk_ids(),
+        index._vectors.ids("zh"),
+        index._vectors.ids("en"),
+        index._manifest.generation(),
     )
 
 
@@ -60,11 +63,11 @@ def test_ingest_sample(index: Index, corpus: Path) -> None:
     documents = [index.document(d.doc_id) for d in index.documents()]
     chunks = [c for d in documents if d for c in chunk_document(d, 400)]
     assert len(chunks) > 20  # the long items are split
-    assert index.vectors.ids("zh") == sorted(c.chunk_id for c in chunks if c.text_zh)
-    assert index.vectors.ids("en") == sorted(c.chunk_id for c in chunks if c.text_en)
-    assert index.manifest.chunk_ids() == sorted(c.chunk_id for c in chunks)
-    assert index.manifest.unit(sample.doc_id, "6").display_en == "(6)"  # type: ignore[union-attr]
-    hits = index.keywords.search("zh", ["知识产权", "惩罚性", "赔偿"], 3)
+    assert index._vectors.ids("zh") == sorted(c.chunk_id for c in chunks if c.text_zh)
+    assert index._vectors.ids("en") == sorted(c.chunk_id for c in chunks if c.text_en)
+    assert index._manifest.chunk_ids() == sorted(c.chunk_id for c in chunks)
+    assert index.unit(sample.doc_id, "6").display_en == "(6)"  # type: ignore[union-attr]
+    hits = index.search_keywords("zh", ["知识产权", "惩罚性", "赔偿"], 3)
     assert hits[0][0] == f"{sample.doc_id}:11:0"
 
 
@@ -72,7 +75,7 @@ def test_every_sentence_of_every_unit_has_its_vector(
     index: Index, corpus: Path, embedder: Embedder
 ) -> None:
     ingest_paths([corpus], index)
-    units = [(d.doc_id, u) for d in index.documents() for u in index.manifest.units(d.doc_id)]
+    units = [(d.doc_id, u) for d in index.documents() for u in index.units(d.doc_id)]
     sentences = {
         (doc_id, unit.label, side, s.n): s.text
         for doc_id, unit in units
@@ -81,7 +84,7 @@ def test_every_sentence_of_every_unit_has_its_vector(
     }
     assert len(sentences) > len(units) * 2  # the sample's items run to several sentences
     for lang in LANGS:
-        assert index.vectors.count(lang, RecordKind.SENTENCE) == sum(
+        assert index._vectors.count(lang, RecordKind.SENTENCE) == sum(
             k[2] == lang for k in sentences
         )
     stored = index.sentence_vectors(units)
@@ -94,9 +97,9 @@ def test_every_sentence_of_every_unit_has_its_vector(
 def test_removing_a_document_removes_its_sentences(index: Index, corpus: Path) -> None:
     ingest_paths([corpus], index)
     law = next(d for d in index.documents() if d.title == "中华人民共和国示范法")
-    before = index.vectors.count("zh", RecordKind.SENTENCE)
+    before = index._vectors.count("zh", RecordKind.SENTENCE)
     assert index.remove(law.doc_id)
-    assert index.vectors.count("zh", RecordKind.SENTENCE) == before - 2
+    assert index._vectors.count("zh", RecordKind.SENTENCE) == before - 2
 
 
 def test_reingest_changes_nothing(index: Index, corpus: Path) -> None:
@@ -119,8 +122,8 @@ def test_changed_file_replaces_its_document(index: Index, corpus: Path) -> None:
     (new_id,) = [d.doc_id for d in index.documents() if d.title == "中华人民共和国示范法"]
     assert new_id != old_id
     assert index.counts(new_id).units == 3
-    assert not [i for i in index.vectors.ids("zh") if i.startswith(old_id)]
-    assert [i for i in index.vectors.ids("zh") if i.startswith(new_id)] == [
+    assert not [i for i in index._vectors.ids("zh") if i.startswith(old_id)]
+    assert [i for i in index._vectors.ids("zh") if i.startswith(new_id)] == [
         f"{new_id}:1:0",
         f"{new_id}:2:0",
         f"{new_id}:3:0",
@@ -140,18 +143,18 @@ def test_crash_before_commit_keeps_the_previous_version(
     def crash(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(index.manifest, "replace", crash)
+    monkeypatch.setattr(index._manifest, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         ingest_paths([law], index)
     assert _state(index)[:2] == before[:2]
-    assert index.keywords.search("zh", ["航天"], 5) == []
-    assert index.keywords.search("zh", ["仲裁"], 5)
+    assert index.search_keywords("zh", ["航天"], 5) == []
+    assert index.search_keywords("zh", ["仲裁"], 5)
     monkeypatch.undo()
-    assert len(index.vectors.ids("zh")) > len(before[2])  # orphan vectors of the new version
+    assert len(index._vectors.ids("zh")) > len(before[2])  # orphan vectors of the new version
     report = ingest_paths([law], index)
     assert [f.status for f in report.files] == ["replaced"]
-    assert len(index.vectors.ids("zh")) == len(before[2])
-    assert index.keywords.search("zh", ["航天"], 5)
+    assert len(index._vectors.ids("zh")) == len(before[2])
+    assert index.search_keywords("zh", ["航天"], 5)
 
 
 def test_crash_inside_the_transaction_rolls_back(
@@ -169,7 +172,7 @@ def test_crash_inside_the_transaction_rolls_back(
     report = ingest_paths([law], index)
     assert report.errors == [f"{law}: unexpected RuntimeError: disk full"]
     assert _state(index)[:2] == before[:2]
-    assert index.manifest.generation() == before[4]
+    assert index._manifest.generation() == before[4]
 
 
 def test_bad_file_does_not_stop_the_others(index: Index, corpus: Path) -> None:
@@ -193,7 +196,7 @@ def test_retrieval_sees_what_another_index_ingests_and_removes(
     """The document list retrieval keeps between questions follows the manifest: a document
     ingested or removed through another Index on the same home (another process) is seen."""
     ingest_paths([corpus / "law.md"], index)
-    retriever = Retriever(index)
+    retriever = Retriever(index, store_settings.retrieval)
     question = "知识产权侵权的惩罚性赔偿制度如何落实？"
     assert {s.document.title for s in retriever.retrieve(question, k=3).sources} == {
         "中华人民共和国示范法"
@@ -207,7 +210,7 @@ def test_retrieval_sees_what_another_index_ingests_and_removes(
         (sample,) = [d.doc_id for d in other.documents() if d.title != "中华人民共和国示范法"]
         top = retriever.retrieve(question, k=3).sources[0]
         assert (top.document.doc_id, top.unit.label) == (sample, "11")
-        assert set(index.catalog()) == set(other.manifest.doc_ids())
+        assert set(index.catalog()) == set(other.doc_ids())
 
         other.remove(sample)
         assert sample not in {s.document.doc_id for s in retriever.retrieve(question).sources}

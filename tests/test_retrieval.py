@@ -2,16 +2,19 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
+from eval.pipelines import LawqaPipeline
 from ingest.pipeline import ingest_paths
 from rag.assistant import Assistant
 from rag.embedders import Embedder
 from rag.index import Index
 from rag.retrieval import Retriever, in_force, reciprocal_rank_fusion
-from rag.settings import Settings
-from rag.types import Document, DocumentMeta
+from rag.settings import RetrievalSettings, Settings, SettingsError
+from rag.types import Document, DocumentMeta, Lang
 from tests.helpers import SAMPLE, shared
 
 SAMPLE_TITLE = "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见"
@@ -20,6 +23,7 @@ REPEALED = (
     "# 示范仲裁条例\n\n时效性：已被废止\n\n第一条 当事人可以约定将合同纠纷提交仲裁。\n\n"
     "第二条 仲裁裁决是终局的，当事人不得再就同一纠纷提起诉讼。\n"
 )
+RETRIEVAL = RetrievalSettings()
 
 
 def test_reciprocal_rank_fusion() -> None:
@@ -75,21 +79,23 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -
     ],
 )
 def test_right_item_first(sample_index: Index, item: str, question: str) -> None:
-    retrieval = Retriever(sample_index).retrieve(question, k=5)
+    retrieval = Retriever(sample_index, RETRIEVAL).retrieve(question, k=5)
     assert retrieval.sources[0].unit.label == item
     assert [s.n for s in retrieval.sources] == [1, 2, 3, 4, 5]
 
 
 @pytest.mark.integration
 def test_traditional_question_is_normalised(sample_index: Index) -> None:
-    retrieval = Retriever(sample_index).retrieve("如何承認和執行外國法院的民商事判決？", k=3)
+    retrieval = Retriever(sample_index, RETRIEVAL).retrieve(
+        "如何承認和執行外國法院的民商事判決？", k=3
+    )
     assert retrieval.language == "zh"
     assert retrieval.sources[0].unit.label == "15"
 
 
 @pytest.mark.integration
 def test_document_filter(sample_index: Index) -> None:
-    retriever = Retriever(sample_index)
+    retriever = Retriever(sample_index, RETRIEVAL)
     (document,) = sample_index.documents()
     assert retriever.retrieve("仲裁", k=3, doc_ids=["nope"]).sources == ()
     assert len(retriever.retrieve("仲裁", k=3, doc_ids=[document.doc_id]).sources) == 3
@@ -101,7 +107,7 @@ def test_valid_only_leaves_out_a_repealed_law(tmp_path: Path, embedder: Embedder
     repealed.write_text(REPEALED, encoding="utf-8")
     index = Index(Settings(home=tmp_path / "home"), embedder=embedder)
     assert ingest_paths([SAMPLE, repealed], index).errors == []
-    retriever = Retriever(index)
+    retriever = Retriever(index, RETRIEVAL)
     everything = retriever.retrieve("当事人可以约定仲裁吗？", k=5)
     in_force_only = retriever.retrieve("当事人可以约定仲裁吗？", k=5, valid_only=True)
     index.close()
@@ -150,7 +156,7 @@ def statute_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
 def test_english_question_finds_chinese_only_statute(
     statute_index: Index, law: str, article: str, question: str
 ) -> None:
-    retrieval = Retriever(statute_index).retrieve(question, k=3)
+    retrieval = Retriever(statute_index, RETRIEVAL).retrieve(question, k=3)
     found = [(s.document.title, s.unit.label) for s in retrieval.sources]
     assert (f"中华人民共和国{law}", article) in found
     assert retrieval.language == "en"
@@ -168,3 +174,68 @@ def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
     cited = {(c.doc_title, c.label) for c in answer.citations}
     assert ("中华人民共和国消费者权益保护法", "25") in cited
     assert assistant.ask("What is the penalty for drunk driving?").refused
+
+
+@pytest.mark.integration
+def test_settings_from_the_environment_reach_the_retriever(
+    sample_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one candidate per list, a unit that only BM25 found (no dense rank) holds a place
+    among three sources; with LAWQA_RETRIEVAL__KEYWORD_WEIGHT=0 it drops out."""
+    question = (
+        "How should courts review administrative cases involving customs regulation and "
+        "foreign trade?"
+    )
+    monkeypatch.setenv("LAWQA_RETRIEVAL__CANDIDATES", "1")
+    settings = Settings(home=sample_index.home)
+    sources = Assistant(sample_index, settings, "extractive").retriever.retrieve(question, k=3)
+    keyword_only = {
+        (s.hit.doc_id, s.hit.label)
+        for s in sources.sources
+        if s.hit.dense_rank == 0 and s.hit.keyword_rank > 0
+    }
+    assert keyword_only
+    monkeypatch.setenv("LAWQA_RETRIEVAL__KEYWORD_WEIGHT", "0")
+    settings = Settings(home=sample_index.home)
+    assert settings.retrieval.keyword_weight == 0.0
+    without = Assistant(sample_index, settings, "extractive").retriever.retrieve(question, k=3)
+    assert not keyword_only & {(s.hit.doc_id, s.hit.label) for s in without.sources}
+    assert len(without.sources) == 3
+
+
+@pytest.mark.integration
+def test_the_retriever_checks_its_settings_and_the_number_of_sources(sample_index: Index) -> None:
+    negative = RETRIEVAL.model_copy(update={"keyword_weight": -0.5})
+    with pytest.raises(SettingsError) as raised:
+        Retriever(sample_index, negative)
+    assert str(raised.value) == (
+        "invalid setting: retrieval.keyword_weight = -0.5: Input should be greater than or "
+        "equal to 0 (LAWQA_RETRIEVAL__KEYWORD_WEIGHT)"
+    )
+    with pytest.raises(SettingsError, match=r"retrieval\.rrf_k = 0: .*LAWQA_RETRIEVAL__RRF_K"):
+        Retriever(sample_index, RETRIEVAL.model_copy(update={"rrf_k": 0}))
+    with pytest.raises(ValueError, match="must be at least 1, not 0"):
+        Retriever(sample_index, RETRIEVAL).retrieve("仲裁", k=0)
+
+
+@pytest.mark.integration
+def test_ask_and_eval_rank_a_question_alike(
+    statute_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`lawqa ask --k 5` and `lawqa eval` (which ranks 100 units, for recall@100) search lists
+    of the same depth, so the five sources ask gives are eval's first five, scores and all."""
+    depths: list[int] = []
+    search = statute_index.search_chunks
+
+    def counted(lang: Lang, vector: np.ndarray, k: int, doc_ids: list[str] | None = None) -> Any:
+        depths.append(k)
+        return search(lang, vector, k, doc_ids)
+
+    monkeypatch.setattr(statute_index, "search_chunks", counted)
+    assistant = Assistant(statute_index, Settings(home=statute_index.home), "extractive")
+    question = "What must an employer pay if it has not signed a written labor contract?"
+    asked = assistant.ask(question, k=5)
+    evaluated = LawqaPipeline(assistant, k=10).run(question)
+    assert [[(s.hit.doc_id, s.hit.label)] for s in asked.sources] == evaluated.ranking[:5]
+    assert [s.hit.score for s in asked.sources] == evaluated.scores[:5]
+    assert set(depths) == {RETRIEVAL.candidates}

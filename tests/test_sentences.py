@@ -14,8 +14,9 @@ from ingest.lines import ends_sentence
 from ingest.parse import ParsedDocument, parse_text
 from ingest.readers import read_source
 from rag.citations import answer_sentences, verify_citations
-from rag.extractive import Quote, extractive_answer
+from rag.extractive import ExtractiveAnswerer, Quote
 from rag.sentences import is_proviso, sentence_spans, split_sentences, with_proviso
+from rag.settings import AnswerSettings
 from rag.types import Document, DocumentMeta, Hit, Source, Unit
 from tests.helpers import SAMPLE, shared
 from ui.render import CardView, card_html
@@ -291,12 +292,13 @@ def test_the_extractive_answer_quotes_a_rule_with_its_exception() -> None:
             "The court shall examine it promptly."
         ),
     )
-    answer = extractive_answer("How long?", (_source(1, unit),), "en", _FirstSentenceScorer())
+    answerer = ExtractiveAnswerer(_FirstSentenceScorer(), AnswerSettings())
+    answer = answerer.answer("How long?", (_source(1, unit),), "en")
     assert answer.split("\n")[1] == (
         "An objection shall be raised within 10 days. However, this time limit does not apply "
         "where there is a justified reason. [1]"
     )
-    answer = extractive_answer("期限？", (_source(1, unit),), "zh", _FirstSentenceScorer())
+    answer = answerer.answer("期限？", (_source(1, unit),), "zh")
     assert answer.split("\n")[1] == "当事人应当在十日内提出异议。但是，有正当理由的除外。 [1]"
 
 

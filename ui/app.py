@@ -10,7 +10,6 @@ import streamlit as st
 
 from ingest.pipeline import ingest_file
 from ingest.readers import FILE_TYPES, SUPPORTED, IngestError
-from ingest.status import FileStatus
 from ingest.uploads import save_upload
 from rag.assistant import Assistant
 from rag.feedback import FeedbackLog
@@ -282,8 +281,8 @@ def ingest_uploads(svc: Services, files: list[tuple[str, bytes]]) -> list[tuple[
             messages.append(("error", str(exc)))
             continue
         result = ingest_file(path, svc.index)
-        if result.status == FileStatus.ERROR:
-            messages.append(("error", f"{name}: {result.error.split(': ', 1)[-1]}"))
+        if result.failure is not None:
+            messages.append(("error", f"{name}: {result.failure.cause}"))
             continue
         summary = f"{name}: {result.status} — {result.units} units, {result.pairs} bilingual"
         messages.append(("success", summary))

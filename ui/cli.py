@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -33,6 +33,11 @@ from ui.console import (
     progress_bar,
     say,
 )
+
+if TYPE_CHECKING:
+    from eval.harness import EvalRun
+
+Progress = Callable[[str, int, int], None]
 
 app = typer.Typer(
     add_completion=False,
@@ -353,50 +358,75 @@ def evaluate(
     ] = None,
 ) -> None:
     """Evaluate retrieval, citations and refusals on a question set; compare pipelines."""
-    from eval.harness import failures, run_evaluation
-    from eval.runner import QuestionFileError
+    from eval.harness import run_evaluation
 
     if bool(corpus) == bool(index_home):
-        say("error: give either --corpus PATH... or --index HOME", error=True)
-        raise typer.Exit(2)
+        _fail("give either --corpus PATH... or --index HOME", 2)
+    names = _pipeline_names(pipeline, mode)
+    floors = _floors(fail_under or [])
+    settings = _settings()
+    if index_home is not None:
+        settings = settings.model_copy(update={"home": index_home})
+    run = _with_progress(
+        lambda progress: run_evaluation(
+            questions,
+            settings,
+            corpus=corpus or [],
+            out=out_dir,
+            k=k,
+            mode=None if mode is None else Mode(mode),
+            pipelines=names,
+            limit=limit,
+            progress=progress,
+        )
+    )
+    _print_evaluation(run, floors)
+
+
+def _pipeline_names(pipeline: list[str] | None, mode: str | None) -> list[str]:
+    """The pipelines asked for (lawqa by default), once they and the mode are known."""
     names = pipeline or ["lawqa"]
-    unknown = [n for n in names if n not in PIPELINES]
-    if unknown or (mode is not None and mode not in tuple(Mode)):
+    if any(n not in PIPELINES for n in names) or (mode is not None and mode not in tuple(Mode)):
         _fail(f"pipelines are {', '.join(PIPELINES)}; modes are {', '.join(Mode)}", 2)
+    return names
+
+
+def _floors(fail_under: list[str]) -> dict[str, float]:
+    """--fail-under METRIC=FLOOR options as metric → floor."""
     floors: dict[str, float] = {}
-    for item in fail_under or []:
+    for item in fail_under:
         metric, _, value = item.partition("=")
         try:
             floors[metric] = float(value)
         except ValueError:
-            say(f"error: --fail-under wants METRIC=NUMBER, not {item!r}", error=True)
-            raise typer.Exit(2) from None
-    settings = _settings()
-    if index_home is not None:
-        settings = settings.model_copy(update={"home": index_home})
+            _fail(f"--fail-under wants METRIC=NUMBER, not {item!r}", 2)
+    return floors
+
+
+def _with_progress(evaluate: Callable[[Progress], EvalRun]) -> EvalRun:
+    """An evaluation run with a progress bar; a failure is one error line."""
+    from eval.runner import QuestionFileError
+
     with progress_bar() as bar:
         task = bar.add_task("evaluating", total=None)
+
+        def progress(what: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=what)
+
         try:
-            run = run_evaluation(
-                questions,
-                settings,
-                corpus=corpus or [],
-                out=out_dir,
-                k=k,
-                mode=None if mode is None else Mode(mode),
-                pipelines=names,
-                limit=limit,
-                progress=lambda what, done, total: bar.update(
-                    task, completed=done, total=total, description=what
-                ),
-            )
+            return evaluate(progress)
         except ModelServerError as exc:
             _fail(str(exc), 1)
         except (QuestionFileError, OSError, VectorStoreError, EmbedderError, LLMError) as exc:
             _fail(str(exc), 2)
-    if run.ingest is not None and run.ingest.errors:
-        for error in run.ingest.errors:
-            say(f"error: {error}", error=True)
+
+
+def _print_evaluation(run: EvalRun, floors: dict[str, float]) -> None:
+    """The ingest errors, the metrics table and the floors not met (exit 1 when any)."""
+    from eval.harness import failures
+
+    for error in run.ingest.errors if run.ingest is not None else []:
+        say(f"error: {error}", error=True)
     print_eval_table(f"lawqa eval → {run.out}", run.metrics)
     problems = failures(run.metrics, floors)
     for problem in problems:
