@@ -17,6 +17,7 @@ from pathlib import Path
 from ingest.chunking import chunk_document
 from ingest.parse import ParsedDocument, parse_pair, parse_text
 from ingest.readers import SUPPORTED, SUPPORTED_LIST, IngestError, SourceText, read_source
+from ingest.status import FileStatus
 from rag.index import Index
 from rag.types import Document, content_hash
 
@@ -24,7 +25,7 @@ from rag.types import Document, content_hash
 @dataclass
 class FileResult:
     path: str
-    status: str  # added | replaced | unchanged | error
+    status: FileStatus
     doc_ids: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     units: int = 0
@@ -51,7 +52,7 @@ class IngestReport:
 
     @property
     def documents(self) -> int:
-        return sum(len(f.doc_ids) for f in self.files if f.status != "error")
+        return sum(len(f.doc_ids) for f in self.files if f.status != FileStatus.ERROR)
 
     @property
     def units(self) -> int:
@@ -71,7 +72,7 @@ class IngestReport:
 
     @property
     def errors(self) -> list[str]:
-        return [f.error for f in self.files if f.status == "error"]
+        return [f.error for f in self.files if f.status == FileStatus.ERROR]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -126,7 +127,7 @@ def collect_files(paths: Iterable[Path]) -> Collected:
             collected.files.append(path)
         else:
             failure = IngestError(path, "no such file or folder")
-            collected.errors.append(FileResult(str(path), "error", failure=failure))
+            collected.errors.append(FileResult(str(path), FileStatus.ERROR, failure=failure))
     for folder in empty:
         failure = IngestError(
             folder, f"no supported file in this folder (supported: {SUPPORTED_LIST})"
@@ -134,7 +135,7 @@ def collect_files(paths: Iterable[Path]) -> Collected:
         if collected.files:
             collected.skipped.append(str(failure))
         else:
-            collected.errors.append(FileResult(str(folder), "error", failure=failure))
+            collected.errors.append(FileResult(str(folder), FileStatus.ERROR, failure=failure))
     return collected
 
 
@@ -235,7 +236,7 @@ def ingest_paths(
         try:
             translated = read_source(translation, max_bytes)
         except IngestError as exc:
-            results.append(FileResult(str(translation), "error", failure=exc))
+            results.append(FileResult(str(translation), FileStatus.ERROR, failure=exc))
             files = []
     for done, path in enumerate(files):
         if progress:
@@ -254,10 +255,10 @@ def ingest_file(path: Path, index: Index, translation: SourceText | None = None)
     try:
         result = _ingest(path, index, translation)
     except IngestError as exc:
-        result = FileResult(str(path), "error", failure=exc)
+        result = FileResult(str(path), FileStatus.ERROR, failure=exc)
     except Exception as exc:  # an unexpected failure in one file must not stop the others
         failure = IngestError(path, f"unexpected {type(exc).__name__}: {exc}")
-        result = FileResult(str(path), "error", failure=failure)
+        result = FileResult(str(path), FileStatus.ERROR, failure=failure)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -268,10 +269,12 @@ def _ingest(path: Path, index: Index, translation: SourceText | None) -> FileRes
     known = index.doc_ids()
     previous = [d.doc_id for d in index.documents_from_source(documents[0].source_path)]
     if all(doc_id in known for doc_id in ids) and set(previous) <= set(ids):
-        return _result(path, "unchanged", documents)
+        return _result(path, FileStatus.UNCHANGED, documents)
     new = [d for d in documents if d.doc_id not in known]
     _write(index, new, replaces=[p for p in previous if p not in ids])
-    return _result(path, "replaced" if set(previous) - set(ids) else "added", documents)
+    return _result(
+        path, FileStatus.REPLACED if set(previous) - set(ids) else FileStatus.ADDED, documents
+    )
 
 
 def _read_documents(path: Path, max_bytes: int, translation: SourceText | None) -> list[Document]:
@@ -282,7 +285,7 @@ def _read_documents(path: Path, max_bytes: int, translation: SourceText | None) 
     return documents
 
 
-def _result(path: Path, status: str, documents: list[Document]) -> FileResult:
+def _result(path: Path, status: FileStatus, documents: list[Document]) -> FileResult:
     return FileResult(
         str(path),
         status,
