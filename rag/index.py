@@ -1,10 +1,10 @@
 """The index: manifest (SQLite) + vectors (Chroma) + keywords (BM25), kept in step.
 
 Adding a document embeds both language sides of its chunks and every sentence of its units
-(`rag.sentences.unit_sentences`), writes the vectors, then commits the
-manifest rows in one transaction that also drops the version it replaces; only then are the old
-vectors deleted. A crash before the commit leaves the previous version served (the new vectors
-are orphans that retrieval ignores and `collect_garbage` deletes).
+(`rag.sentences.unit_sentences`), writes the vectors, then commits the manifest rows in one
+transaction that also drops the version it replaces; only then are the old vectors deleted. A
+crash before the commit leaves the previous version served (the new vectors are orphans that
+retrieval ignores and `collect_garbage` deletes).
 """
 
 from __future__ import annotations
