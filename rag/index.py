@@ -67,7 +67,7 @@ def embedding_inputs(
     return inputs
 
 
-UNSTORED_CACHE = 4096  # sentence vectors embedded for an index that lacks them
+SENTENCE_CACHE = 16384  # sentence vectors remembered (a few MB; the top units' of ~100 questions)
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,8 @@ class Index:
         self._keywords = KeywordIndex(self.home, self._manifest)
         self._catalog: tuple[int, Mapping[str, Document]] = (-1, MappingProxyType({}))
         self._catalog_lock = threading.Lock()
-        self._unstored: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._unstored_lock = threading.Lock()
+        self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._sentence_lock = threading.Lock()
 
     def close(self) -> None:
         self._manifest.close()
@@ -178,38 +178,36 @@ class Index:
         self, units: Sequence[tuple[str, Unit]]
     ) -> dict[tuple[str, str, Lang, int], np.ndarray]:
         """The vectors of the sentences of these (doc_id, unit) pairs, both sides, by (doc_id,
-        label, side, sentence number): stored at ingest. A sentence the store lacks (an index
-        written before sentences were stored, or by another splitter) is embedded here, once
-        per process."""
-        found: dict[tuple[str, str, Lang, int], np.ndarray] = {}
-        missing: dict[tuple[str, str, Lang, int], str] = {}
-        for side in LANGS:
-            keys = {
-                sentence_id(doc_id, unit.label, side, s.n, s.text): (
-                    (doc_id, unit.label, side, s.n),
-                    s.text,
-                )
-                for doc_id, unit in units
-                for s in unit_sentences(unit.text(side), side)
-            }
-            stored = self._vectors.vectors(side, list(keys), RecordKind.SENTENCE)
-            for record_id, (key, text) in keys.items():
-                if record_id in stored:
-                    found[key] = stored[record_id]
-                else:
-                    missing[key] = text
-        if missing:
-            found.update(zip(missing, self._embed_unstored(list(missing.values())), strict=True))
+        label, side, sentence number): stored at ingest. Remembered by sentence id (the id holds
+        the document and a hash of the text, so a remembered vector never goes stale): the
+        decision and the answerer read the same top units for one question, and questions
+        recur. A sentence the store lacks (an index written before sentences were stored, or by
+        another splitter) is embedded here, once."""
+        wanted: dict[str, tuple[tuple[str, str, Lang, int], Lang, str]] = {
+            sentence_id(doc_id, unit.label, side, s.n, s.text): (
+                (doc_id, unit.label, side, s.n),
+                side,
+                s.text,
+            )
+            for side in LANGS
+            for doc_id, unit in units
+            for s in unit_sentences(unit.text(side), side)
+        }
+        with self._sentence_lock:
+            unknown = [i for i in wanted if i not in self._sentence_cache]
+            for side in LANGS:
+                ids = [i for i in unknown if wanted[i][1] == side]
+                self._sentence_cache.update(self._vectors.vectors(side, ids, RecordKind.SENTENCE))
+            unstored = [i for i in unknown if i not in self._sentence_cache]
+            if unstored:
+                vectors = self.embedder.embed_documents([wanted[i][2] for i in unstored])
+                self._sentence_cache.update(zip(unstored, vectors, strict=True))
+            found = {key: self._sentence_cache[i] for i, (key, _, _) in wanted.items()}
+            for record_id in wanted:
+                self._sentence_cache.move_to_end(record_id)
+            while len(self._sentence_cache) > SENTENCE_CACHE:
+                self._sentence_cache.popitem(last=False)
         return found
-
-    def _embed_unstored(self, texts: list[str]) -> list[np.ndarray]:
-        with self._unstored_lock:
-            new = [t for t in dict.fromkeys(texts) if t not in self._unstored]
-            if new:
-                self._unstored.update(zip(new, self.embedder.embed_documents(new), strict=True))
-                while len(self._unstored) > UNSTORED_CACHE:
-                    self._unstored.popitem(last=False)
-            return [self._unstored[t] for t in texts]
 
     # ------------------------------------------------------------------ writing
 
