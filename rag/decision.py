@@ -11,6 +11,8 @@ Two questions are decided in turn:
    on a Chinese-only statute, where words cannot match), the dense evidence in its own regime;
    and, from the sentence vectors stored at ingest, how close the closest sentence of the top
    units (and of the first) is to the question, and how far it stands above their average.
+   An English word of a question with no Chinese counts as covered by the Chinese words
+   retrieval searched for it (`rag.bridge`, `Retrieval.translations`).
    No: `not_addressed`.
 2. **Is what was asked stated?** A question that asks for a specific detail (`rag.kinds`) is
    answered only when one of the sentences that carry the topic (the best covering ones, and
@@ -39,7 +41,7 @@ from rag.sentences import UnitSentence, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 FEATURES = (
     "sentence",
     "sentence1",
@@ -195,10 +197,23 @@ def _pieces(word: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(word, "zh") if len(t) > 1 and t != word)
 
 
-def _credit(word: str, text: str) -> float:
-    """1 when the word is in the text; half the share of its parts found otherwise (a Chinese
-    compound written another way: 外资企业 / 外商投资企业)."""
-    if word in text:
+Translations = Mapping[str, tuple[str, ...]]  # an English content word → its Chinese words
+
+
+def translations(retrieval: Retrieval) -> dict[str, tuple[str, ...]]:
+    """The Chinese words the retrieval searched for each English content word of a question with
+    no Chinese (`Retrieval.translations`): a Chinese sentence holding one covers the word."""
+    found: dict[str, tuple[str, ...]] = {}
+    for phrase, chinese in retrieval.translations:
+        for word in tokenize(phrase, "en"):
+            found[word] = tuple(dict.fromkeys(found.get(word, ()) + chinese))
+    return found
+
+
+def _credit(word: str, text: str, also: tuple[str, ...] = ()) -> float:
+    """1 when the word, or one of its translations, is in the text; half the share of its parts
+    found otherwise (a Chinese compound written another way: 外资企业 / 外商投资企业)."""
+    if word in text or any(t in text for t in also):
         return 1.0
     pieces = _pieces(word)
     return 0.5 * sum(1 for t in pieces if t in text) / len(pieces) if pieces else 0.0
@@ -210,14 +225,21 @@ def matching_form(text: str) -> str:
     return normalize(text).lower()
 
 
-def coverage(weights: dict[str, float], text: str) -> float:
+def coverage(weights: dict[str, float], text: str, translated: Translations | None = None) -> float:
     """The weighted share of the question's content words a text covers."""
     total = sum(abs(w) for w in weights.values())
-    return _covered(weights, total, matching_form(text)) if total else 0.0
+    return _covered(weights, total, matching_form(text), translated or {}) if total else 0.0
 
 
-def _covered(weights: dict[str, float], total: float, matched: str) -> float:
-    return sum(abs(w) * _credit(word, matched) for word, w in weights.items()) / total
+def _covered(
+    weights: dict[str, float], total: float, matched: str, translated: Translations
+) -> float:
+    return (
+        sum(
+            abs(w) * _credit(word, matched, translated.get(word, ())) for word, w in weights.items()
+        )
+        / total
+    )
 
 
 def sentences(source: Source) -> list[tuple[Lang, UnitSentence]]:
@@ -235,20 +257,26 @@ def evidence(
     sources: tuple[Source, ...],
     vector: np.ndarray | None = None,
     stored: Mapping[tuple[str, str, Lang, int], np.ndarray] | None = None,
+    translated: Translations | None = None,
 ) -> list[Evidence]:
     """Every sentence of the top sources with its coverage (its unit's headings count too) and,
     given the question's vector and the stored sentence vectors, its similarity. Only the words
     found somewhere in a unit are looked for in its sentences: long units (the Basic Law's
     annexes) have hundreds."""
     total = sum(abs(w) for w in weights.values())
+    translated = translated or {}
     found = []
     for source in sources[:TOP_UNITS]:
         heading = f"{source.unit.heading_zh} {source.unit.heading_en}"
         in_unit = matching_form(_unit_text(source))
-        present = {word: w for word, w in weights.items() if _credit(word, in_unit) > 0}
+        present = {
+            word: w
+            for word, w in weights.items()
+            if _credit(word, in_unit, translated.get(word, ())) > 0
+        }
         for side, sentence in sentences(source):
             share = (
-                _covered(present, total, matching_form(f"{heading} {sentence.text}"))
+                _covered(present, total, matching_form(f"{heading} {sentence.text}"), translated)
                 if total
                 else 0.0
             )
@@ -285,10 +313,11 @@ def features(
     if not sources:
         return dict.fromkeys(FEATURES, 0.0), []
     weights = word_weights(question, index)
+    translated = translations(retrieval)
     stored = None
     if retrieval.vector is not None:
         stored = index.sentence_vectors([(s.hit.doc_id, s.unit) for s in sources[:TOP_UNITS]])
-    found = evidence(weights, sources, retrieval.vector, stored)
+    found = evidence(weights, sources, retrieval.vector, stored, translated)
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
@@ -297,8 +326,8 @@ def features(
     values = {
         "sentence": max((e.coverage for e in found), default=0.0),
         "sentence1": max((e.coverage for e in found if e.source.n == sources[0].n), default=0.0),
-        "unit": coverage(weights, _unit_text(sources[0])),
-        "top3": coverage(weights, " ".join(_unit_text(s) for s in sources[:TOP_UNITS])),
+        "unit": coverage(weights, _unit_text(sources[0]), translated),
+        "top3": coverage(weights, " ".join(_unit_text(s) for s in sources[:TOP_UNITS]), translated),
         "unseen": _unseen(weights, index),
         "keyword": max(s.hit.keyword for s in sources[:TOP_UNITS]) / (1 + len(weights)),
         "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),

@@ -28,7 +28,7 @@ _ZH_STOP = set(
     "该 此 这个 那个 什么 怎么 怎样 如何 是否 哪些 哪个 吗 呢 吧 啊 么 谁 多少 几 可以吗 有没有 "
     "一个 我 你 他 她 我们 他们 自己 请问 规定 问题 情况 有关 相关".split()
 )
-_EN_STOP = set(
+EN_STOP = set(
     "a an the of and or to in on at by for with from as is are was were be been being it its "
     "this that these those what which who whom whose when where why how does do did can could "
     "shall should will would may might must not no there their they them he she his her we our "
@@ -68,7 +68,7 @@ def tokenize(text: str, lang: Lang) -> list[str]:
             for t in _jieba().lcut_for_search(text)
             if t.strip() and t not in _ZH_STOP and _ZH_TOKEN.search(t)
         ]
-    return [_stem(w) for w in _EN_WORD.findall(text) if w not in _EN_STOP]
+    return [_stem(w) for w in _EN_WORD.findall(text) if w not in EN_STOP]
 
 
 # Nominal suffixes jieba often cuts off their word (引航|费, 执业|证): joined back to it.

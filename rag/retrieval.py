@@ -1,21 +1,22 @@
 """Hybrid, cross-lingual retrieval of units.
 
-Four ranked lists of units are fused by reciprocal rank fusion: dense over chunks (the question's
-vector against both languages' chunk vectors, a unit ranked by its best chunk, so a bilingual unit
-gets no double vote), dense over sentences (a unit ranked by its closest sentence: a question
-about one rule of a long article meets that rule, not the article's average), and BM25 over each
-language the question has words in. The embedder is cross-lingual and BM25 is not, so an English
-question still reaches a Chinese-only statute through the dense lists; each keyword list's
-weight is scaled by the share of the corpus it can see, so keyword hits in the other documents
-cannot drown it.
+Four scored lists of units are fused by a weighted sum of their z-scores (`zscore_fusion`): dense
+over chunks (the question's vector against both languages' chunk vectors, a unit scored by its
+best chunk, so a bilingual unit gets no double vote), dense over sentences (a unit scored by its
+closest sentence: a question about one rule of a long article meets that rule, not the article's
+average), and BM25 over each language the question has words in. The embedder is cross-lingual
+and BM25 is not: an English question reaches a Chinese-only statute through the dense lists,
+and through a Chinese keyword list of its words' dictionary translations (`rag.bridge`). Each
+keyword list's weight is scaled by the share of the corpus it can see, so keyword hits in the
+other documents cannot drown it.
 
-Weights chosen leaving one question set out (7 development sets on 6 corpora, e5+use, recall@1 and
-MRR@10; `eval/datasets/heldout`): keyword 0.5, chunk 1.0, sentence 1.0 was the best on the other
-sets for every set but one. Against the former keyword 2.0 / chunk 1.0 without sentences, held
-out: cross-lingual statutes R@1 0.357 → 0.464, five statutes 0.783 → 0.850, two bilingual laws
-0.500 → 0.554, Basic Law 0.812 → 0.812 (MRR 0.891 → 0.902); the sample's own set 0.900 → 0.870.
-The weights, the fusion's k and the lists' depth are settings (`RetrievalSettings`,
-LAWQA_RETRIEVAL__*), each described with what chose it.
+Fusion and weights chosen leaving one question set out (7 development sets on 6 corpora, e5+use,
+recall@1 + MRR@10; `eval/datasets/heldout`): z-scores with keyword 0.25, chunk 1.0, sentence 0.5
+were the best on the other sets for 6 of the 7 sets, among reciprocal rank fusion (k 10, 30, 60)
+and sums of max- or min-max-scaled scores over a grid of weights. Rank fusion threw away how far
+a list's first stands above the rest: it sat below dense alone on the two bilingual laws (R@1
+0.554 against 0.714) and below BM25 alone on the sample. The weights are settings
+(`RetrievalSettings`, LAWQA_RETRIEVAL__*), each described with what chose it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from functools import cached_property
 
 import numpy as np
 
+from rag.bridge import chinese_terms, keyword_tokens
 from rag.index import Index
 from rag.keyword import tokenize
 from rag.settings import RetrievalSettings
@@ -49,6 +51,9 @@ class Retrieval:
     # The question's vector (None when dense search was off): what reads stored vectors later
     # compares with it instead of embedding the question again.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # A question with no Chinese: its English words and phrases with the Chinese words its
+    # keyword search used for them (`rag.bridge`), which the decision counts as theirs.
+    translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -57,26 +62,37 @@ def in_force(document: Document) -> bool:
     return not _INVALID.search(f"{document.meta.validity_zh} {document.meta.validity_en}")
 
 
-def reciprocal_rank_fusion(
-    rankings: Sequence[tuple[Sequence[UnitKey], float]], k: int
-) -> dict[UnitKey, float]:
-    """Fuse ranked lists of unit keys: each list adds weight / (k + rank) to every key in it."""
-    fused: dict[UnitKey, float] = {}
-    for ranking, weight in rankings:
-        for rank, key in enumerate(ranking, start=1):
-            fused[key] = fused.get(key, 0.0) + weight / (k + rank)
-    return fused
+def zscore_fusion(lists: Sequence[tuple[Mapping[UnitKey, float], float]]) -> dict[UnitKey, float]:
+    """Fuse scored lists of units (CombSUM of z-scores): each list's scores are standardised
+    over its own candidates, a unit it lacks gets its lowest, and the weighted sum is the fused
+    score. Unlike rank fusion it keeps how far a list's first stands above the rest: a BM25 hit
+    on a rare word counts for more than the 1st of 100 near-ties."""
+    standardised = []
+    for scores, weight in lists:
+        if not weight or not scores:
+            continue
+        values = np.fromiter(scores.values(), dtype=float)
+        spread = float(values.std()) or 1.0
+        mean = float(values.mean())
+        z = {key: (score - mean) / spread for key, score in scores.items()}
+        standardised.append((z, min(z.values()), weight))
+    units = {key for z, _, _ in standardised for key in z}
+    return {
+        key: sum(weight * z.get(key, lowest) for z, lowest, weight in standardised) for key in units
+    }
 
 
 @dataclass(frozen=True)
 class _Lists:
     """One question's ranked lists, before fusion: units by their best similarity (chunks,
-    sentences) and, per language, by their best BM25 score."""
+    sentences) and, per keyword list, by their best BM25 score, with the share of the corpus the
+    list can see."""
 
     vector: np.ndarray | None = None
     dense: dict[UnitKey, float] = field(default_factory=dict)
     sentences: dict[UnitKey, float] = field(default_factory=dict)
-    keyword: list[tuple[Lang, list[tuple[UnitKey, float]]]] = field(default_factory=list)
+    keyword: list[tuple[float, list[tuple[UnitKey, float]]]] = field(default_factory=list)
+    translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def dense_ranking(self) -> list[UnitKey]:
@@ -161,14 +177,19 @@ class Retriever:
             top_dense=lists.dense[dense_ranking[0]] if dense_ranking else 0.0,
             background=tuple(lists.dense[key] for key in dense_ranking[4:20]),
             vector=lists.vector,
+            translations=lists.translations,
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
 
     def _lists(self, question: str, depth: int, restrict: list[str] | None) -> _Lists:
         """The ranked lists to fuse: dense over chunks and over sentences, BM25 per language."""
-        keyword = self._keyword(question, depth, restrict) if self.use_keywords else []
+        normalized = normalize(question)
+        translations = self._translations(normalized)
+        keyword = (
+            self._keyword(normalized, translations, depth, restrict) if self.use_keywords else []
+        )
         if not self.use_dense:
-            return _Lists(keyword=keyword)
+            return _Lists(keyword=keyword, translations=translations)
         vector = self.index.embedder.embed_query(question)
         sentences = (
             self._dense(
@@ -177,25 +198,35 @@ class Retriever:
             if self.settings.sentence_weight
             else {}
         )
-        return _Lists(vector, self._dense(vector, question, depth, restrict), sentences, keyword)
+        dense = self._dense(vector, question, depth, restrict)
+        return _Lists(vector, dense, sentences, keyword, translations)
+
+    def _translations(self, question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """For a question with English words and no Chinese, the Chinese words of the index that
+        translate them (`rag.bridge`)."""
+        present = detect_languages(question).present
+        if "zh" in present or "en" not in present or not self.settings.bridge_terms:
+            return ()
+        return tuple(
+            chinese_terms(
+                question,
+                lambda token: self.index.keyword_frequency("zh", token),
+                self.settings.bridge_terms,
+            )
+        )
 
     def _fuse(self, lists: _Lists, allowed: set[str]) -> dict[UnitKey, float]:
-        """Reciprocal rank fusion of the weighted lists, over the allowed documents' units."""
-        rankings: list[tuple[Sequence[UnitKey], float]] = [
-            (lists.dense_ranking, self.settings.dense_weight),
-            (_ranking(lists.sentences), self.settings.sentence_weight),
+        """The weighted lists fused (`zscore_fusion`), over the allowed documents' units."""
+        weighted: list[tuple[Mapping[UnitKey, float], float]] = [
+            (lists.dense, self.settings.dense_weight),
+            (lists.sentences, self.settings.sentence_weight),
         ]
-        # A keyword list sees only the units that have text in its language: its say is scaled
-        # by that share, so English keywords cannot push bilingual documents over Chinese-only
-        # ones that they cannot see.
-        rankings += [
-            (
-                [key for key, _ in ranked],
-                self.settings.keyword_weight * self.index.keyword_coverage(lang),
-            )
-            for lang, ranked in lists.keyword
+        # A keyword list's say is scaled by the share of the corpus it can see, so English
+        # keywords cannot push bilingual documents over Chinese-only ones that they cannot see.
+        weighted += [
+            (dict(ranked), self.settings.keyword_weight * share) for share, ranked in lists.keyword
         ]
-        fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k)
+        fused = zscore_fusion(weighted)
         return {key: score for key, score in fused.items() if key[0] in allowed}
 
     def _sources(
@@ -256,13 +287,26 @@ class Retriever:
         return merged
 
     def _keyword(
-        self, question: str, depth: int, restrict: list[str] | None
-    ) -> list[tuple[Lang, list[tuple[UnitKey, float]]]]:
-        rankings = []
-        normalized = normalize(question)
+        self,
+        question: str,
+        translations: tuple[tuple[str, tuple[str, ...]], ...],
+        depth: int,
+        restrict: list[str] | None,
+    ) -> list[tuple[float, list[tuple[UnitKey, float]]]]:
+        """BM25 per language, each list with the share of the corpus it can see: the question's
+        own words in each language it is written in (the chunks with text in that language);
+        for a question with no Chinese, the Chinese words that translate its English ones (the
+        chunks with no English text: those the English list cannot see)."""
+        queries: list[tuple[Lang, list[str], float]] = [
+            (lang, tokenize(question, lang), self.index.keyword_coverage(lang))
+            for lang in detect_languages(question).present
+        ]
+        if translations:
+            tokens = keyword_tokens(list(translations))
+            queries.append(("zh", tokens, 1.0 - self.index.keyword_coverage("en")))
         allowed = set(restrict) if restrict is not None else None
-        for lang in detect_languages(normalized).present:
-            tokens = tokenize(normalized, lang)
+        rankings = []
+        for lang, tokens, share in queries:
             if not tokens:
                 continue
             best: dict[UnitKey, float] = {}
@@ -270,5 +314,5 @@ class Retriever:
                 key = _unit_key(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)
             if best:
-                rankings.append((lang, sorted(best.items(), key=lambda item: -item[1])))
+                rankings.append((share, sorted(best.items(), key=lambda item: -item[1])))
         return rankings

@@ -57,31 +57,24 @@ class SettingsGroup(BaseModel):
 class RetrievalSettings(SettingsGroup):
     """How retrieval ranks units (`rag.retrieval`)."""
 
-    rrf_k: int = Field(
-        default=60,
-        gt=0,
-        description="The k of reciprocal rank fusion (a list adds weight / (k + rank)): the "
-        "value of the method's paper (Cormack et al., 2009), not tuned on our sets.",
-    )
     dense_weight: float = Field(
         default=1.0,
         ge=0,
-        description="Weight of the dense list over chunks. Chunk 1.0 / sentence 1.0 / keyword "
-        "0.5 was the best on the other sets for every development set but one, each left out "
-        "(7 sets on 6 corpora, e5+use, recall@1 and MRR@10; see rag/retrieval.py).",
+        description="Weight of the dense list over chunks in the fusion (a weighted sum of each "
+        "list's z-scores). Chunk 1.0 / sentence 0.5 / keyword 0.25 was the best on the other "
+        "sets for 6 of 7 development sets, each left out (6 corpora, e5+use, recall@1 + MRR@10; "
+        "see rag/retrieval.py).",
     )
     keyword_weight: float = Field(
-        default=0.5,
+        default=0.25,
         ge=0,
-        description="Weight of each language's BM25 list, before it is scaled by the share of "
-        "the corpus with text in that language. Chosen with dense_weight (left-out sets): "
-        "against the former 2.0 without sentences, R@1 on cross-lingual statutes 0.357 → 0.464, "
-        "five statutes 0.783 → 0.850.",
+        description="Weight of each BM25 list, before it is scaled by the share of the corpus "
+        "the list can see. Chosen with dense_weight (left-out sets).",
     )
     sentence_weight: float = Field(
-        default=1.0,
+        default=0.5,
         ge=0,
-        description="Weight of the dense list over sentences (a unit ranked by its closest "
+        description="Weight of the dense list over sentences (a unit scored by its closest "
         "sentence); 0 turns the list off. Chosen with dense_weight (left-out sets).",
     )
     candidates: int = Field(
@@ -100,6 +93,14 @@ class RetrievalSettings(SettingsGroup):
         gt=0,
         description="Sentences searched per unit candidate (a unit has several): the sentence "
         "list searches sentence_depth × candidates sentences per language. Not tuned.",
+    )
+    bridge_terms: int = Field(
+        default=2,
+        ge=0,
+        description="Chinese words searched for each English word or phrase of a question with "
+        "no Chinese (`rag.bridge`, CC-CEDICT read backwards): the Chinese keyword list of an "
+        "English question, weighed as any keyword list; 0 turns the bridge off. 2 was set "
+        "before measuring, not tuned.",
     )
 
 

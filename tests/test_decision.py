@@ -7,7 +7,16 @@ import numpy as np
 import pytest
 
 from eval.calibrate import balanced_weights, choose_threshold
-from rag.decision import FEATURE_VERSION, FEATURES, LEXICAL, content_words, coverage, decision_model
+from rag.decision import (
+    FEATURE_VERSION,
+    FEATURES,
+    LEXICAL,
+    content_words,
+    coverage,
+    decision_model,
+    translations,
+)
+from rag.retrieval import Retrieval
 from rag.settings import CalibrationSettings, RetrievalSettings
 
 
@@ -39,6 +48,21 @@ def test_coverage_weighs_rare_words_and_credits_compounds_in_part() -> None:
     assert coverage({"unknown": -2.0, "court": 2.0}, "the court") == 0.5
     # 外资企业 is not written whole; its parts 外资 and 企业 are: half credit for the share found
     assert coverage({"外资企业": 1.0}, "外商投资企业享受国民待遇") == pytest.approx(0.25)
+
+
+def test_an_english_word_is_covered_by_the_chinese_words_retrieval_searched_for_it() -> None:
+    retrieval = Retrieval(
+        question="Can an employer force employees to work overtime?",
+        language="en",
+        sources=(),
+        translations=(("force", ("强制",)), ("work overtime", ("加班",))),
+    )
+    translated = translations(retrieval)
+    assert translated == {"force": ("强制",), "work": ("加班",), "overtime": ("加班",)}
+    weights = {"overtime": 2.0, "work": 1.0, "force": 1.0}
+    article = "用人单位应当严格执行劳动定额标准，不得强迫或者变相强迫劳动者加班。"
+    assert coverage(weights, article) == 0.0
+    assert coverage(weights, article, translated) == 0.75  # 强迫 is not 强制: force uncovered
 
 
 def test_every_group_of_a_set_weighs_the_same() -> None:

@@ -164,8 +164,8 @@ def test_a_model_answer_citing_the_wrong_passage_gives_way_to_the_one_that_state
     assistant: Assistant, scripted: ScriptedOpenAI
 ) -> None:
     question = "How long before arrival must pilotage be applied for?"
-    purpose = _number(assistant, question, "1")
-    scripted.replies = [f"ANSWERED: Pilotage must be applied for in good time [{purpose}]."]
+    fees = _number(assistant, question, "4")  # retrieved, but about fees: no time limit
+    scripted.replies = [f"ANSWERED: Pilotage must be applied for in good time [{fees}]."]
     llm = Assistant(assistant.index, Settings(home=assistant.index.home), "llm")
     answer = llm.ask(question)
     assert answer.outcome == Outcome.ANSWERED

@@ -12,7 +12,7 @@ from ingest.pipeline import ingest_paths
 from rag.assistant import Assistant
 from rag.embedders import Embedder
 from rag.index import Index
-from rag.retrieval import Retriever, in_force, reciprocal_rank_fusion
+from rag.retrieval import Retriever, in_force, zscore_fusion
 from rag.settings import RetrievalSettings, Settings, SettingsError
 from rag.types import Document, DocumentMeta, Lang
 from tests.helpers import SAMPLE, shared
@@ -26,10 +26,13 @@ REPEALED = (
 RETRIEVAL = RetrievalSettings()
 
 
-def test_reciprocal_rank_fusion() -> None:
+def test_zscore_fusion_sums_standardised_scores_and_gives_a_missing_unit_the_lists_lowest() -> None:
     a, b, c = ("d", "1"), ("d", "2"), ("d", "3")
-    fused = reciprocal_rank_fusion([([a, b], 1.0), ([b, c], 0.5)], k=60)
-    assert fused == pytest.approx({a: 1 / 61, b: 1 / 62 + 0.5 / 61, c: 0.5 / 62})
+    # dense: mean 0.6, std 0.2 → a +1, b -1; BM25: mean 5, std 3 → b +1, c -1 (a missing: -1).
+    fused = zscore_fusion([({a: 0.8, b: 0.4}, 1.0), ({b: 8.0, c: 2.0}, 0.5), ({c: 1.0}, 0.0)])
+    assert fused == pytest.approx({a: 1 - 0.5, b: -1 + 0.5, c: -1 - 0.5})
+    # One candidate, or all equal: z 0, no division by zero.
+    assert zscore_fusion([({a: 0.3}, 1.0), ({a: 2.0, b: 2.0}, 1.0)]) == {a: 0.0, b: 0.0}
 
 
 @pytest.mark.parametrize(
@@ -163,6 +166,19 @@ def test_english_question_finds_chinese_only_statute(
 
 
 @pytest.mark.integration
+def test_an_english_question_searches_chinese_keywords_through_the_dictionary(
+    statute_index: Index,
+) -> None:
+    question = "Can an employer force employees to work overtime?"
+    keywords = Retriever(statute_index, RETRIEVAL, use_dense=False)
+    found = [(s.document.title, s.unit.label) for s in keywords.retrieve(question, k=3).sources]
+    assert found[0] == ("中华人民共和国劳动合同法", "31")  # 用人单位…不得强迫或者变相强迫劳动者加班
+    unbridged = Retriever(statute_index, RETRIEVAL.model_copy(update={"bridge_terms": 0}), False)
+    titles = {s.document.title for s in unbridged.retrieve(question, k=10).sources}
+    assert titles == {SAMPLE_TITLE}  # the English words alone reach only the bilingual sample
+
+
+@pytest.mark.integration
 def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
     statute_index: Index,
 ) -> None:
@@ -180,27 +196,22 @@ def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
 def test_settings_from_the_environment_reach_the_retriever(
     sample_index: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With one candidate per list, a unit that only BM25 found (no dense rank) holds a place
-    among three sources; with LAWQA_RETRIEVAL__KEYWORD_WEIGHT=0 it drops out."""
-    question = (
-        "How should courts review administrative cases involving customs regulation and "
-        "foreign trade?"
-    )
-    monkeypatch.setenv("LAWQA_RETRIEVAL__CANDIDATES", "1")
-    settings = Settings(home=sample_index.home)
-    sources = Assistant(sample_index, settings, "extractive").retriever.retrieve(question, k=3)
-    keyword_only = {
-        (s.hit.doc_id, s.hit.label)
-        for s in sources.sources
-        if s.hit.dense_rank == 0 and s.hit.keyword_rank > 0
-    }
-    assert keyword_only
+    """The list weights, set in the environment, decide which lists rank the sources: dense
+    chunks alone give the dense order; BM25 alone gives only units BM25 found, its first first."""
+    question = "海关监管和对外贸易的行政案件如何审理？"
     monkeypatch.setenv("LAWQA_RETRIEVAL__KEYWORD_WEIGHT", "0")
+    monkeypatch.setenv("LAWQA_RETRIEVAL__SENTENCE_WEIGHT", "0")
     settings = Settings(home=sample_index.home)
-    assert settings.retrieval.keyword_weight == 0.0
-    without = Assistant(sample_index, settings, "extractive").retriever.retrieve(question, k=3)
-    assert not keyword_only & {(s.hit.doc_id, s.hit.label) for s in without.sources}
-    assert len(without.sources) == 3
+    assert (settings.retrieval.keyword_weight, settings.retrieval.sentence_weight) == (0.0, 0.0)
+    dense = Assistant(sample_index, settings, "extractive").retriever.retrieve(question, k=3)
+    assert [s.hit.dense_rank for s in dense.sources] == [1, 2, 3]
+    monkeypatch.setenv("LAWQA_RETRIEVAL__KEYWORD_WEIGHT", "1")
+    monkeypatch.setenv("LAWQA_RETRIEVAL__DENSE_WEIGHT", "0")
+    settings = Settings(home=sample_index.home)
+    keywords = Assistant(sample_index, settings, "extractive").retriever.retrieve(question, k=3)
+    ranks = [s.hit.keyword_rank for s in keywords.sources]
+    assert ranks[0] == 1 and all(rank > 0 for rank in ranks)
+    assert [s.hit.label for s in keywords.sources] != [s.hit.label for s in dense.sources]
 
 
 @pytest.mark.integration
@@ -212,8 +223,10 @@ def test_the_retriever_checks_its_settings_and_the_number_of_sources(sample_inde
         "invalid setting: retrieval.keyword_weight = -0.5: Input should be greater than or "
         "equal to 0 (LAWQA_RETRIEVAL__KEYWORD_WEIGHT)"
     )
-    with pytest.raises(SettingsError, match=r"retrieval\.rrf_k = 0: .*LAWQA_RETRIEVAL__RRF_K"):
-        Retriever(sample_index, RETRIEVAL.model_copy(update={"rrf_k": 0}))
+    with pytest.raises(
+        SettingsError, match=r"retrieval\.candidates = 0: .*LAWQA_RETRIEVAL__CANDIDATES"
+    ):
+        Retriever(sample_index, RETRIEVAL.model_copy(update={"candidates": 0}))
     with pytest.raises(ValueError, match="must be at least 1, not 0"):
         Retriever(sample_index, RETRIEVAL).retrieve("仲裁", k=0)
 

@@ -71,8 +71,8 @@ def test_nested_settings_are_checked_when_read(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(ValidationError, match="keyword_wieght"):
         Settings()
     (Path.cwd() / ".env").unlink()
-    monkeypatch.setenv("LAWQA_RETRIEVAL__RRF_K", "0")
-    with pytest.raises(ValidationError, match="rrf_k"):
+    monkeypatch.setenv("LAWQA_RETRIEVAL__CANDIDATES", "0")
+    with pytest.raises(ValidationError, match="candidates"):
         Settings()
 
 

