@@ -35,6 +35,8 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("What is the region's corporate profits tax rate?", Kind.NUMBER),
         ("Which foreign countries have consulates in the city?", Kind.LIST),
         ("What is the limitation period for a claim?", Kind.DURATION),
+        ("责令改正的期限一般是多长？", Kind.DURATION),  # 期限 … 多长, words between
+        ("期限届满后由谁负责？", Kind.PERSON),  # 期限 named, but who is asked
         ("Which level of people's court hears the case?", Kind.PERSON),
         ("Which article deals with cross-border bankruptcy?", Kind.ARTICLE),
         ("跨境破产规定在哪一条？", Kind.ARTICLE),
