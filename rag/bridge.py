@@ -115,14 +115,14 @@ def _translations(
 ) -> tuple[str, ...]:
     for forms in itertools.product(*(spellings(w) for w in phrase)):
         candidates = table.get(" ".join(forms), frozenset())
-        counts = {c: index_frequency(c, frequency) for c in candidates}
+        counts = {c: _frequency(c, frequency) for c in candidates}
         present = sorted((c for c in candidates if counts[c] > 0), key=lambda c: (-counts[c], c))
         if present:
             return tuple(present[:per_word])
     return ()
 
 
-def index_frequency(word: str, frequency: Callable[[str], int]) -> int:
+def _frequency(word: str, frequency: Callable[[str], int]) -> int:
     """How many chunks hold the word: its rarest search-mode token (a word jieba cuts in the
     index's text the same way is found by its parts); 0 for a stop word."""
     tokens = [t for t in tokenize(word, "zh") if len(t) > 1]
