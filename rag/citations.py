@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rag.alignment import aligned_counterpart
 from rag.sentences import sentence_spans
@@ -139,13 +140,22 @@ def quote_in_both_languages(
 
 def _quote_span(quote: str, text: str, lang: Lang, cut_marked: bool) -> Span | None:
     """Where in the text (its own characters) the quote is found, first part to last."""
-    haystack, offsets = _squash_with_offsets(text)
-    ends = {bisect_left(offsets, end) for _, end in sentence_spans(text, lang)}
+    haystack, offsets, ends = _searchable(text, lang)
     for start, end in _quote_matches(quote, haystack):
         tail = _SENTENCE_TAIL.match(haystack, end)
         if cut_marked or (tail is not None and tail.end() in ends):
             return offsets[start], offsets[end - 1] + 1
     return None
+
+
+@lru_cache(maxsize=256)
+def _searchable(text: str, lang: Lang) -> tuple[str, tuple[int, ...], frozenset[int]]:
+    """A unit side squashed for quote search, where each squashed character comes from, and
+    where its sentences end (squashed positions): remembered, since the same units are cited
+    by one question after another and a long one (an annex) takes tens of milliseconds."""
+    haystack, offsets = _squash_with_offsets(text)
+    ends = frozenset(bisect_left(offsets, end) for _, end in sentence_spans(text, lang))
+    return haystack, tuple(offsets), ends
 
 
 def _squash_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -116,9 +116,8 @@ class ExtractiveAnswerer:
         limit = self.settings.max_sources
         candidates = [quote for s in sources[:limit] for quote in quotes(s, language)]
         giving = [q for q in candidates if _gives(asked, q.text, language)]
-        on_topic = [
-            q for q in giving if any(t in q.text for t in topic if _gives(asked, t, language))
-        ]
+        topic_giving = [t for t in topic if _gives(asked, t, language)]
+        on_topic = [q for q in giving if any(t in q.text for t in topic_giving)]
         candidates = on_topic or giving or candidates
         if not candidates:
             return LEADS[language]
