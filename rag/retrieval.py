@@ -62,20 +62,31 @@ def in_force(document: Document) -> bool:
     return not _INVALID.search(f"{document.meta.validity_zh} {document.meta.validity_en}")
 
 
-def zscore_fusion(lists: Sequence[tuple[Mapping[UnitKey, float], float]]) -> dict[UnitKey, float]:
+@dataclass(frozen=True)
+class ScoredList:
+    """One list to fuse: its units' scores and its weight."""
+
+    scores: Mapping[UnitKey, float]
+    weight: float
+
+
+def zscore_fusion(lists: Sequence[ScoredList]) -> dict[UnitKey, float]:
     """Fuse scored lists of units (CombSUM of z-scores): each list's scores are standardised
     over its own candidates, a unit it lacks gets its lowest, and the weighted sum is the fused
     score. Unlike rank fusion it keeps how far a list's first stands above the rest: a BM25 hit
-    on a rare word counts for more than the 1st of 100 near-ties."""
+    on a rare word counts for more than the 1st of 100 near-ties. A list whose candidates all
+    score alike (a single hit) tells them apart from nothing and adds nothing: counting a unit
+    BM25 did not match as a zero score instead ranked the sample's set one question better but
+    let one matched word ("penalty" → 罚款) carry off-topic English questions into answers."""
     standardised = []
-    for scores, weight in lists:
-        if not weight or not scores:
+    for scored in lists:
+        if not scored.weight or not scored.scores:
             continue
-        values = np.fromiter(scores.values(), dtype=float)
+        values = np.fromiter(scored.scores.values(), dtype=float)
         spread = float(values.std()) or 1.0
         mean = float(values.mean())
-        z = {key: (score - mean) / spread for key, score in scores.items()}
-        standardised.append((z, min(z.values()), weight))
+        z = {key: (score - mean) / spread for key, score in scored.scores.items()}
+        standardised.append((z, min(z.values()), scored.weight))
     units = {key for z, _, _ in standardised for key in z}
     return {
         key: sum(weight * z.get(key, lowest) for z, lowest, weight in standardised) for key in units
@@ -84,7 +95,7 @@ def zscore_fusion(lists: Sequence[tuple[Mapping[UnitKey, float], float]]) -> dic
 
 @dataclass(frozen=True)
 class _Lists:
-    """One question's ranked lists, before fusion: units by their best similarity (chunks,
+    """One question's scored lists, before fusion: units by their best similarity (chunks,
     sentences) and, per keyword list, by their best BM25 score, with the share of the corpus the
     list can see."""
 
@@ -182,9 +193,10 @@ class Retriever:
         )
 
     def _lists(self, question: str, depth: int, restrict: list[str] | None) -> _Lists:
-        """The ranked lists to fuse: dense over chunks and over sentences, BM25 per language."""
+        """The scored lists to fuse: dense over chunks and over sentences, BM25 per language
+        and the dictionary list of an English question."""
         normalized = normalize(question)
-        translations = self._translations(normalized)
+        translations = self._translations(normalized) if self.use_keywords else ()
         keyword = (
             self._keyword(normalized, translations, depth, restrict) if self.use_keywords else []
         )
@@ -202,10 +214,15 @@ class Retriever:
         return _Lists(vector, dense, sentences, keyword, translations)
 
     def _translations(self, question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """For a question with English words and no Chinese, the Chinese words of the index that
-        translate them (`rag.bridge`)."""
+        """For a question with English words and no Chinese, on an index with text that has no
+        English, the Chinese words of the index that translate them (`rag.bridge`)."""
         present = detect_languages(question).present
-        if "zh" in present or "en" not in present or not self.settings.bridge_terms:
+        if (
+            "zh" in present
+            or "en" not in present
+            or not self.settings.bridge_terms
+            or self.index.keyword_coverage("en") >= 1.0
+        ):
             return ()
         return tuple(
             chinese_terms(
@@ -217,14 +234,15 @@ class Retriever:
 
     def _fuse(self, lists: _Lists, allowed: set[str]) -> dict[UnitKey, float]:
         """The weighted lists fused (`zscore_fusion`), over the allowed documents' units."""
-        weighted: list[tuple[Mapping[UnitKey, float], float]] = [
-            (lists.dense, self.settings.dense_weight),
-            (lists.sentences, self.settings.sentence_weight),
+        weighted = [
+            ScoredList(lists.dense, self.settings.dense_weight),
+            ScoredList(lists.sentences, self.settings.sentence_weight),
         ]
-        # A keyword list's say is scaled by the share of the corpus it can see, so English
+        # A keyword list's say is scaled by the share of the corpus it is meant for, so English
         # keywords cannot push bilingual documents over Chinese-only ones that they cannot see.
         weighted += [
-            (dict(ranked), self.settings.keyword_weight * share) for share, ranked in lists.keyword
+            ScoredList(dict(ranked), self.settings.keyword_weight * share)
+            for share, ranked in lists.keyword
         ]
         fused = zscore_fusion(weighted)
         return {key: score for key, score in fused.items() if key[0] in allowed}
@@ -293,10 +311,12 @@ class Retriever:
         depth: int,
         restrict: list[str] | None,
     ) -> list[tuple[float, list[tuple[UnitKey, float]]]]:
-        """BM25 per language, each list with the share of the corpus it can see: the question's
-        own words in each language it is written in (the chunks with text in that language);
-        for a question with no Chinese, the Chinese words that translate its English ones (the
-        chunks with no English text: those the English list cannot see)."""
+        """BM25 per language, each list with the share of the corpus it is meant for: the
+        question's own words in each language it is written in (the chunks with text in that
+        language); for a question with no Chinese, the Chinese words that translate its English
+        ones, searched over all Chinese text but weighed for the chunks with no English text
+        (those the English list cannot see; a bilingual unit it also finds gets a small second
+        keyword vote)."""
         queries: list[tuple[Lang, list[str], float]] = [
             (lang, tokenize(question, lang), self.index.keyword_coverage(lang))
             for lang in detect_languages(question).present

@@ -190,9 +190,9 @@ class Hit:
 
     doc_id: str
     label: str
-    score: float  # reciprocal-rank-fusion score
+    score: float  # fused score: the weighted sum of its lists' z-scores (may be negative)
     dense: float = 0.0  # best cosine similarity of its chunks (either language)
-    keyword: float = 0.0  # best BM25 score of its chunks
+    keyword: float = 0.0  # best BM25 score of its chunks (the dictionary list's included)
     dense_rank: int = 0  # 1-based rank in the dense list (0: not in it)
     keyword_rank: int = 0  # 1-based best rank among the keyword lists (0: not in them)
 

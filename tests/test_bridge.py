@@ -48,11 +48,16 @@ def test_only_chinese_words_the_index_contains_longest_phrase_first() -> None:
 
 
 def test_the_most_frequent_translations_first_at_most_per_word() -> None:
-    # CC-CEDICT glosses both 仲裁 and 公断 "arbitration"; 公断 is not in the index.
-    assert chinese_terms("arbitration", frequency, 2) == [("arbitration", ("仲裁",))]
+    # CC-CEDICT glosses 强迫, 强制, 暴力, 胁迫… "force"; this index holds 强迫 (5 chunks) and
+    # 强制 (2), and 公断 ("arbitration") in none.
+    counts = {**INDEX, "强迫": 5}
+
+    def frequent(token: str) -> int:
+        return counts.get(token, 0)
+
+    assert chinese_terms("force", frequent, 2) == [("force", ("强迫", "强制"))]
+    assert chinese_terms("force", frequent, 1) == [("force", ("强迫",))]
+    assert chinese_terms("arbitration", frequent, 2) == [("arbitration", ("仲裁",))]
+    assert chinese_terms("seven days", frequent, 2) == []  # number words are not looked up
     terms = chinese_terms("Is a labour contract required?", frequency, 1)
-    assert keyword_tokens(terms) == [
-        "劳动",
-        "合同",
-        "劳动合同",
-    ]
+    assert keyword_tokens(terms) == ["劳动", "合同", "劳动合同"]

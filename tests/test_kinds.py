@@ -37,6 +37,7 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("What is the limitation period for a claim?", Kind.DURATION),
         ("责令改正的期限一般是多长？", Kind.DURATION),  # 期限 … 多长, words between
         ("期限届满后由谁负责？", Kind.PERSON),  # 期限 named, but who is asked
+        ("在期限内应向几个部门申报？", Kind.NUMBER),  # how many departments, not how long
         ("Which level of people's court hears the case?", Kind.PERSON),
         ("Which article deals with cross-border bankruptcy?", Kind.ARTICLE),
         ("跨境破产规定在哪一条？", Kind.ARTICLE),

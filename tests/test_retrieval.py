@@ -12,7 +12,7 @@ from ingest.pipeline import ingest_paths
 from rag.assistant import Assistant
 from rag.embedders import Embedder
 from rag.index import Index
-from rag.retrieval import Retriever, in_force, zscore_fusion
+from rag.retrieval import Retriever, ScoredList, in_force, zscore_fusion
 from rag.settings import RetrievalSettings, Settings, SettingsError
 from rag.types import Document, DocumentMeta, Lang
 from tests.helpers import SAMPLE, shared
@@ -29,10 +29,19 @@ RETRIEVAL = RetrievalSettings()
 def test_zscore_fusion_sums_standardised_scores_and_gives_a_missing_unit_the_lists_lowest() -> None:
     a, b, c = ("d", "1"), ("d", "2"), ("d", "3")
     # dense: mean 0.6, std 0.2 → a +1, b -1; BM25: mean 5, std 3 → b +1, c -1 (a missing: -1).
-    fused = zscore_fusion([({a: 0.8, b: 0.4}, 1.0), ({b: 8.0, c: 2.0}, 0.5), ({c: 1.0}, 0.0)])
+    fused = zscore_fusion(
+        [
+            ScoredList({a: 0.8, b: 0.4}, 1.0),
+            ScoredList({b: 8.0, c: 2.0}, 0.5),
+            ScoredList({c: 1.0}, 0.0),
+        ]
+    )
     assert fused == pytest.approx({a: 1 - 0.5, b: -1 + 0.5, c: -1 - 0.5})
-    # One candidate, or all equal: z 0, no division by zero.
-    assert zscore_fusion([({a: 0.3}, 1.0), ({a: 2.0, b: 2.0}, 1.0)]) == {a: 0.0, b: 0.0}
+    # One candidate, or all equal: z 0, no division by zero, nothing added.
+    assert zscore_fusion([ScoredList({a: 0.3}, 1.0), ScoredList({a: 2.0, b: 2.0}, 1.0)]) == {
+        a: 0.0,
+        b: 0.0,
+    }
 
 
 @pytest.mark.parametrize(
