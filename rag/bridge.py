@@ -23,7 +23,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rag.keyword import EN_STOP, tokenize
@@ -83,8 +83,10 @@ def _glossary() -> dict[str, frozenset[str]]:
     return {key: frozenset(words) for key, words in found.items()}
 
 
-def spellings(word: str) -> list[str]:
-    """The forms a gloss may use for an English word: itself, singular, American spelling."""
+@lru_cache(maxsize=8192)
+def spellings(word: str) -> tuple[str, ...]:
+    """The forms a gloss may use for an English word: itself, singular, American spelling
+    (remembered: question words recur)."""
     forms = [word]
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
@@ -96,7 +98,7 @@ def spellings(word: str) -> list[str]:
         re.sub(r"isation$", "ization", re.sub(r"ise(s|d)?$", r"ize\1", re.sub(r"our$", "or", f)))
         for f in forms
     ]
-    return list(dict.fromkeys(forms + american))
+    return tuple(dict.fromkeys(forms + american))
 
 
 def chinese_terms(
@@ -142,8 +144,14 @@ def _translations(
 def _frequency(word: str, frequency: Callable[[str], int]) -> int:
     """How many chunks hold the word: its rarest search-mode token (a word jieba cuts in the
     index's text the same way is found by its parts); 0 for a stop word."""
-    tokens = [t for t in tokenize(word, "zh") if len(t) > 1]
+    tokens = _search_tokens(word)
     return min(frequency(t) for t in tokens) if tokens else 0
+
+
+@lru_cache(maxsize=65536)
+def _search_tokens(word: str) -> tuple[str, ...]:
+    """A dictionary word's search-mode tokens of two characters or more (jieba, remembered)."""
+    return tuple(t for t in tokenize(word, "zh") if len(t) > 1)
 
 
 def keyword_tokens(terms: list[tuple[str, tuple[str, ...]]]) -> list[str]:
