@@ -12,7 +12,7 @@ to the best a further quote must score, are settings (`AnswerSettings`, LAWQA_AN
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from typing import Protocol
 
 import numpy as np
@@ -58,7 +58,7 @@ class SentenceScorer:
         stored = self._index.sentence_vectors(
             [(doc_id, unit) for (doc_id, _), unit in units.items()]
         )
-        words = {t for lang in LANGS for t in tokenize(question, lang)}
+        words = _words(question)
         result = []
         for quote in quotes:
             doc_id, label = quote.source.hit.doc_id, quote.source.unit.label
@@ -67,10 +67,16 @@ class SentenceScorer:
             )
             overlap = 0.0
             if words:
-                quote_words = {t for lang in LANGS for t in tokenize(quote.text, lang)}
-                overlap = len(words & quote_words) / len(words)
+                overlap = len(words & _words(quote.text)) / len(words)
             result.append(similarity + self._word_bonus * overlap)
         return result
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    """A text's keyword tokens in both languages (remembered: the same units' quotes are scored
+    for one question after another, and jieba is the cost)."""
+    return frozenset(t for lang in LANGS for t in tokenize(text, lang))
 
 
 def quotes(source: Source, language: Lang) -> list[Quote]:
