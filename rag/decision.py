@@ -34,7 +34,7 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.keyword import chinese_words, tokenize
+from rag.keyword import american, chinese_words, tokenize
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.sentences import UnitSentence, unit_sentences
@@ -221,8 +221,9 @@ def _credit(word: str, text: str, also: tuple[str, ...] = ()) -> float:
 
 @lru_cache(maxsize=65536)
 def matching_form(text: str) -> str:
-    """Normalised and lower-cased, as coverage compares (remembered: units recur)."""
-    return normalize(text).lower()
+    """Normalised, lower-cased and spelt American, as coverage compares the question's keyword
+    tokens with it (remembered: units recur)."""
+    return american(normalize(text).lower())
 
 
 def coverage(weights: dict[str, float], text: str, translated: Translations | None = None) -> float:

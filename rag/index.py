@@ -19,7 +19,7 @@ from types import MappingProxyType
 import numpy as np
 
 from rag.embedders import Embedder, make_embedder
-from rag.keyword import KeywordIndex, tokenize
+from rag.keyword import ENGLISH_TOKENS, KeywordIndex, restem, tokenize
 from rag.manifest import IndexedChunk, Manifest
 from rag.sentences import unit_sentences
 from rag.settings import Settings
@@ -87,6 +87,7 @@ class Index:
         self.embedder = embedder or make_embedder(settings)
         self._manifest = Manifest(self.home / "manifest.sqlite")
         self._vectors = VectorStore(settings, self.embedder.name, self.embedder.dim)
+        self._manifest.retokenize_english(ENGLISH_TOKENS, restem)
         self._keywords = KeywordIndex(self.home, self._manifest)
         self._catalog: tuple[int, Mapping[str, Document]] = (-1, MappingProxyType({}))
         self._catalog_lock = threading.Lock()

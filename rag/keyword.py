@@ -35,6 +35,9 @@ EN_STOP = set(
     "you your i my me any all about into under than then so if such per via".split()
 )
 FORMAT = 2  # of the files on disk; an index written in another format is rebuilt
+# Of the English tokens stored at ingest: 1 (never recorded) folded plurals; 2 also folds British
+# spellings to American. An index with older tokens is brought up to date when opened.
+ENGLISH_TOKENS = 2
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -91,13 +94,43 @@ def chinese_words(text: str) -> list[str]:
     return words
 
 
+# British spellings and their American forms, for whole lower-case words: translations of Chinese
+# law mostly spell "labor", "organization", "recognize", while a lawyer in London or Hong Kong
+# asks about "labour", "organisations", "recognised". Only words long enough not to be other
+# words are folded (hour, four, rise keep their spelling).
+_BRITISH = (
+    (re.compile(r"\b([a-z]{3,})is(e|es|ed|ing|ation|ations)\b"), r"\1iz\2"),
+    (re.compile(r"\b([a-z]{3,})our(s|ed|ing|er|ers|able|ably|ite|ites)?\b"), r"\1or\2"),
+    (re.compile(r"\b(licen|defen|offen|preten)ce(s?)\b"), r"\1se\2"),
+    (re.compile(r"\b(cen|me|li|thea)tre(s?)\b"), r"\1ter\2"),
+    (re.compile(r"\bjudgement(s?)\b"), r"judgment\1"),
+)
+
+
+def american(text: str) -> str:
+    """Lower-case text with British spellings folded to American ("labour" → "labor",
+    "organisation" → "organization", "licence" → "license", "centre" → "center"). Both sides of
+    every comparison are folded, so a word with no American twin ("exercise" → "exercize") only
+    looks odd: tokens are matched, never shown."""
+    for pattern, american_form in _BRITISH:
+        text = pattern.sub(american_form, text)
+    return text
+
+
 def _stem(word: str) -> str:
-    """Fold plurals only: enough to meet 'courts' with 'court' without mangling legal terms."""
+    """Fold plurals and British spellings only: enough to meet "courts" with "court" and
+    "labour" with "labor" without mangling legal terms."""
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return american(word)
+
+
+def restem(tokens: list[str]) -> list[str]:
+    """English tokens stored by an older tokenizer (ENGLISH_TOKENS 1: plurals folded) as today's:
+    folding a token again changes only its British spelling."""
+    return [_stem(t) for t in tokens]
 
 
 @dataclass

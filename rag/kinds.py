@@ -136,9 +136,23 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 
-def question_kind(question: str) -> Kind:
-    """The kind of answer a question needs; OPEN when it asks for no specific detail."""
+# A sentence ends at Chinese end punctuation, or at "." "?" "!" before a capital ("Art. 5" goes on).
+_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.?!])\s+(?=[A-Z\u4e00-\u9fff])")
+
+
+def asking_part(question: str) -> str:
+    """The sentences that ask (those ending in a question mark), or the whole text when none
+    does. A client's context says what happened, not what is asked: in "They never told me how
+    much was paid in. Aren't they supposed to tell me?" the "how much" asks for no number."""
     text = normalize(question)
+    asking = [s.strip() for s in _SENTENCE_END.split(text) if s.strip().endswith(("?", "？"))]
+    return " ".join(asking) or text
+
+
+def question_kind(question: str) -> Kind:
+    """The kind of answer a question needs (by its asking sentences); OPEN when it asks for no
+    specific detail."""
+    text = asking_part(question)
     for kind, pattern in _QUESTION_PATTERNS:
         if pattern.search(text):
             return kind
@@ -203,7 +217,7 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
     """The units a number or duration question asks in; empty when any number would do."""
     if kind not in (Kind.NUMBER, Kind.DURATION):
         return frozenset()
-    text = normalize(question).lower()
+    text = asking_part(question).lower()
     found = {unit for pattern, unit in _ZH_ASKED_UNIT + _EN_ASKED_UNIT if pattern.search(text)}
     if kind == Kind.DURATION:
         return frozenset(found & _DURATION_UNITS) or _DURATION_UNITS

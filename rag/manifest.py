@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,6 +183,45 @@ class Manifest:
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
+
+    def retokenize_english(self, version: int, restem: Callable[[list[str]], list[str]]) -> bool:
+        """Bring the stored English keyword tokens to the tokenizer `version`: an index whose
+        tokens came from another tokenizer has each chunk's tokens rewritten by `restem`, in one
+        transaction that records the version and bumps the generation (the keyword index is
+        rebuilt); an empty one only records it. True when tokens were rewritten."""
+        if self._english_tokens() == version:
+            return False
+        with self._lock:
+            cursor = self._db.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                changed = False
+                if self._english_tokens() != version:
+                    rows = cursor.execute("SELECT chunk_id, tokens_en FROM chunks").fetchall()
+                    cursor.executemany(
+                        "UPDATE chunks SET tokens_en=? WHERE chunk_id=?",
+                        [
+                            (" ".join(restem(tokens.split(" "))) if tokens else "", chunk_id)
+                            for chunk_id, tokens in rows
+                        ],
+                    )
+                    cursor.execute(
+                        "INSERT INTO state VALUES ('english_tokens', ?) ON CONFLICT(key) DO "
+                        "UPDATE SET value = excluded.value",
+                        (str(version),),
+                    )
+                    changed = bool(rows)
+                    if changed:
+                        _bump(cursor)
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            return changed
+
+    def _english_tokens(self) -> int | None:
+        row = self._db.execute("SELECT value FROM state WHERE key='english_tokens'").fetchone()
+        return None if row is None else int(row[0])
 
     def remove(self, doc_id: str) -> bool:
         with self._lock:

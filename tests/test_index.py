@@ -3,6 +3,7 @@
 Where a test checks what the stores themselves hold, it reads them (`index._manifest`,
 `index._vectors`); everything else goes through Index's methods, as the product does."""
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ingest.pipeline import ingest_paths
 from rag import manifest as manifest_module
 from rag.embedders import Embedder
 from rag.index import Index
+from rag.keyword import tokenize
 from rag.retrieval import Retriever
 from rag.sentences import unit_sentences
 from rag.settings import Settings
@@ -230,3 +232,32 @@ def test_another_embedder_is_a_clear_error(
         "but LAWQA_EMBEDDER is 'use' (512-d): use the same embedder, or ingest into a new "
         "LAWQA_HOME"
     )
+
+
+def test_an_index_with_older_english_tokens_is_brought_up_to_date_once(
+    index: Index, corpus: Path, store_settings: Settings, embedder: Embedder
+) -> None:
+    ingest_paths([corpus], index)
+    db = sqlite3.connect(index.home / "manifest.sqlite", isolation_level=None)
+    current = dict(db.execute("SELECT chunk_id, tokens_en FROM chunks"))
+    # What the tokenizer before British spellings were folded stored for British text.
+    older = {cid: tokens.replace("organization", "organisation") for cid, tokens in current.items()}
+    assert older != current
+    db.executemany(
+        "UPDATE chunks SET tokens_en=? WHERE chunk_id=?", [(t, c) for c, t in older.items()]
+    )
+    db.execute("DELETE FROM state WHERE key='english_tokens'")
+    generation = index._manifest.generation()
+    index.close()
+    reopened = Index(store_settings, embedder=embedder)
+    try:
+        assert dict(db.execute("SELECT chunk_id, tokens_en FROM chunks")) == current
+        assert reopened._manifest.generation() == generation + 1  # the keyword index rebuilds
+        again = Index(store_settings, embedder=embedder)
+        assert again._manifest.generation() == generation + 1  # once: the version is recorded
+        again.close()
+        british = reopened.search_keywords("en", tokenize("organisations", "en"), 3)
+        assert british == reopened.search_keywords("en", tokenize("organizations", "en"), 3) != []
+    finally:
+        reopened.close()
+        db.close()

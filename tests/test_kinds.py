@@ -45,6 +45,16 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("Can I return goods bought online without giving a reason?", Kind.OPEN),
         ("When may a court refuse to recognise a foreign judgment?", Kind.OPEN),
         ("意见对惩罚性赔偿是怎么规定的？", Kind.OPEN),
+        # Only the asking sentences count: the context's "how much" / "deadline" asks nothing.
+        (
+            "My company never tells me how much was paid in. Aren't they supposed to tell me?",
+            Kind.OPEN,
+        ),
+        ("The police never replied before the deadline. May we march?", Kind.OPEN),
+        ("我上周被辞退了。我有几天时间申请仲裁？", Kind.DURATION),
+        ("I was dismissed last week. How many days do I have to apply?", Kind.DURATION),
+        ("What does Art. 5 say about how much the fee is?", Kind.NUMBER),
+        ("The fee was paid. 期限是多久", Kind.DURATION),  # no question mark: the whole text
     ],
 )
 def test_question_kind(question: str, kind: Kind) -> None:

@@ -187,6 +187,14 @@ def test_an_english_question_searches_chinese_keywords_through_the_dictionary(
     assert titles == {SAMPLE_TITLE}  # the English words alone reach only the bilingual sample
 
 
+def test_a_british_spelling_finds_what_the_american_translation_says(sample_index: Index) -> None:
+    keywords = Retriever(sample_index, RETRIEVAL, use_dense=False)
+    british = keywords.retrieve("cooperation with the World Trade Organisation", k=3)
+    american = keywords.retrieve("cooperation with the World Trade Organization", k=3)
+    assert [s.unit.label for s in british.sources] == [s.unit.label for s in american.sources]
+    assert british.sources[0].unit.label == "16"
+
+
 @pytest.mark.integration
 def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
     statute_index: Index,
