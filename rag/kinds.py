@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from rag.keyword import posseg
 from rag.text import normalize
@@ -113,7 +113,11 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.PLACE,
         re.compile(
             r"哪里|哪儿|何地|何处|在哪|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
-            r"|\bwhere\b(?! as\b)|\bwhich (city|country|place|province|location|region)\b"
+            # "where" asks when a verb follows it; legal English's "where a person has …" is "if"
+            r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+[^,?]{1,40}?\s+)?"
+            r"(?:is|are|was|were|do|does|did|can|could|"
+            r"should|must|may|might|will|would|shall|has|have|to)\b)"
+            r"|\bwhich (city|country|place|province|location|region)\b"
             r"|\bwhat (city|country|place|location)\b|\bin which (city|country|place)\b",
             re.I,
         ),
@@ -126,7 +130,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|多远|距离(是|有)?多|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far)\b|\bwhat multiple\b|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum)s?\b"
+            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|ceiling|cap)s?\b"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",
@@ -243,7 +247,8 @@ def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
 
 _ZH_DATE = re.compile(
     r"\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|[〇零一二三四五六七八九]{4}年"
-    r"|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
+    r"|[正一二三四五六七八九十腊冬]{1,2}月初[一二三四五六七八九十]"  # a lunar date: 九月初九
     r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
 )
 _EN_DATE = re.compile(
@@ -322,9 +327,11 @@ def _zh_tags(text: str) -> set[str]:
     return {pair.flag for pair in posseg().cut(text)}
 
 
+@lru_cache(maxsize=16384)
 def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozenset()) -> bool:
     """Whether a passage contains a span of the kind a question asks for (a number or duration
-    in one of `units` when the question names them)."""
+    in one of `units` when the question names them). Remembered: retrieval tests whole units,
+    the decision their sentences, for question after question."""
     if kind in (Kind.OPEN, Kind.ARTICLE):
         return True
     references = _ZH_REFERENCE if lang == "zh" else _EN_REFERENCE

@@ -19,6 +19,11 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("个人所得税的税率是多少？", Kind.NUMBER),
         ("罚款的数额是多少？", Kind.NUMBER),
         ("Where is the international commercial court located?", Kind.PLACE),
+        ("Where in Hong Kong is the garrison headquartered?", Kind.PLACE),
+        # Legal English's conditional "where" asks for no place.
+        ("Where the parties have not agreed a rate, what is the maximum commission?", Kind.NUMBER),
+        ("Where a contract is void, what happens to the deposit?", Kind.OPEN),
+        ("What is the ceiling on disability compensation?", Kind.NUMBER),
         ("国际商事法庭设在哪个城市？", Kind.PLACE),
         ("When does the law take effect?", Kind.DATE),
         ("Between what hours may an assembly be held?", Kind.DATE),
@@ -114,6 +119,7 @@ def test_question_kind(question: str, kind: Kind) -> None:
             "This Law shall come into force as provided by the State.",
         ),
         (Kind.DATE, "zh", "本法自2018年10月26日起施行。", "本法的施行另行规定。"),
+        (Kind.DATE, "zh", "每年农历九月初九为老年节。", "国家设立老年节。"),  # a lunar date
         (
             Kind.PERSON,
             "en",
