@@ -70,9 +70,10 @@ eval-stard: install-test
 # The development corpora (eval/datasets/corpora.json), each in its own index, and their question
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the
 # cross-lingual set on four Chinese-only statutes, and the held-out sets written blind on the
-# sample, two bilingual laws, the Basic Law PDFs and five statutes.
+# sample, two bilingual laws, the Basic Law PDFs, five statutes, four more (fresh) and four more
+# (blind4: written by a helper session that never ran the product).
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
-HELDOUT = sample assembly_women basic_law statutes fresh
+HELDOUT = sample assembly_women basic_law statutes fresh blind4
 DEV_SETS = eval/datasets/sample_dev.jsonl@$(DEV_INDEXES)/sample=sample \
 	$(SHARED)/stard_dev.jsonl@$(DEV_INDEXES)/sample:unanswerable=sample \
 	eval/datasets/crosslingual_dev.jsonl@$(DEV_INDEXES)/statutes4=statutes4 \

@@ -64,7 +64,10 @@ class RetrieverPipeline:
     def __init__(self, name: str, index: Index, settings: RetrievalSettings) -> None:
         self.name = name
         self.retriever = Retriever(
-            index, settings, use_dense=name == "dense", use_keywords=name == "bm25"
+            index,
+            settings.model_copy(update={"kind_weight": 0.0}),
+            use_dense=name == "dense",
+            use_keywords=name == "bm25",
         )
 
     def run(self, question: str) -> Outcome:

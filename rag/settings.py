@@ -102,6 +102,15 @@ class RetrievalSettings(SettingsGroup):
         "English question, weighed as any keyword list; 0 turns the bridge off. 2 was set "
         "before measuring, not tuned.",
     )
+    kind_weight: float = Field(
+        default=0.25,
+        ge=0,
+        description="Added to the fused score of each of the first ten units that holds a span "
+        "of what a question asks for (a time limit, an amount, a body, a date…; `rag.kinds`); 0 "
+        "turns it off. 0.25 (a quarter of a standard deviation of the dense list) never lost a "
+        "question on 7 development sets (gained 3), chosen before a blind set on four unseen "
+        "statutes, where it gained 3 of 38 at recall@1; larger values lost on one set.",
+    )
 
 
 class AnswerSettings(SettingsGroup):

@@ -127,6 +127,40 @@ def test_valid_only_leaves_out_a_repealed_law(tmp_path: Path, embedder: Embedder
     assert [s.document.title for s in in_force_only.sources] == [SAMPLE_TITLE] * 5
 
 
+# Two articles on registration: the first names it often, only the second states a time limit.
+REGISTRATION = (
+    "# 示范登记条例\n\n"
+    "第一条 申请登记的，申请人应当向登记机关提交登记申请书；登记机关应当依法审查登记申请，"
+    "对登记申请作出是否准予登记的决定。\n\n"
+    "第二条 登记机关应当自受理之日起二十日内作出决定。\n\n"
+    "第三条 登记事项发生变更的，应当办理变更登记。\n"
+)
+
+
+@pytest.mark.integration
+def test_a_unit_that_states_the_kind_of_detail_asked_moves_up(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    law = tmp_path / "示范登记条例.md"
+    law.write_text(REGISTRATION, encoding="utf-8")
+    index = Index(Settings(home=tmp_path / "home"), embedder=embedder)
+    assert ingest_paths([law], index).errors == []
+
+    def first(question: str, kind_weight: float) -> str:
+        settings = RETRIEVAL.model_copy(update={"kind_weight": kind_weight})
+        retriever = Retriever(index, settings, use_dense=False)
+        return retriever.retrieve(question, k=3).sources[0].unit.label
+
+    asked = "登记机关审查登记申请，要在几天内作出决定？"
+    open_question = "登记机关怎样审查登记申请？"
+    try:
+        assert first(asked, 0.0) == "1"  # by keywords alone, the article that names them most
+        assert first(asked, 10.0) == "2"  # the one that states a number of days
+        assert first(open_question, 0.0) == first(open_question, 10.0) == "1"  # asks no detail
+    finally:
+        index.close()
+
+
 @pytest.fixture(scope="module")
 def statute_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Index]:
     index = Index(Settings(home=tmp_path_factory.mktemp("statute-home")), embedder=embedder)
