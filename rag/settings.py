@@ -65,11 +65,13 @@ class RetrievalSettings(SettingsGroup):
         "sets for 6 of 7 development sets, each left out (6 corpora, e5+use, recall@1 + MRR@10; "
         "see rag/retrieval.py).",
     )
-    keyword_weight: float = Field(
-        default=0.25,
+    keyword_weight: float | None = Field(
+        default=None,
         ge=0,
         description="Weight of each BM25 list, before it is scaled by the share of the corpus "
-        "the list can see. Chosen with dense_weight (left-out sets).",
+        "the list can see; unset: the embedder's own (`rag.retrieval.KEYWORD_WEIGHTS`: 0.25, "
+        "and 0.5 for `use`, whose vectors are weaker). Chosen with dense_weight (left-out sets, "
+        "for each embedder on its own indexes).",
     )
     sentence_weight: float = Field(
         default=0.5,
@@ -111,6 +113,11 @@ class RetrievalSettings(SettingsGroup):
         "question on 7 development sets (gained 3), chosen before a blind set on four unseen "
         "statutes, where it gained 3 of 38 at recall@1; larger values lost on one set.",
     )
+
+    @field_validator("keyword_weight", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 class AnswerSettings(SettingsGroup):

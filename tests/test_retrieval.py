@@ -138,6 +138,25 @@ REGISTRATION = (
 
 
 @pytest.mark.integration
+def test_an_unset_keyword_weight_is_the_embedders_own(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LAWQA_RETRIEVAL__KEYWORD_WEIGHT", "")  # as .env.example leaves it
+    default = Settings(home=tmp_path / "default")
+    assert default.retrieval.keyword_weight is None
+    use = Settings(home=tmp_path / "use", embedder="use")
+    default_index, use_index = Index(default, embedder=embedder), Index(use)
+    try:
+        assert Retriever(default_index, default.retrieval).keyword_weight == 0.25  # e5+use
+        assert Retriever(use_index, use.retrieval).keyword_weight == 0.5
+        chosen = use.retrieval.model_copy(update={"keyword_weight": 2.0})
+        assert Retriever(use_index, chosen).keyword_weight == 2.0
+    finally:
+        default_index.close()
+        use_index.close()
+
+
+@pytest.mark.integration
 def test_a_unit_that_states_the_kind_of_detail_asked_moves_up(
     tmp_path: Path, embedder: Embedder
 ) -> None:
