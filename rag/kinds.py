@@ -114,7 +114,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"哪里|哪儿|何地|何处|在哪|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
             # "where" asks when a verb follows it; legal English's "where a person has …" is "if"
-            r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+[^,?]{1,40}?\s+)?"
+            r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+(?![^?]*,)[^,?]{1,40}?\s+)?"
             r"(?:is|are|was|were|do|does|did|can|could|"
             r"should|must|may|might|will|would|shall|has|have|to)\b)"
             r"|\bwhich (city|country|place|province|location|region)\b"
@@ -130,7 +130,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|多远|距离(是|有)?多|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far)\b|\bwhat multiple\b|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|ceiling|cap)s?\b"
+            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|ceiling|cap(?!\.?\s*\d))s?\b"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",
@@ -140,16 +140,42 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 
-# A sentence ends at Chinese end punctuation, or at "." "?" "!" before a capital ("Art. 5" goes on).
-_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.?!])\s+(?=[A-Z\u4e00-\u9fff])")
+# Where a question's sentences end (after NFKC, Chinese ？！ are ? !): at 。?! directly before a
+# Chinese character, or at . ? ! before a space and a capital, unless the word before the full stop
+# is an abbreviation or an initial ("Mr. Wang", "ABC Co. Ltd. pays", "the P.R.C. Government").
+_SENTENCE_END = re.compile(r"(?<=[。.?!])(?=[\u4e00-\u9fff])|(?<=[.?!])\s+(?=[A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Co|Ltd|Inc|Corp|No|Nos|Art|Arts|Cap|Sec|Para|St|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|vs))\.$"
+)
+# A sentence that asks without a question mark: "Please state the time limit." / "请告诉我期限。"
+_REQUEST = re.compile(
+    r"^(?:please|kindly|tell me|i (?:want|would like|'d like|need) to know|could you|can you)\b"
+    r"|^(?:请问|请告诉|请说明|请列出|我想知道|想问|想了解|问一下)",
+    re.I,
+)
+
+
+def _sentences(text: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[start : match.start()]
+        if piece.endswith(".") and _ABBREVIATION.search(piece):
+            continue
+        pieces.append(piece)
+        start = match.end()
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
 
 
 def asking_part(question: str) -> str:
-    """The sentences that ask (those ending in a question mark), or the whole text when none
-    does. A client's context says what happened, not what is asked: in "They never told me how
-    much was paid in. Aren't they supposed to tell me?" the "how much" asks for no number."""
+    """The sentences that ask (those ending in a question mark, and requests: "Please state …",
+    "请告诉我…"), or the whole text when none does. A client's context says what happened, not
+    what is asked: in "They never told me how much was paid in. Aren't they supposed to tell
+    me?" the "how much" asks for no number."""
     text = normalize(question)
-    asking = [s.strip() for s in _SENTENCE_END.split(text) if s.strip().endswith(("?", "？"))]
+    asking = [s for s in _sentences(text) if s.endswith("?") or _REQUEST.search(s)]
     return " ".join(asking) or text
 
 
@@ -248,7 +274,8 @@ def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
 _ZH_DATE = re.compile(
     r"\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?|[〇零一二三四五六七八九]{4}年"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
-    r"|[正一二三四五六七八九十腊冬]{1,2}月初[一二三四五六七八九十]"  # a lunar date: 九月初九
+    r"|[正一二三四五六七八九十腊冬]{1,2}月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
+    r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"  # a lunar date: 九月初九, 正月十五
     r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
 )
 _EN_DATE = re.compile(
@@ -327,11 +354,19 @@ def _zh_tags(text: str) -> set[str]:
     return {pair.flag for pair in posseg().cut(text)}
 
 
-@lru_cache(maxsize=16384)
 def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozenset()) -> bool:
     """Whether a passage contains a span of the kind a question asks for (a number or duration
-    in one of `units` when the question names them). Remembered: retrieval tests whole units,
-    the decision their sentences, for question after question."""
+    in one of `units` when the question names them). Remembered for passages of ordinary length:
+    retrieval tests whole units, the decision their sentences, question after question."""
+    if len(text) > _REMEMBERED_CHARS:
+        return _has_span(kind, text, lang, units)
+    return _remembered_span(kind, text, lang, units)
+
+
+_REMEMBERED_CHARS = 4000  # an annex of 100,000 characters is not kept in memory for this
+
+
+def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
     if kind in (Kind.OPEN, Kind.ARTICLE):
         return True
     references = _ZH_REFERENCE if lang == "zh" else _EN_REFERENCE
@@ -365,6 +400,9 @@ def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozense
     if kind == Kind.PLACE:
         return any(not set(m.group(1).split()) <= _EN_PLACE_STOP for m in _EN_PLACE.finditer(plain))
     return len(_EN_NAME.findall(plain)) >= 2
+
+
+_remembered_span = lru_cache(maxsize=16384)(_has_span)
 
 
 @dataclass(frozen=True)

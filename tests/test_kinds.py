@@ -24,6 +24,9 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("Where the parties have not agreed a rate, what is the maximum commission?", Kind.NUMBER),
         ("Where a contract is void, what happens to the deposit?", Kind.OPEN),
         ("What is the ceiling on disability compensation?", Kind.NUMBER),
+        ("Where in any proceedings the court is satisfied, what is the maximum fine?", Kind.NUMBER),
+        ("If dismissed, where can the worker complain?", Kind.PLACE),
+        ("What does Cap. 57 say about dismissal?", Kind.OPEN),  # a Hong Kong ordinance
         ("国际商事法庭设在哪个城市？", Kind.PLACE),
         ("When does the law take effect?", Kind.DATE),
         ("Between what hours may an assembly be held?", Kind.DATE),
@@ -60,6 +63,16 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("I was dismissed last week. How many days do I have to apply?", Kind.DURATION),
         ("What does Art. 5 say about how much the fee is?", Kind.NUMBER),
         ("The fee was paid. 期限是多久", Kind.DURATION),  # no question mark: the whole text
+        ("我被罚了多少钱都不知道！这合法吗？", Kind.OPEN),
+        ("期限是多久？我上周被辞退了。可以申请仲裁吗？", Kind.DURATION),
+        # A full stop after an abbreviation or an initial ends no sentence.
+        ("How long does the P.R.C. Government have to reply?", Kind.DURATION),
+        ("Within how many days must Mr. Wang appeal?", Kind.DURATION),
+        ("How much must ABC Co. Ltd. pay as a fine?", Kind.NUMBER),
+        # A request asks too.
+        ("Please state the time limit for appeal. Can it be extended?", Kind.DURATION),
+        ("请告诉我申请仲裁的期限是多长。能延长吗？", Kind.DURATION),
+        ("我想知道罚款是多少。可以分期吗？", Kind.NUMBER),
     ],
 )
 def test_question_kind(question: str, kind: Kind) -> None:
@@ -120,6 +133,7 @@ def test_question_kind(question: str, kind: Kind) -> None:
         ),
         (Kind.DATE, "zh", "本法自2018年10月26日起施行。", "本法的施行另行规定。"),
         (Kind.DATE, "zh", "每年农历九月初九为老年节。", "国家设立老年节。"),  # a lunar date
+        (Kind.DATE, "zh", "农历八月十五为中秋节。", "国家设立中秋节。"),
         (
             Kind.PERSON,
             "en",
