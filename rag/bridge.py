@@ -26,7 +26,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 
-from rag.keyword import EN_STOP, tokenize
+from rag.keyword import EN_STOP, american, tokenize
 from rag.text import normalize
 
 MAX_GLOSS_WORDS = 4
@@ -94,11 +94,7 @@ def spellings(word: str) -> tuple[str, ...]:
         forms += [word[:-2], word[:-1]]
     elif word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
-    american = [
-        re.sub(r"isation$", "ization", re.sub(r"ise(s|d)?$", r"ize\1", re.sub(r"our$", "or", f)))
-        for f in forms
-    ]
-    return tuple(dict.fromkeys(forms + american))
+    return tuple(dict.fromkeys(forms + [american(f) for f in forms]))
 
 
 def chinese_terms(

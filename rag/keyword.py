@@ -13,7 +13,7 @@ import re
 import shutil
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,10 @@ EN_STOP = set(
     "you your i my me any all about into under than then so if such per via".split()
 )
 FORMAT = 2  # of the files on disk; an index written in another format is rebuilt
-# Of the English tokens stored at ingest: 1 (never recorded) folded plurals; 2 also folds British
-# spellings to American. An index with older tokens is brought up to date when opened.
-ENGLISH_TOKENS = 2
+# Of the English tokens stored at ingest: 1 (never recorded) folded plurals; 2 also folded some
+# British spellings to American, 3 more of them. An index with older tokens is brought up to date
+# when opened.
+ENGLISH_TOKENS = 3
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -99,11 +100,25 @@ def chinese_words(text: str) -> list[str]:
 # asks about "labour", "organisations", "recognised". Only words long enough not to be other
 # words are folded (hour, four, rise keep their spelling).
 _BRITISH = (
+    (re.compile(r"\bpractis(e|es|ed|ing)\b"), r"practic\1"),  # American has practice only
     (re.compile(r"\b([a-z]{3,})is(e|es|ed|ing|ation|ations)\b"), r"\1iz\2"),
-    (re.compile(r"\b([a-z]{3,})our(s|ed|ing|er|ers|able|ably|ite|ites)?\b"), r"\1or\2"),
+    (re.compile(r"\b([a-z]{2,})ys(e|es|ed|ing)\b"), r"\1yz\2"),  # analyse, paralyse
+    (
+        re.compile(r"\b([a-z]{3,})our(s|ed|ing|er|ers|able|ably|al|ally|hood|hoods|ite|ites)?\b"),
+        r"\1or\2",
+    ),
     (re.compile(r"\b(licen|defen|offen|preten)ce(s?)\b"), r"\1se\2"),
-    (re.compile(r"\b(cen|me|li|thea)tre(s?)\b"), r"\1ter\2"),
-    (re.compile(r"\bjudgement(s?)\b"), r"judgment\1"),
+    (re.compile(r"\b([a-z]*(?:cen|me|li|thea))tre(s?)\b"), r"\1ter\2"),
+    (re.compile(r"\b(judge|acknowledge|abridge)ment(s?)\b"), lambda m: f"{m[1][:-1]}ment{m[2]}"),
+    (re.compile(r"\b(catalog|dialog|analog)ue(s?)\b"), r"\1\2"),
+    (re.compile(r"\bprogramme(s?)\b"), r"program\1"),
+    (re.compile(r"\b(instal|enrol|fulfil)ment(s?)\b"), r"\1lment\2"),
+    (
+        re.compile(
+            r"\b(cance|trave|labe|mode|counse|signa|tota|fue|equa)ll(ed|ing|er|ers|or|ors)\b"
+        ),
+        r"\1l\2",
+    ),
 )
 
 
@@ -117,6 +132,7 @@ def american(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Fold plurals and British spellings only: enough to meet "courts" with "court" and
     "labour" with "labor" without mangling legal terms."""

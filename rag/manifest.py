@@ -9,6 +9,7 @@ manifest are invisible to retrieval and are collected by `lawqa ingest`.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rag.types import Chunk, Document, Lang, Unit
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -185,39 +188,59 @@ class Manifest:
                 raise
 
     def retokenize_english(self, version: int, restem: Callable[[list[str]], list[str]]) -> bool:
-        """Bring the stored English keyword tokens to the tokenizer `version`: an index whose
-        tokens came from another tokenizer has each chunk's tokens rewritten by `restem`, in one
-        transaction that records the version and bumps the generation (the keyword index is
-        rebuilt); an empty one only records it. True when tokens were rewritten."""
-        if self._english_tokens() == version:
+        """Bring the stored English keyword tokens up to the tokenizer `version`: an index whose
+        tokens an older tokenizer stored has the chunks whose tokens `restem` changes rewritten,
+        in one transaction that records the version and, when any changed, bumps the generation
+        (the keyword index is rebuilt). The new tokens are computed before the write lock is
+        taken; a manifest that cannot be written is left as it is, with a warning. True when
+        tokens were rewritten."""
+        recorded = self._english_tokens()
+        if recorded is not None and recorded >= version:
             return False
-        with self._lock:
-            cursor = self._db.cursor()
-            cursor.execute("BEGIN IMMEDIATE")
-            try:
-                changed = False
-                if self._english_tokens() != version:
-                    rows = cursor.execute("SELECT chunk_id, tokens_en FROM chunks").fetchall()
-                    cursor.executemany(
-                        "UPDATE chunks SET tokens_en=? WHERE chunk_id=?",
-                        [
-                            (" ".join(restem(tokens.split(" "))) if tokens else "", chunk_id)
-                            for chunk_id, tokens in rows
-                        ],
-                    )
-                    cursor.execute(
-                        "INSERT INTO state VALUES ('english_tokens', ?) ON CONFLICT(key) DO "
-                        "UPDATE SET value = excluded.value",
-                        (str(version),),
-                    )
-                    changed = bool(rows)
-                    if changed:
-                        _bump(cursor)
-                cursor.execute("COMMIT")
-            except BaseException:
-                cursor.execute("ROLLBACK")
+        rows = self._db.execute("SELECT chunk_id, tokens_en FROM chunks").fetchall()
+        updates = []
+        for chunk_id, tokens in rows:
+            current = " ".join(restem(tokens.split(" "))) if tokens else ""
+            if current != tokens:
+                updates.append((current, chunk_id, tokens))
+        if updates:
+            log.info("updating the English keyword tokens of %d chunks", len(updates))
+        try:
+            with self._lock:
+                cursor = self._db.cursor()
+                cursor.execute("BEGIN IMMEDIATE")
+                try:
+                    recorded = self._english_tokens()
+                    changed = 0
+                    if recorded is None or recorded < version:
+                        # a chunk written meanwhile already has current tokens: only the old match
+                        for update in updates:
+                            cursor.execute(
+                                "UPDATE chunks SET tokens_en=? WHERE chunk_id=? AND tokens_en=?",
+                                update,
+                            )
+                            changed += cursor.rowcount
+                        cursor.execute(
+                            "INSERT INTO state VALUES ('english_tokens', ?) ON CONFLICT(key) DO "
+                            "UPDATE SET value = excluded.value",
+                            (str(version),),
+                        )
+                        if changed:
+                            _bump(cursor)
+                    cursor.execute("COMMIT")
+                except BaseException:
+                    cursor.execute("ROLLBACK")
+                    raise
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc):
                 raise
-            return changed
+            log.warning(
+                "%s is read-only: its English keyword tokens stay those of an older version "
+                "(British spellings are not folded)",
+                self._path,
+            )
+            return False
+        return changed > 0
 
     def _english_tokens(self) -> int | None:
         row = self._db.execute("SELECT value FROM state WHERE key='english_tokens'").fetchone()

@@ -31,7 +31,7 @@ def test_a_gloss_is_read_as_the_words_it_translates(definition: str, key: str | 
 
 
 def test_an_english_word_is_looked_up_singular_and_in_american_spelling() -> None:
-    assert spellings("labours") == ("labours", "labour", "labor")
+    assert spellings("labours") == ("labours", "labour", "labors", "labor")
     assert spellings("penalties") == ("penalties", "penalty")
     assert spellings("organisation") == ("organisation", "organization")
     assert spellings("address") == ("address",)

@@ -14,7 +14,7 @@ from ingest.pipeline import ingest_paths
 from rag import manifest as manifest_module
 from rag.embedders import Embedder
 from rag.index import Index
-from rag.keyword import tokenize
+from rag.keyword import ENGLISH_TOKENS, tokenize
 from rag.retrieval import Retriever
 from rag.sentences import unit_sentences
 from rag.settings import Settings
@@ -258,6 +258,24 @@ def test_an_index_with_older_english_tokens_is_brought_up_to_date_once(
         again.close()
         british = reopened.search_keywords("en", tokenize("organisations", "en"), 3)
         assert british == reopened.search_keywords("en", tokenize("organizations", "en"), 3) != []
+    finally:
+        reopened.close()
+        db.close()
+
+
+def test_an_index_whose_english_tokens_are_current_is_not_rebuilt_when_unversioned(
+    index: Index, corpus: Path, store_settings: Settings, embedder: Embedder
+) -> None:
+    ingest_paths([corpus], index)
+    db = sqlite3.connect(index.home / "manifest.sqlite", isolation_level=None)
+    db.execute("DELETE FROM state WHERE key='english_tokens'")  # as an index of an older version
+    generation = index._manifest.generation()
+    index.close()
+    reopened = Index(store_settings, embedder=embedder)
+    try:
+        assert reopened._manifest.generation() == generation  # no token changed: no rebuild
+        version = db.execute("SELECT value FROM state WHERE key='english_tokens'").fetchone()
+        assert version == (str(ENGLISH_TOKENS),)
     finally:
         reopened.close()
         db.close()

@@ -25,7 +25,7 @@ def test_a_british_spelling_gives_the_american_tokens(british: str, us: str) -> 
     assert tokenize(f"The {british} clause", "en") == tokenize(f"The {us} clause", "en")
 
 
-@pytest.mark.parametrize("word", ["hour", "four", "rise", "raise", "odour", "centred"])
+@pytest.mark.parametrize("word", ["hour", "four", "rise", "raise", "your", "flour"])
 def test_short_or_unlisted_words_keep_their_spelling(word: str) -> None:
     assert american(word) == word
 
