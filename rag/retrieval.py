@@ -13,7 +13,7 @@ other documents cannot drown it.
 Fusion and weights chosen leaving one question set out (7 development sets on 6 corpora, e5+use,
 recall@1 + MRR@10; `eval/datasets/heldout`): z-scores with keyword 0.25, chunk 1.0, sentence 0.5
 were the best on the other sets for 6 of the 7 sets (with an eighth, blind set: for all 8; with
-`use`, keyword 0.5: `KEYWORD_WEIGHTS`), among reciprocal rank fusion (k 10, 30, 60)
+`use`, keyword 0.5: `rag.settings.KEYWORD_WEIGHTS`), among reciprocal rank fusion (k 10, 30, 60)
 and sums of max- or min-max-scaled scores over a grid of weights. Rank fusion threw away how far
 a list's first stands above the rest: it sat below dense alone on the two bilingual laws (R@1
 0.554 against 0.714) and below BM25 alone on the sample. The weights are settings
@@ -21,7 +21,8 @@ a list's first stands above the rest: it sat below dense alone on the two biling
 
 A question that asks for a detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`)
 then prefers, among the first KIND_WINDOW units, those that hold a span of that kind: of two
-articles on the topic, the one that states a period answers "within how many days".
+articles on the topic, the one that states a period answers "within how many days". A question
+that names a document (`rag.naming`) is searched in that document first, then in the others.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import re
 import statistics
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -39,17 +40,13 @@ from rag.bridge import chinese_terms, keyword_tokens
 from rag.index import Index
 from rag.keyword import tokenize
 from rag.kinds import Asked, Kind
+from rag.naming import named_documents
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, other_language
 
 UnitKey = tuple[str, str]  # (doc_id, label)
 KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reorder
-# The keyword weight of each embedder when it is not set, chosen leaving one development set out
-# (8 sets on 7 corpora, recall@1 + MRR@10, on that embedder's own indexes): 0.25 with e5+use and
-# 0.5 with use were the best on the other sets for all 8 folds. An embedder not listed gets 0.25.
-KEYWORD_WEIGHTS = {"use": 0.5}
-DEFAULT_KEYWORD_WEIGHT = 0.25
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
 
@@ -164,16 +161,14 @@ class Retriever:
         settings: RetrievalSettings,
         use_dense: bool = True,
         use_keywords: bool = True,
+        use_names: bool = True,
     ) -> None:
         self.index = index
         self.settings = settings.checked()
-        self.keyword_weight = (
-            settings.keyword_weight
-            if settings.keyword_weight is not None
-            else KEYWORD_WEIGHTS.get(index.embedder.name, DEFAULT_KEYWORD_WEIGHT)
-        )
+        self.keyword_weight = settings.keyword_weight_for(index.embedder.name)
         self.use_dense = use_dense
         self.use_keywords = use_keywords
+        self.use_names = use_names
 
     def depth(self, k: int) -> int:
         """Units each list contributes: the same for every k up to `candidates`, so asking for
@@ -195,18 +190,21 @@ class Retriever:
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
-        fused = self._fuse(lists, allowed)
-        order = sorted(fused, key=lambda key: (-fused[key], lists.dense_rank.get(key, depth + 1)))
-        if self.settings.kind_weight:
-            fused = self._kind_first(question, order[:KIND_WINDOW], fused)
-            order = sorted(
-                fused, key=lambda key: (-fused[key], lists.dense_rank.get(key, depth + 1))
-            )
+        fused, ranked = self._ranked(question, lists, allowed)
+        named = (
+            named_documents(question, {d: documents[d] for d in allowed})
+            if self.use_names
+            else set()
+        )
+        if named and named != allowed:
+            sources = self._named_first(question, named, (fused, ranked), lists, documents, k)
+        else:
+            sources = self._sources(ranked[:k], fused, lists, documents)
         dense_ranking = lists.dense_ranking
         return Retrieval(
             question=question,
             language=answer_language(question),
-            sources=self._sources(order[:k], fused, lists, documents),
+            sources=sources,
             top_dense=lists.dense[dense_ranking[0]] if dense_ranking else 0.0,
             background=tuple(lists.dense[key] for key in dense_ranking[4:20]),
             vector=lists.vector,
@@ -214,9 +212,56 @@ class Retriever:
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
 
-    def _lists(self, question: str, depth: int, restrict: list[str] | None) -> _Lists:
+    def _named_first(
+        self,
+        question: str,
+        named: set[str],
+        ranking: tuple[dict[UnitKey, float], list[UnitKey]],
+        lists: _Lists,
+        documents: Mapping[str, Document],
+        k: int,
+    ) -> tuple[Source, ...]:
+        """The first k units for a question that names documents: the named documents' units in
+        the order of the whole ranking, then, when they are fewer than k, more of them from a
+        search of those documents alone, then the other documents' units."""
+        fused, ranked = ranking
+        inside = [key for key in ranked if key[0] in named][:k]
+        first = list(self._sources(inside, fused, lists, documents))
+        if len(first) < k:
+            alone = self._lists(question, self.depth(k), sorted(named), lists.vector)
+            alone_fused, alone_ranked = self._ranked(question, alone, named)
+            more = [key for key in alone_ranked if key not in set(inside)][: k - len(first)]
+            first += self._sources(more, alone_fused, alone, documents)
+        rest = [key for key in ranked if key[0] not in named][: k - len(first)]
+        chosen = [*first, *self._sources(rest, fused, lists, documents)]
+        return tuple(replace(s, n=n) for n, s in enumerate(chosen, start=1))
+
+    def _ranked(
+        self, question: str, lists: _Lists, allowed: set[str]
+    ) -> tuple[dict[UnitKey, float], list[UnitKey]]:
+        """The allowed documents' units by fused score (the kind asked first), with the scores."""
+        fused = self._fuse(lists, allowed)
+        last = len(lists.dense_rank) + 1
+
+        def order(scores: dict[UnitKey, float]) -> list[UnitKey]:
+            return sorted(scores, key=lambda key: (-scores[key], lists.dense_rank.get(key, last)))
+
+        ranked = order(fused)
+        if self.settings.kind_weight:
+            fused = self._kind_first(question, ranked[:KIND_WINDOW], fused)
+            ranked = order(fused)
+        return fused, ranked
+
+    def _lists(
+        self,
+        question: str,
+        depth: int,
+        restrict: list[str] | None,
+        vector: np.ndarray | None = None,
+    ) -> _Lists:
         """The scored lists to fuse: dense over chunks and over sentences, BM25 per language
-        and the dictionary list of an English question."""
+        and the dictionary list of an English question (`vector`: the question's, when it has
+        been embedded already)."""
         normalized = normalize(question)
         translations = self._translations(normalized) if self.use_keywords else ()
         keyword = (
@@ -224,7 +269,8 @@ class Retriever:
         )
         if not self.use_dense:
             return _Lists(keyword=keyword, translations=translations)
-        vector = self.index.embedder.embed_query(question)
+        if vector is None:
+            vector = self.index.embedder.embed_query(question)
         sentences = (
             self._dense(
                 vector, question, self.settings.sentence_depth * depth, restrict, sentences=True

@@ -151,6 +151,9 @@ def test_an_unset_keyword_weight_is_the_embedders_own(
         assert Retriever(use_index, use.retrieval).keyword_weight == 0.5
         chosen = use.retrieval.model_copy(update={"keyword_weight": 2.0})
         assert Retriever(use_index, chosen).keyword_weight == 2.0
+        # what an evaluation or a fitted model records is the weight that ran
+        assert use.recorded()["retrieval"]["keyword_weight"] == 0.5
+        assert use.environment()["LAWQA_RETRIEVAL__KEYWORD_WEIGHT"] == "0.5"
     finally:
         default_index.close()
         use_index.close()
@@ -246,6 +249,22 @@ def test_a_british_spelling_finds_what_the_american_translation_says(sample_inde
     american = keywords.retrieve("cooperation with the World Trade Organization", k=3)
     assert [s.unit.label for s in british.sources] == [s.unit.label for s in american.sources]
     assert british.sources[0].unit.label == "16"
+
+
+@pytest.mark.integration
+def test_a_question_that_names_a_law_is_searched_in_it_first(statute_index: Index) -> None:
+    question = "经营者提供商品有欺诈行为的，应当怎样赔偿？"  # the consumer-protection law's topic
+    found = Retriever(statute_index, RETRIEVAL).retrieve(question, k=3).sources
+    assert (found[0].document.title, found[0].unit.label) == (
+        "中华人民共和国消费者权益保护法",
+        "55",
+    )
+    named = Retriever(statute_index, RETRIEVAL).retrieve(f"根据《劳动合同法》，{question}", k=5)
+    assert {s.document.title for s in named.sources} == {"中华人民共和国劳动合同法"}
+    assert [s.n for s in named.sources] == [1, 2, 3, 4, 5]
+    unnamed = Retriever(statute_index, RETRIEVAL, use_names=False)
+    titles = {s.document.title for s in unnamed.retrieve(f"根据《劳动合同法》，{question}").sources}
+    assert "中华人民共和国消费者权益保护法" in titles
 
 
 @pytest.mark.integration
