@@ -71,7 +71,7 @@ class RetrievalSettings(SettingsGroup):
         description="Weight of the dense list over chunks in the fusion (a weighted sum of each "
         "list's z-scores). Chunk 1.0 / sentence 0.5 / keyword 0.25 was the best on the other "
         "sets for 6 of 7 development sets, each left out (6 corpora, e5+use, recall@1 + MRR@10; "
-        "see rag/retrieval.py), and for all 8 with a blind eighth set.",
+        "see rag/retrieval.py), and for all 8 with an eighth set written later.",
     )
     keyword_weight: float | None = Field(
         default=None,

@@ -263,7 +263,8 @@ def test_eval_writes_its_outputs_and_enforces_floors(
     assert metrics["lawqa"]["n"] == 6 and metrics["bm25"]["citation_precision"] is None
     # the settings it ran with, the ones changed included, without secrets
     assert recorded["settings"]["answer"]["max_sentences"] == 2
-    assert recorded["settings"]["retrieval"] == RetrievalSettings().model_dump()
+    # the keyword weight that ran (e5+use's own), not "unset"
+    assert recorded["settings"]["retrieval"] == RetrievalSettings(keyword_weight=0.25).model_dump()
     assert "openai_api_key" not in recorded["settings"]
     assert len((out / "results.jsonl").read_text("utf-8").splitlines()) == 12
     report = (out / "report.md").read_text("utf-8")
