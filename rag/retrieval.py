@@ -12,11 +12,11 @@ other documents cannot drown it.
 
 Fusion and weights chosen leaving one question set out (7 development sets on 6 corpora, e5+use,
 recall@1 + MRR@10; `eval/datasets/heldout`): z-scores with keyword 0.25, chunk 1.0, sentence 0.5
-were the best on the other sets for 6 of the 7 sets (with an eighth, blind set: for all 8; with
-`use`, keyword 0.5: `rag.settings.KEYWORD_WEIGHTS`), among reciprocal rank fusion (k 10, 30, 60)
-and sums of max- or min-max-scaled scores over a grid of weights. Rank fusion threw away how far
-a list's first stands above the rest: it sat below dense alone on the two bilingual laws (R@1
-0.554 against 0.714) and below BM25 alone on the sample. The weights are settings
+were the best on the other sets for 6 of the 7 sets (with an eighth set written later: for all
+8; with `use`, keyword 0.5: `rag.settings.KEYWORD_WEIGHTS`), among reciprocal rank fusion (k 10,
+30, 60) and sums of max- or min-max-scaled scores over a grid of weights. Rank fusion threw
+away how far a list's first stands above the rest: it sat below dense alone on the two bilingual
+laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights are settings
 (`RetrievalSettings`, LAWQA_RETRIEVAL__*), each described with what chose it.
 
 A question that asks for a detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`)
@@ -230,7 +230,8 @@ class Retriever:
         if len(first) < k:
             alone = self._lists(question, self.depth(k), sorted(named), lists.vector)
             alone_fused, alone_ranked = self._ranked(question, alone, named)
-            more = [key for key in alone_ranked if key not in set(inside)][: k - len(first)]
+            taken = set(inside)
+            more = [key for key in alone_ranked if key not in taken][: k - len(first)]
             first += self._sources(more, alone_fused, alone, documents)
         rest = [key for key in ranked if key[0] not in named][: k - len(first)]
         chosen = [*first, *self._sources(rest, fused, lists, documents)]
