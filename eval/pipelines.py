@@ -68,7 +68,6 @@ class RetrieverPipeline:
             settings.model_copy(update={"kind_weight": 0.0}),
             use_dense=name == "dense",
             use_keywords=name == "bm25",
-            use_names=False,
         )
 
     def run(self, question: str) -> Outcome:

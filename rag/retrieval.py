@@ -21,8 +21,7 @@ laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights a
 
 A question that asks for a detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`)
 then prefers, among the first KIND_WINDOW units, those that hold a span of that kind: of two
-articles on the topic, the one that states a period answers "within how many days". A question
-that names a document (`rag.naming`) is searched in that document first, then in the others.
+articles on the topic, the one that states a period answers "within how many days".
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ import re
 import statistics
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -40,7 +39,6 @@ from rag.bridge import chinese_terms, keyword_tokens
 from rag.index import Index
 from rag.keyword import tokenize
 from rag.kinds import Asked, Kind
-from rag.naming import named_documents
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, other_language
@@ -161,14 +159,12 @@ class Retriever:
         settings: RetrievalSettings,
         use_dense: bool = True,
         use_keywords: bool = True,
-        use_names: bool = True,
     ) -> None:
         self.index = index
         self.settings = settings.checked()
         self.keyword_weight = settings.keyword_weight_for(index.embedder.name)
         self.use_dense = use_dense
         self.use_keywords = use_keywords
-        self.use_names = use_names
 
     def depth(self, k: int) -> int:
         """Units each list contributes: the same for every k up to `candidates`, so asking for
@@ -191,15 +187,7 @@ class Retriever:
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
         fused, ranked = self._ranked(question, lists, allowed)
-        named = (
-            named_documents(question, {d: documents[d] for d in allowed})
-            if self.use_names
-            else set()
-        )
-        if named and named != allowed:
-            sources = self._named_first(question, named, (fused, ranked), lists, documents, k)
-        else:
-            sources = self._sources(ranked[:k], fused, lists, documents)
+        sources = self._sources(ranked[:k], fused, lists, documents)
         dense_ranking = lists.dense_ranking
         return Retrieval(
             question=question,
@@ -211,31 +199,6 @@ class Retriever:
             translations=lists.translations,
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
-
-    def _named_first(
-        self,
-        question: str,
-        named: set[str],
-        ranking: tuple[dict[UnitKey, float], list[UnitKey]],
-        lists: _Lists,
-        documents: Mapping[str, Document],
-        k: int,
-    ) -> tuple[Source, ...]:
-        """The first k units for a question that names documents: the named documents' units in
-        the order of the whole ranking, then, when they are fewer than k, more of them from a
-        search of those documents alone, then the other documents' units."""
-        fused, ranked = ranking
-        inside = [key for key in ranked if key[0] in named][:k]
-        first = list(self._sources(inside, fused, lists, documents))
-        if len(first) < k:
-            alone = self._lists(question, self.depth(k), sorted(named), lists.vector)
-            alone_fused, alone_ranked = self._ranked(question, alone, named)
-            taken = set(inside)
-            more = [key for key in alone_ranked if key not in taken][: k - len(first)]
-            first += self._sources(more, alone_fused, alone, documents)
-        rest = [key for key in ranked if key[0] not in named][: k - len(first)]
-        chosen = [*first, *self._sources(rest, fused, lists, documents)]
-        return tuple(replace(s, n=n) for n, s in enumerate(chosen, start=1))
 
     def _ranked(
         self, question: str, lists: _Lists, allowed: set[str]
@@ -253,16 +216,9 @@ class Retriever:
             ranked = order(fused)
         return fused, ranked
 
-    def _lists(
-        self,
-        question: str,
-        depth: int,
-        restrict: list[str] | None,
-        vector: np.ndarray | None = None,
-    ) -> _Lists:
+    def _lists(self, question: str, depth: int, restrict: list[str] | None) -> _Lists:
         """The scored lists to fuse: dense over chunks and over sentences, BM25 per language
-        and the dictionary list of an English question (`vector`: the question's, when it has
-        been embedded already)."""
+        and the dictionary list of an English question."""
         normalized = normalize(question)
         translations = self._translations(normalized) if self.use_keywords else ()
         keyword = (
@@ -270,8 +226,7 @@ class Retriever:
         )
         if not self.use_dense:
             return _Lists(keyword=keyword, translations=translations)
-        if vector is None:
-            vector = self.index.embedder.embed_query(question)
+        vector = self.index.embedder.embed_query(question)
         sentences = (
             self._dense(
                 vector, question, self.settings.sentence_depth * depth, restrict, sentences=True

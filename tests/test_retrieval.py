@@ -252,22 +252,6 @@ def test_a_british_spelling_finds_what_the_american_translation_says(sample_inde
 
 
 @pytest.mark.integration
-def test_a_question_that_names_a_law_is_searched_in_it_first(statute_index: Index) -> None:
-    question = "经营者提供商品有欺诈行为的，应当怎样赔偿？"  # the consumer-protection law's topic
-    found = Retriever(statute_index, RETRIEVAL).retrieve(question, k=3).sources
-    assert (found[0].document.title, found[0].unit.label) == (
-        "中华人民共和国消费者权益保护法",
-        "55",
-    )
-    named = Retriever(statute_index, RETRIEVAL).retrieve(f"根据《劳动合同法》，{question}", k=5)
-    assert {s.document.title for s in named.sources} == {"中华人民共和国劳动合同法"}
-    assert [s.n for s in named.sources] == [1, 2, 3, 4, 5]
-    unnamed = Retriever(statute_index, RETRIEVAL, use_names=False)
-    titles = {s.document.title for s in unnamed.retrieve(f"根据《劳动合同法》，{question}").sources}
-    assert "中华人民共和国消费者权益保护法" in titles
-
-
-@pytest.mark.integration
 def test_english_question_on_a_chinese_only_statute_is_answered_not_refused(
     statute_index: Index,
 ) -> None:
