@@ -80,7 +80,14 @@ def _glossary() -> dict[str, frozenset[str]]:
                 key = gloss_key(definition)
                 if key:
                     found[key].add(entry["simplified"])
+                    # American question words meet British glosses ("judgement defaulter")
+                    found[" ".join(_american_word(w) for w in key.split())].add(entry["simplified"])
     return {key: frozenset(words) for key, words in found.items()}
+
+
+@cache
+def _american_word(word: str) -> str:
+    return american(word)
 
 
 @lru_cache(maxsize=8192)

@@ -36,9 +36,9 @@ EN_STOP = set(
 )
 FORMAT = 2  # of the files on disk; an index written in another format is rebuilt
 # Of the English tokens stored at ingest: 1 (never recorded) folded plurals; 2 also folded some
-# British spellings to American, 3 more of them. An index with older tokens is brought up to date
-# when opened.
-ENGLISH_TOKENS = 3
+# British spellings to American, 3 more of them, 4 also version 2's "practize". An index with
+# older tokens is brought up to date when opened.
+ENGLISH_TOKENS = 4
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -100,7 +100,8 @@ def chinese_words(text: str) -> list[str]:
 # asks about "labour", "organisations", "recognised". Only words long enough not to be other
 # words are folded (hour, four, rise keep their spelling).
 _BRITISH = (
-    (re.compile(r"\bpractis(e|es|ed|ing)\b"), r"practic\1"),  # American has practice only
+    # American has practice only (and tokens version 2 stored "practize")
+    (re.compile(r"\bpracti[sz](e|es|ed|ing)\b"), r"practic\1"),
     (re.compile(r"\b([a-z]{3,})is(e|es|ed|ing|ation|ations)\b"), r"\1iz\2"),
     (re.compile(r"\b([a-z]{2,})ys(e|es|ed|ing)\b"), r"\1yz\2"),  # analyse, paralyse
     (

@@ -114,7 +114,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"哪里|哪儿|何地|何处|在哪|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
             # "where" asks when a verb follows it; legal English's "where a person has …" is "if"
-            r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+(?![^?]*,)[^,?]{1,40}?\s+)?"
+            r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+"
+            r"(?![^?]*,\s*(?:what|how|which|who|when|is|are|can|must|may|shall|does|do)\b)"
+            r"[^,?]{1,40}?\s+)?"
             r"(?:is|are|was|were|do|does|did|can|could|"
             r"should|must|may|might|will|would|shall|has|have|to)\b)"
             r"|\bwhich (city|country|place|province|location|region)\b"
@@ -140,18 +142,19 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 
-# Where a question's sentences end (after NFKC, Chinese ？！ are ? !): at 。?! directly before a
-# Chinese character, or at . ? ! before a space and a capital, unless the word before the full stop
-# is an abbreviation or an initial ("Mr. Wang", "ABC Co. Ltd. pays", "the P.R.C. Government").
-_SENTENCE_END = re.compile(r"(?<=[。.?!])(?=[\u4e00-\u9fff])|(?<=[.?!])\s+(?=[A-Z])")
+# Where a question's sentences end (after NFKC, Chinese ？！ are ? !): after 。, at . ? ! before a
+# Chinese character (spaces between), or at . ? ! before a space and a capital, unless the word
+# before the full stop is an abbreviation or an initial ("Mr. Wang", "ABC Co. Ltd.", "P.R.C.").
+_SENTENCE_END = re.compile(r"(?<=。)\s*|(?<=[.?!])\s*(?=[\u4e00-\u9fff])|(?<=[.?!])\s+(?=[A-Z])")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Co|Ltd|Inc|Corp|No|Nos|Art|Arts|Cap|Sec|Para|St|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|vs))\.$"
 )
 # A sentence that asks without a question mark: "Please state the time limit." / "请告诉我期限。"
 _REQUEST = re.compile(
-    r"^(?:please|kindly|tell me|i (?:want|would like|'d like|need) to know|could you|can you)\b"
-    r"|^(?:请问|请告诉|请说明|请列出|我想知道|想问|想了解|问一下)",
+    r"^(?:please|kindly|tell me|could you|can you"
+    r"|i(?: want| would like|['’]d like| need) to know)\b"
+    r"|^我?(?:请问|请告诉|请说明|请列出|想知道|想问|想了解|问一下)",
     re.I,
 )
 

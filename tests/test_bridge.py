@@ -61,3 +61,11 @@ def test_the_most_frequent_translations_first_at_most_per_word() -> None:
     assert chinese_terms("seven days", frequent, 2) == []  # number words are not looked up
     terms = chinese_terms("Is a labour contract required?", frequency, 1)
     assert keyword_tokens(terms) == ["劳动", "合同", "劳动合同"]
+
+
+def test_an_american_word_meets_a_british_gloss() -> None:
+    # CC-CEDICT glosses 失信被执行人 as "judgement defaulter"
+    for question in ("Who is a judgment defaulter?", "Who is a judgement defaulter?"):
+        assert [chinese for _, chinese in chinese_terms(question, lambda token: 1, 2)] == [
+            ("失信被执行人",)
+        ]

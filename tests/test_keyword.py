@@ -40,3 +40,4 @@ def test_restem_brings_older_tokens_up_to_date_and_leaves_current_ones() -> None
     older = ["labour", "contract", "organisation", "court", "city"]  # plurals already folded
     assert restem(older) == ["labor", "contract", "organization", "court", "city"]
     assert restem(restem(older)) == restem(older)
+    assert restem(["practize", "practized"]) == ["practice", "practiced"]  # as version 2 stored

@@ -26,6 +26,7 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("What is the ceiling on disability compensation?", Kind.NUMBER),
         ("Where in any proceedings the court is satisfied, what is the maximum fine?", Kind.NUMBER),
         ("If dismissed, where can the worker complain?", Kind.PLACE),
+        ("Where in the city may an assembly be held, if at all?", Kind.PLACE),
         ("What does Cap. 57 say about dismissal?", Kind.OPEN),  # a Hong Kong ordinance
         ("国际商事法庭设在哪个城市？", Kind.PLACE),
         ("When does the law take effect?", Kind.DATE),
@@ -64,6 +65,10 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("What does Art. 5 say about how much the fee is?", Kind.NUMBER),
         ("The fee was paid. 期限是多久", Kind.DURATION),  # no question mark: the whole text
         ("我被罚了多少钱都不知道！这合法吗？", Kind.OPEN),
+        ("我被罚了多少钱都不知道！ 这合法吗？", Kind.OPEN),
+        ("I don't even know how much they took. 这合法吗？", Kind.OPEN),
+        ("罚款多少我不清楚。Is this lawful?", Kind.OPEN),
+        ("I'd like to know the time limit for appeal. Can it be extended?", Kind.DURATION),
         ("期限是多久？我上周被辞退了。可以申请仲裁吗？", Kind.DURATION),
         # A full stop after an abbreviation or an initial ends no sentence.
         ("How long does the P.R.C. Government have to reply?", Kind.DURATION),
