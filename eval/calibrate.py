@@ -293,7 +293,7 @@ def main(
     if write:
         fitted_with = {
             "calibration": calibration.model_dump(),
-            "retrieval": settings.retrieval.for_embedder(settings.embedder).model_dump(),
+            "retrieval": settings.recorded()["retrieval"],
         }
         path = _write_model(report["embedder"], {**model, **fitted_with})
         typer.echo(f"written to {path}")
@@ -304,10 +304,7 @@ def _samples(
 ) -> tuple[list[Sample], str]:
     """Every set's samples (from the cache when it holds them, made with the same retrieval),
     and the one embedder they were made with."""
-    made_with = {
-        "retrieval": settings.retrieval.for_embedder(settings.embedder).model_dump(),
-        "k": settings.calibration.k,
-    }
+    made_with = {"retrieval": settings.recorded()["retrieval"], "k": settings.calibration.k}
     stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
     if stored.get("feature_version") != FEATURE_VERSION or stored.get("made_with") != made_with:
         stored = {"feature_version": FEATURE_VERSION, "made_with": made_with, "sets": {}}

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -41,10 +41,11 @@ from rag.keyword import tokenize
 from rag.kinds import Asked, Kind
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
-from rag.types import LANGS, Document, Hit, Lang, Source, other_language
+from rag.types import LANGS, Document, Hit, Lang, Source, Unit, other_language
 
 UnitKey = tuple[str, str]  # (doc_id, label)
 KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reorder
+UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
 
@@ -186,8 +187,15 @@ class Retriever:
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
-        fused, ranked = self._ranked(question, lists, allowed)
-        sources = self._sources(ranked[:k], fused, lists, documents)
+        read: dict[UnitKey, Unit | None] = {}  # the units read for this question
+
+        def unit(key: UnitKey) -> Unit | None:
+            if key not in read:
+                read[key] = self.index.unit(*key)
+            return read[key]
+
+        fused, ranked = self._ranked(question, lists, allowed, unit)
+        sources = self._sources(ranked[:k], fused, lists, documents, unit)
         dense_ranking = lists.dense_ranking
         return Retrieval(
             question=question,
@@ -201,7 +209,7 @@ class Retriever:
         )
 
     def _ranked(
-        self, question: str, lists: _Lists, allowed: set[str]
+        self, question: str, lists: _Lists, allowed: set[str], unit: UnitReader
     ) -> tuple[dict[UnitKey, float], list[UnitKey]]:
         """The allowed documents' units by fused score (the kind asked first), with the scores."""
         fused = self._fuse(lists, allowed)
@@ -212,7 +220,7 @@ class Retriever:
 
         ranked = order(fused)
         if self.settings.kind_weight:
-            fused = self._kind_first(question, ranked[:KIND_WINDOW], fused)
+            fused = self._kind_first(question, ranked[:KIND_WINDOW], fused, unit)
             ranked = order(fused)
         return fused, ranked
 
@@ -271,7 +279,11 @@ class Retriever:
         return {key: score for key, score in fused.items() if key[0] in allowed}
 
     def _kind_first(
-        self, question: str, first: Sequence[UnitKey], fused: dict[UnitKey, float]
+        self,
+        question: str,
+        first: Sequence[UnitKey],
+        fused: dict[UnitKey, float],
+        unit: UnitReader,
     ) -> dict[UnitKey, float]:
         """The fused scores with `kind_weight` added for each of the `first` units that holds a
         span of what the question asks for (either language); unchanged for an open question."""
@@ -280,9 +292,9 @@ class Retriever:
             return fused
         scored = dict(fused)
         for key in first:
-            unit = self.index.unit(*key)
-            if unit is not None and any(
-                unit.text(lang) and asked.given_by(unit.text(lang), lang) for lang in LANGS
+            found = unit(key)
+            if found is not None and any(
+                found.text(lang) and asked.given_by(found.text(lang), lang) for lang in LANGS
             ):
                 scored[key] += self.settings.kind_weight
         return scored
@@ -293,13 +305,14 @@ class Retriever:
         fused: dict[UnitKey, float],
         lists: _Lists,
         documents: Mapping[str, Document],
+        unit: UnitReader,
     ) -> tuple[Source, ...]:
         """The ranked units as numbered sources, each with the evidence found for it."""
         best_keyword = lists.best_keyword
         sources = []
         for n, key in enumerate(order, start=1):
-            unit = self.index.unit(*key)
-            if unit is None:
+            found = unit(key)
+            if found is None:
                 continue
             keyword_rank, keyword_score = best_keyword.get(key, (0, 0.0))
             hit = Hit(
@@ -311,7 +324,7 @@ class Retriever:
                 dense_rank=lists.dense_rank.get(key, 0),
                 keyword_rank=keyword_rank,
             )
-            sources.append(Source(n, hit, documents[key[0]], unit))
+            sources.append(Source(n, hit, documents[key[0]], found))
         return tuple(sources)
 
     def _dense(

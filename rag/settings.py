@@ -54,6 +54,11 @@ class SettingsGroup(BaseModel):
             raise SettingsError(f"invalid setting: {problems}") from None
 
 
+def _empty_is_none(value: object) -> object:
+    """An empty or blank variable (`KEY=` in .env) leaves an optional setting unset."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 # The keyword weight of each embedder when LAWQA_RETRIEVAL__KEYWORD_WEIGHT is unset, chosen leaving
 # one development set out (8 sets on 7 corpora, recall@1 + MRR@10, on that embedder's own indexes):
 # 0.25 with e5+use and 0.5 with use were the best on the other sets for all 8 folds. An embedder
@@ -123,20 +128,13 @@ class RetrievalSettings(SettingsGroup):
         "at recall@1.",
     )
 
-    @field_validator("keyword_weight", mode="before")
-    @classmethod
-    def _empty_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+    _empty_is_unset = field_validator("keyword_weight", mode="before")(_empty_is_none)
 
     def keyword_weight_for(self, embedder: str) -> float:
         """The keyword weight used with an embedder: the one set, else the embedder's own."""
         if self.keyword_weight is not None:
             return self.keyword_weight
         return KEYWORD_WEIGHTS.get(embedder, DEFAULT_KEYWORD_WEIGHT)
-
-    def for_embedder(self, embedder: str) -> Self:
-        """These settings as they run with an embedder (the keyword weight filled in)."""
-        return self.model_copy(update={"keyword_weight": self.keyword_weight_for(embedder)})
 
 
 class AnswerSettings(SettingsGroup):
@@ -268,10 +266,9 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "openai_base_url")
     )
 
-    @field_validator("chroma_host", "openai_api_key", "openai_base_url", mode="before")
-    @classmethod
-    def _empty_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+    _empty_is_unset = field_validator(
+        "chroma_host", "openai_api_key", "openai_base_url", mode="before"
+    )(_empty_is_none)
 
     @property
     def answer_mode(self) -> Mode:
@@ -295,7 +292,7 @@ class Settings(BaseSettings):
             if info.annotation is SecretStr or SecretStr in get_args(info.annotation)
         }
         recorded = self.model_dump(mode="json", exclude=secrets)
-        recorded["retrieval"] = self.retrieval.for_embedder(self.embedder).model_dump(mode="json")
+        recorded["retrieval"]["keyword_weight"] = self.retrieval.keyword_weight_for(self.embedder)
         return recorded
 
     def environment(self) -> dict[str, str]:

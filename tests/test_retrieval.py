@@ -249,6 +249,10 @@ def test_a_british_spelling_finds_what_the_american_translation_says(sample_inde
     american = keywords.retrieve("cooperation with the World Trade Organization", k=3)
     assert [s.unit.label for s in british.sources] == [s.unit.label for s in american.sources]
     assert british.sources[0].unit.label == "16"
+    # the British word alone: found only through its American spelling
+    alone = [s.unit.label for s in keywords.retrieve("organisations", k=3).sources]
+    assert alone == [s.unit.label for s in keywords.retrieve("organizations", k=3).sources]
+    assert alone
 
 
 @pytest.mark.integration
