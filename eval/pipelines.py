@@ -65,7 +65,7 @@ class RetrieverPipeline:
         self.name = name
         self.retriever = Retriever(
             index,
-            settings.model_copy(update={"kind_weight": 0.0}),
+            settings.model_copy(update={"kind_weight": 0.0, "name_weight": 0.0}),
             use_dense=name == "dense",
             use_keywords=name == "bm25",
         )

@@ -19,9 +19,13 @@ away how far a list's first stands above the rest: it sat below dense alone on t
 laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights are settings
 (`RetrievalSettings`, LAWQA_RETRIEVAL__*), each described with what chose it.
 
-A question that asks for a detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`)
-then prefers, among the first KIND_WINDOW units, those that hold a span of that kind: of two
-articles on the topic, the one that states a period answers "within how many days".
+A question that names documents of the library (《劳动合同法》, 根据劳动合同法…; `rag.naming`) is
+also searched in them alone, so their best units join every list however far down the whole
+library's lists they stand, and their units get `name_weight` added to the fused score: named
+first, not only. A question that asks for a detail of a kind (a time limit, an amount, a body, a
+date; `rag.kinds`) then prefers, among the first KIND_WINDOW units, those that hold a span of
+that kind: of two articles on the topic, the one that states a period answers "within how many
+days".
 """
 
 from __future__ import annotations
@@ -39,9 +43,11 @@ from rag.bridge import chinese_terms, keyword_tokens
 from rag.index import Index
 from rag.keyword import tokenize
 from rag.kinds import Asked, Kind
+from rag.naming import Titles
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, Unit, other_language
+from rag.vectors import VectorHit
 
 UnitKey = tuple[str, str]  # (doc_id, label)
 KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reorder
@@ -113,6 +119,20 @@ class _Lists:
     keyword: list[tuple[float, list[tuple[UnitKey, float]]]] = field(default_factory=list)
     translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    def merged(self, other: _Lists) -> _Lists:
+        """These lists with another search's units for the same question added (a unit both
+        found has the same score in both)."""
+        return _Lists(
+            self.vector,
+            {**other.dense, **self.dense},
+            {**other.sentences, **self.sentences},
+            [
+                (share, sorted({**dict(theirs), **dict(ours)}.items(), key=lambda i: -i[1]))
+                for (share, ours), (_, theirs) in zip(self.keyword, other.keyword, strict=True)
+            ],
+            self.translations,
+        )
+
     @cached_property
     def dense_ranking(self) -> list[UnitKey]:
         return _ranking(self.dense)
@@ -146,6 +166,24 @@ def _allowed(
     return allowed
 
 
+def _one_scale(hits: Mapping[Lang, Sequence[VectorHit]], question: str) -> dict[UnitKey, float]:
+    """Units by their best hit, the other language's similarities moved by the median gap
+    between the question's language and the other over the units found in both."""
+    sims: dict[Lang, dict[UnitKey, float]] = {"zh": {}, "en": {}}
+    for lang, found in hits.items():
+        for hit in found:
+            key = (hit.doc_id, hit.label)
+            sims[lang][key] = max(sims[lang].get(key, -1.0), hit.similarity)
+    own = answer_language(question)
+    other = other_language(own)
+    both = [sims[own][key] - sims[other][key] for key in sims[own] if key in sims[other]]
+    gap = statistics.median(both) if both else 0.0
+    merged = dict(sims[own])
+    for key, similarity in sims[other].items():
+        merged[key] = max(merged.get(key, -1.0), similarity + gap)
+    return merged
+
+
 def _unit_key(chunk_id: str) -> UnitKey:
     doc_id, label, _part = chunk_id.rsplit(":", 2)
     return doc_id, label
@@ -166,6 +204,7 @@ class Retriever:
         self.keyword_weight = settings.keyword_weight_for(index.embedder.name)
         self.use_dense = use_dense
         self.use_keywords = use_keywords
+        self._titles: tuple[Mapping[str, Document] | None, Titles] = (None, Titles(()))
 
     def depth(self, k: int) -> int:
         """Units each list contributes: the same for every k up to `candidates`, so asking for
@@ -187,6 +226,9 @@ class Retriever:
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
+        named = self._named(question, documents, allowed)
+        if named:
+            lists = lists.merged(self._within(question, depth, sorted(named), lists))
         read: dict[UnitKey, Unit | None] = {}  # the units read for this question
 
         def unit(key: UnitKey) -> Unit | None:
@@ -194,7 +236,7 @@ class Retriever:
                 read[key] = self.index.unit(*key)
             return read[key]
 
-        fused, ranked = self._ranked(question, lists, allowed, unit)
+        fused, ranked = self._ranked(question, lists, allowed, unit, named)
         sources = self._sources(ranked[:k], fused, lists, documents, unit)
         dense_ranking = lists.dense_ranking
         return Retrieval(
@@ -208,11 +250,33 @@ class Retriever:
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
 
+    def _named(
+        self, question: str, documents: Mapping[str, Document], allowed: set[str]
+    ) -> set[str]:
+        """The allowed documents the question names, when it names some but not all of them."""
+        if not self.settings.name_weight:
+            return set()
+        if self._titles[0] is not documents:  # a new catalog: read its titles once
+            self._titles = (documents, Titles.of(documents))
+        named = self._titles[1].named(question) & allowed
+        return named if named != allowed else set()
+
     def _ranked(
-        self, question: str, lists: _Lists, allowed: set[str], unit: UnitReader
+        self,
+        question: str,
+        lists: _Lists,
+        allowed: set[str],
+        unit: UnitReader,
+        named: set[str],
     ) -> tuple[dict[UnitKey, float], list[UnitKey]]:
-        """The allowed documents' units by fused score (the kind asked first), with the scores."""
+        """The allowed documents' units by fused score (the named documents' and the kind
+        asked first), with the scores."""
         fused = self._fuse(lists, allowed)
+        if named:
+            fused = {
+                key: score + (self.settings.name_weight if key[0] in named else 0.0)
+                for key, score in fused.items()
+            }
         last = len(lists.dense_rank) + 1
 
         def order(scores: dict[UnitKey, float]) -> list[UnitKey]:
@@ -244,6 +308,25 @@ class Retriever:
         )
         dense = self._dense(vector, question, depth, restrict)
         return _Lists(vector, dense, sentences, keyword, translations)
+
+    def _within(self, question: str, depth: int, doc_ids: list[str], found: _Lists) -> _Lists:
+        """The lists of a search in these documents alone, for the question whose lists over
+        the library are `found`: the keyword lists, and dense over the documents' chunks (exact;
+        the first `depth` units, as a search would give; the sentence list is the library's
+        only)."""
+        keyword = (
+            self._keyword(normalize(question), found.translations, depth, doc_ids)
+            if self.use_keywords
+            else []
+        )
+        dense: dict[UnitKey, float] = {}
+        if found.vector is not None:
+            vector = found.vector
+            scaled = _one_scale(
+                {lang: self.index.chunks_within(lang, vector, doc_ids) for lang in LANGS}, question
+            )
+            dense = {key: scaled[key] for key in _ranking(scaled)[:depth]}
+        return _Lists(found.vector, dense, {}, keyword, found.translations)
 
     def _translations(self, question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """For a question with English words and no Chinese, on an index with text that has no
@@ -342,20 +425,8 @@ class Retriever:
         raw similarities would bury documents that exist only in the other language. The gap is
         measured on this very question, from the units found in both languages, and added to
         the other language's similarities."""
-        sims: dict[Lang, dict[UnitKey, float]] = {"zh": {}, "en": {}}
-        for lang in LANGS:
-            search = self.index.search_sentences if sentences else self.index.search_chunks
-            for hit in search(lang, vector, depth, restrict):
-                key = (hit.doc_id, hit.label)
-                sims[lang][key] = max(sims[lang].get(key, -1.0), hit.similarity)
-        own = answer_language(question)
-        other = other_language(own)
-        both = [sims[own][key] - sims[other][key] for key in sims[own] if key in sims[other]]
-        gap = statistics.median(both) if both else 0.0
-        merged = dict(sims[own])
-        for key, similarity in sims[other].items():
-            merged[key] = max(merged.get(key, -1.0), similarity + gap)
-        return merged
+        search = self.index.search_sentences if sentences else self.index.search_chunks
+        return _one_scale({lang: search(lang, vector, depth, restrict) for lang in LANGS}, question)
 
     def _keyword(
         self,
@@ -386,6 +457,6 @@ class Retriever:
             for chunk_id, score in self.index.search_keywords(lang, tokens, depth, allowed):
                 key = _unit_key(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)
-            if best:
-                rankings.append((share, sorted(best.items(), key=lambda item: -item[1])))
+            # kept when empty: the lists of one question line up across searches (`merged`)
+            rankings.append((share, sorted(best.items(), key=lambda item: -item[1])))
         return rankings

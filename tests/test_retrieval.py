@@ -230,6 +230,46 @@ def test_english_question_finds_chinese_only_statute(
     assert retrieval.language == "en"
 
 
+@pytest.fixture(scope="module")
+def labour_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Index]:
+    """Two laws with rules on one topic: 劳动法 and 劳动合同法 both limit probation."""
+    index = Index(Settings(home=tmp_path_factory.mktemp("labour-home")), embedder=embedder)
+    laws = ["劳动法(2018-12-29).md", "劳动合同法(2012-12-28).md"]
+    assert ingest_paths([shared(f"lawrefbook/社会法/{law}") for law in laws], index).errors == []
+    yield index
+    index.close()
+
+
+@pytest.mark.integration
+def test_a_named_law_is_searched_first(labour_index: Index) -> None:
+    def first(question: str, name_weight: float) -> tuple[str, str]:
+        settings = RETRIEVAL.model_copy(update={"name_weight": name_weight})
+        source = Retriever(labour_index, settings).retrieve(question, k=1).sources[0]
+        return source.document.title, source.unit.label
+
+    labour, contract = ("中华人民共和国劳动法", "21"), ("中华人民共和国劳动合同法", "19")
+    assert first("试用期最长多久？", RETRIEVAL.name_weight) == labour
+    for named in ("《劳动合同法》规定试用期最长多久？", "根据劳动合同法，试用期最长多久？"):
+        assert first(named, RETRIEVAL.name_weight) == contract
+        assert first(named, 0.0) == labour  # the name's words alone do not do it
+    assert first("《劳动法》规定试用期最长多久？", RETRIEVAL.name_weight) == labour
+
+
+@pytest.mark.integration
+def test_the_exact_search_in_a_document_agrees_with_the_vector_index(labour_index: Index) -> None:
+    contract = next(d for d in labour_index.documents() if d.title.endswith("劳动合同法"))
+    vector = labour_index.embedder.embed_query("试用期最长多久？")
+    within = {h.record_id: h for h in labour_index.chunks_within("zh", vector, [contract.doc_id])}
+    assert len(within) == labour_index.counts(contract.doc_id).chunks
+    searched = labour_index.search_chunks("zh", vector, 5, [contract.doc_id])
+    nearest = sorted(within.values(), key=lambda h: -h.similarity)[:5]
+    assert [h.record_id for h in searched] == [h.record_id for h in nearest]
+    for hit in searched:
+        found = within[hit.record_id]
+        assert found.similarity == pytest.approx(hit.similarity, abs=1e-5)
+        assert (found.doc_id, found.label) == (hit.doc_id, hit.label)
+
+
 @pytest.mark.integration
 def test_an_english_question_searches_chinese_keywords_through_the_dictionary(
     statute_index: Index,
