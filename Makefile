@@ -8,7 +8,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-dev dev-indexes calibrate clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-dev dev-indexes calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ eval-stard: install-test
 	$(MAKE) $(LAWREFBOOK_HOME)/.done
 	$(BIN)/lawqa eval $(SHARED)/stard_dev.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
 		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/stard
+
+# Questions that name their law (written blind by a helper session), over all of LawRefBook.
+eval-named: install-test
+	$(MAKE) $(LAWREFBOOK_HOME)/.done
+	$(BIN)/lawqa eval eval/datasets/named.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
+		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/named
 
 # The development corpora (eval/datasets/corpora.json), each in its own index, and their question
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the
