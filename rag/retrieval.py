@@ -34,7 +34,7 @@ import re
 import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -46,7 +46,7 @@ from rag.kinds import Asked, Kind
 from rag.naming import Titles
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
-from rag.types import LANGS, Document, Hit, Lang, Source, Unit, other_language
+from rag.types import LANGS, Document, Hit, Lang, Source, Unit, chunk_unit, other_language
 from rag.vectors import VectorHit
 
 UnitKey = tuple[str, str]  # (doc_id, label)
@@ -78,10 +78,13 @@ def in_force(document: Document) -> bool:
 
 @dataclass(frozen=True)
 class ScoredList:
-    """One list to fuse: its units' scores and its weight."""
+    """One list to fuse: its units' scores and its weight; `extra`: units outside its
+    candidates scored the same way (by a search within the documents a question names),
+    standardised with the candidates' statistics so that they move no candidate's score."""
 
     scores: Mapping[UnitKey, float]
     weight: float
+    extra: Mapping[UnitKey, float] = field(default_factory=dict)
 
 
 def zscore_fusion(lists: Sequence[ScoredList]) -> dict[UnitKey, float]:
@@ -100,7 +103,9 @@ def zscore_fusion(lists: Sequence[ScoredList]) -> dict[UnitKey, float]:
         spread = float(values.std()) or 1.0
         mean = float(values.mean())
         z = {key: (score - mean) / spread for key, score in scored.scores.items()}
-        standardised.append((z, min(z.values()), scored.weight))
+        lowest = min(z.values())
+        z |= {key: (s - mean) / spread for key, s in scored.extra.items() if key not in z}
+        standardised.append((z, lowest, scored.weight))
     units = {key for z, _, _ in standardised for key in z}
     return {
         key: sum(weight * z.get(key, lowest) for z, lowest, weight in standardised) for key in units
@@ -118,20 +123,16 @@ class _Lists:
     sentences: dict[UnitKey, float] = field(default_factory=dict)
     keyword: list[tuple[float, list[tuple[UnitKey, float]]]] = field(default_factory=list)
     translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    gap: float = 0.0  # added to the other language's chunk similarities (`_one_scale`)
+    # The question searched within the documents it names (dense over chunks and keywords,
+    # the same lists in the same order, with the same scores for a unit both find).
+    within: _Lists | None = None
 
-    def merged(self, other: _Lists) -> _Lists:
-        """These lists with another search's units for the same question added (a unit both
-        found has the same score in both)."""
-        return _Lists(
-            self.vector,
-            {**other.dense, **self.dense},
-            {**other.sentences, **self.sentences},
-            [
-                (share, sorted({**dict(theirs), **dict(ours)}.items(), key=lambda i: -i[1]))
-                for (share, ours), (_, theirs) in zip(self.keyword, other.keyword, strict=True)
-            ],
-            self.translations,
-        )
+    def keyword_within(self) -> list[dict[UnitKey, float]]:
+        """Per keyword list, the units the search within named documents adds to it."""
+        if self.within is None:
+            return [{} for _ in self.keyword]
+        return [dict(ranked) for _, ranked in self.within.keyword]
 
     @cached_property
     def dense_ranking(self) -> list[UnitKey]:
@@ -166,9 +167,12 @@ def _allowed(
     return allowed
 
 
-def _one_scale(hits: Mapping[Lang, Sequence[VectorHit]], question: str) -> dict[UnitKey, float]:
+def _one_scale(
+    hits: Mapping[Lang, Sequence[VectorHit]], question: str, gap: float | None = None
+) -> tuple[dict[UnitKey, float], float]:
     """Units by their best hit, the other language's similarities moved by the median gap
-    between the question's language and the other over the units found in both."""
+    between the question's language and the other over the units found in both (or by `gap`),
+    with the gap."""
     sims: dict[Lang, dict[UnitKey, float]] = {"zh": {}, "en": {}}
     for lang, found in hits.items():
         for hit in found:
@@ -176,17 +180,13 @@ def _one_scale(hits: Mapping[Lang, Sequence[VectorHit]], question: str) -> dict[
             sims[lang][key] = max(sims[lang].get(key, -1.0), hit.similarity)
     own = answer_language(question)
     other = other_language(own)
-    both = [sims[own][key] - sims[other][key] for key in sims[own] if key in sims[other]]
-    gap = statistics.median(both) if both else 0.0
+    if gap is None:
+        both = [sims[own][key] - sims[other][key] for key in sims[own] if key in sims[other]]
+        gap = statistics.median(both) if both else 0.0
     merged = dict(sims[own])
     for key, similarity in sims[other].items():
         merged[key] = max(merged.get(key, -1.0), similarity + gap)
-    return merged
-
-
-def _unit_key(chunk_id: str) -> UnitKey:
-    doc_id, label, _part = chunk_id.rsplit(":", 2)
-    return doc_id, label
+    return merged, gap
 
 
 class Retriever:
@@ -228,7 +228,7 @@ class Retriever:
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
         named = self._named(question, documents, allowed)
         if named:
-            lists = lists.merged(self._within(question, depth, sorted(named), lists))
+            lists = replace(lists, within=self._within(question, depth, sorted(named), lists))
         read: dict[UnitKey, Unit | None] = {}  # the units read for this question
 
         def unit(key: UnitKey) -> Unit | None:
@@ -256,9 +256,11 @@ class Retriever:
         """The allowed documents the question names, when it names some but not all of them."""
         if not self.settings.name_weight:
             return set()
-        if self._titles[0] is not documents:  # a new catalog: read its titles once
-            self._titles = (documents, Titles.of(documents))
-        named = self._titles[1].named(question) & allowed
+        catalog, titles = self._titles
+        if catalog is not documents:  # a new catalog: read its titles once
+            titles = Titles.of(documents)
+            self._titles = (documents, titles)
+        named = titles.named(question) & allowed
         return named if named != allowed else set()
 
     def _ranked(
@@ -302,18 +304,18 @@ class Retriever:
         sentences = (
             self._dense(
                 vector, question, self.settings.sentence_depth * depth, restrict, sentences=True
-            )
+            )[0]
             if self.settings.sentence_weight
             else {}
         )
-        dense = self._dense(vector, question, depth, restrict)
-        return _Lists(vector, dense, sentences, keyword, translations)
+        dense, gap = self._dense(vector, question, depth, restrict)
+        return _Lists(vector, dense, sentences, keyword, translations, gap)
 
     def _within(self, question: str, depth: int, doc_ids: list[str], found: _Lists) -> _Lists:
         """The lists of a search in these documents alone, for the question whose lists over
         the library are `found`: the keyword lists, and dense over the documents' chunks (exact;
-        the first `depth` units, as a search would give; the sentence list is the library's
-        only)."""
+        the first `depth` units, as a search would give; on the library's scale across the two
+        languages). The sentence list is the library's only."""
         keyword = (
             self._keyword(normalize(question), found.translations, depth, doc_ids)
             if self.use_keywords
@@ -322,11 +324,13 @@ class Retriever:
         dense: dict[UnitKey, float] = {}
         if found.vector is not None:
             vector = found.vector
-            scaled = _one_scale(
-                {lang: self.index.chunks_within(lang, vector, doc_ids) for lang in LANGS}, question
+            scaled, _ = _one_scale(
+                {lang: self.index.chunks_within(lang, vector, doc_ids) for lang in LANGS},
+                question,
+                found.gap,
             )
             dense = {key: scaled[key] for key in _ranking(scaled)[:depth]}
-        return _Lists(found.vector, dense, {}, keyword, found.translations)
+        return _Lists(found.vector, dense, {}, keyword, found.translations, found.gap)
 
     def _translations(self, question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """For a question with English words and no Chinese, on an index with text that has no
@@ -349,14 +353,16 @@ class Retriever:
 
     def _fuse(self, lists: _Lists, allowed: set[str]) -> dict[UnitKey, float]:
         """The weighted lists fused (`zscore_fusion`), over the allowed documents' units."""
+        within = lists.within or _Lists()
         weighted = [
-            ScoredList(lists.dense, self.settings.dense_weight),
+            ScoredList(lists.dense, self.settings.dense_weight, within.dense),
             ScoredList(lists.sentences, self.settings.sentence_weight),
         ]
         # A keyword list's say is scaled by the share of the corpus it is meant for, so English
         # keywords cannot push bilingual documents over Chinese-only ones that they cannot see.
         weighted += [
-            ScoredList(dict(ranked), self.keyword_weight * share) for share, ranked in lists.keyword
+            ScoredList(dict(ranked), self.keyword_weight * share, extra)
+            for (share, ranked), extra in zip(lists.keyword, lists.keyword_within(), strict=True)
         ]
         fused = zscore_fusion(weighted)
         return {key: score for key, score in fused.items() if key[0] in allowed}
@@ -392,17 +398,21 @@ class Retriever:
     ) -> tuple[Source, ...]:
         """The ranked units as numbered sources, each with the evidence found for it."""
         best_keyword = lists.best_keyword
+        within = lists.within or _Lists()
         sources = []
         for n, key in enumerate(order, start=1):
             found = unit(key)
             if found is None:
                 continue
+            # a unit found only within a named document has no rank in the library's lists
             keyword_rank, keyword_score = best_keyword.get(key, (0, 0.0))
+            if not keyword_rank:
+                keyword_score = within.best_keyword.get(key, (0, 0.0))[1]
             hit = Hit(
                 doc_id=key[0],
                 label=key[1],
                 score=fused[key],
-                dense=lists.dense.get(key, 0.0),
+                dense=lists.dense.get(key, within.dense.get(key, 0.0)),
                 keyword=keyword_score,
                 dense_rank=lists.dense_rank.get(key, 0),
                 keyword_rank=keyword_rank,
@@ -417,9 +427,9 @@ class Retriever:
         depth: int,
         restrict: list[str] | None,
         sentences: bool = False,
-    ) -> dict[UnitKey, float]:
+    ) -> tuple[dict[UnitKey, float], float]:
         """Units by their best chunk similarity (or best sentence's), put on one scale across the
-        two languages.
+        two languages, with the gap between them.
 
         A question is closer to any text in its own language than to text in the other, so
         raw similarities would bury documents that exist only in the other language. The gap is
@@ -455,7 +465,7 @@ class Retriever:
                 continue
             best: dict[UnitKey, float] = {}
             for chunk_id, score in self.index.search_keywords(lang, tokens, depth, allowed):
-                key = _unit_key(chunk_id)
+                key = chunk_unit(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)
             # kept when empty: the lists of one question line up across searches (`merged`)
             rankings.append((share, sorted(best.items(), key=lambda item: -item[1])))

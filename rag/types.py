@@ -157,6 +157,12 @@ class Document:
         )
 
 
+def chunk_unit(chunk_id: str) -> tuple[str, str]:
+    """The (doc_id, label) of the unit a chunk id (`Chunk.chunk_id`) belongs to."""
+    doc_id, label, _part = chunk_id.rsplit(":", 2)
+    return doc_id, label
+
+
 @dataclass(frozen=True)
 class Chunk:
     """The indexed piece of a unit: the unit itself, or part `part` of a long one."""

@@ -21,6 +21,15 @@ LIBRARY = {
         _document("interpretation", "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释"),
         _document("civil-procedure", "中华人民共和国民事诉讼法"),
         _document("short", "应用"),
+        _document("criminal", "中华人民共和国刑法"),
+        _document("company", "中华人民共和国公司法"),
+        _document("contract-rules", "中华人民共和国劳动合同法实施条例"),
+        _document(
+            "marriage-rules", "最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）"
+        ),
+        _document("civil-code", "中华人民共和国民法典"),
+        _document("labor-en", "", "Labor Law of the PRC (2018 Amendment)"),
+        _document("insurance-en", "", "Insurance Law of the People's Republic of China"),
         _document(
             "assembly",
             "中华人民共和国集会游行示威法",
@@ -45,16 +54,33 @@ TITLES = Titles.of(LIBRARY)
         ("试用期最长多久？", set()),
         ("合同法与劳动法有什么不同？", {"contract-law", "labor"}),
         ("这个应用能用吗？", set()),
-        # 合同法 and 劳动法 are not named by 劳动合同法; the interpretation names what it names
-        (
-            "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释第五条",
-            {"interpretation", "civil-procedure"},
-        ),
+        # a title inside a longer one found there does not count, in 《》 or not
+        ("最高人民法院关于适用《中华人民共和国民事诉讼法》的解释第五条", {"interpretation"}),
+        ("《劳动合同法实施条例》第十条怎么规定？", {"contract-rules"}),
+        ("劳动合同法实施条例第十条怎么规定？", {"contract-rules"}),
+        ("最高人民法院关于适用《民法典》婚姻家庭编的解释（一）第三条", {"marriage-rules"}),
+        ("《民法典》第五百八十六条", {"civil-code"}),
+        # 法 beginning a word: 法定, 法人, 法务, 法院, 法庭
+        ("公司法定代表人可以由谁担任？", set()),
+        ("劳动法定节假日加班工资怎么算？", set()),
+        ("在公司法人变更后怎么办？", set()),
+        ("我和公司法务谈了一次。", set()),
+        ("公司法规定的股东会职权有哪些？", {"company"}),
+        # a two-character title: in 《》 or right before 第 / 规定
+        ("刑法第二十条怎么规定正当防卫？", {"criminal"}),
+        ("《刑法》对正当防卫怎么规定？", {"criminal"}),
+        ("刑法的规定是什么？", {"criminal"}),
+        ("刑法学是什么？", set()),
+        ("根据新劳动合同法，试用期多久？", {"contract", "contract-2007"}),
         # Traditional characters and full-width marks are matched as Simplified
         ("依照《勞動合同法》，試用期多久？", {"contract", "contract-2007"}),
         ("Under the Law on Assemblies, Processions and Demonstrations, who decides?", {"assembly"}),
         ("What does the law on assemblies, processions and demonstrations say?", {"assembly"}),
         ("What does the Assemblies Law say?", set()),
+        ("What does the Labor Law say about overtime?", {"labor-en"}),
+        ("Under the Insurance Law, what must the insured disclose?", {"insurance-en"}),
+        ("依据Insurance Law第十六条", {"insurance-en"}),
+        ("Does the military insurance law apply?", set()),
     ],
 )
 def test_the_documents_a_question_names(question: str, named: set[str]) -> None:

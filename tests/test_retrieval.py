@@ -44,6 +44,15 @@ def test_zscore_fusion_sums_standardised_scores_and_gives_a_missing_unit_the_lis
     }
 
 
+def test_units_a_named_search_adds_are_scored_on_the_lists_own_scale() -> None:
+    a, b, c = ("d", "1"), ("d", "2"), ("e", "9")
+    alone = zscore_fusion([ScoredList({a: 0.8, b: 0.4}, 1.0)])
+    # c, found only by a search within its document, is standardised with a and b's mean and
+    # spread (0.6, 0.2), and changes neither of theirs; a unit already listed keeps its score
+    fused = zscore_fusion([ScoredList({a: 0.8, b: 0.4}, 1.0, {c: 0.5, a: 0.8})])
+    assert fused == pytest.approx({**alone, c: -0.5})
+
+
 @pytest.mark.parametrize(
     ("validity_zh", "validity_en", "expected"),
     [
@@ -242,17 +251,21 @@ def labour_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -
 
 @pytest.mark.integration
 def test_a_named_law_is_searched_first(labour_index: Index) -> None:
-    def first(question: str, name_weight: float) -> tuple[str, str]:
+    def first(
+        question: str, name_weight: float, doc_ids: list[str] | None = None
+    ) -> tuple[str, str]:
         settings = RETRIEVAL.model_copy(update={"name_weight": name_weight})
-        source = Retriever(labour_index, settings).retrieve(question, k=1).sources[0]
-        return source.document.title, source.unit.label
+        retrieval = Retriever(labour_index, settings).retrieve(question, k=1, doc_ids=doc_ids)
+        return retrieval.sources[0].document.title, retrieval.sources[0].unit.label
 
     labour, contract = ("中华人民共和国劳动法", "21"), ("中华人民共和国劳动合同法", "19")
     assert first("试用期最长多久？", RETRIEVAL.name_weight) == labour
     for named in ("《劳动合同法》规定试用期最长多久？", "根据劳动合同法，试用期最长多久？"):
         assert first(named, RETRIEVAL.name_weight) == contract
         assert first(named, 0.0) == labour  # the name's words alone do not do it
-    assert first("《劳动法》规定试用期最长多久？", RETRIEVAL.name_weight) == labour
+    # a named document the question may not search is not searched
+    labour_id = next(d.doc_id for d in labour_index.documents() if d.title == labour[0])
+    assert first("《劳动合同法》规定试用期最长多久？", 2.0, [labour_id]) == labour
 
 
 @pytest.mark.integration
