@@ -118,16 +118,15 @@ class RetrievalSettings(SettingsGroup):
         "before measuring, not tuned.",
     )
     name_weight: float = Field(
-        default=2.0,
+        default=4.0,
         ge=0,
         description="Added to the fused score of every unit of a document the question names "
         "(《劳动合同法》, 根据劳动合同法…, an English title; `rag.naming`), whose units are also "
-        "searched on their own; 0 turns it off. 2.0: STARD's questions over all of LawRefBook "
+        "searched on their own; 0 turns it off. 4.0: STARD's questions over all of LawRefBook "
         "(`use`), each prefixed with its law's name (根据《X》，… / X规定，…) or with another "
-        "law's, the three weighing alike: on each half of the questions 2 and 4 were the best "
-        "of 0–4 and within 0.01 of each other (a gold article in the first ten, naming the "
-        "right law: 0.46 → 0.62, 4: 0.63; a wrong one: 0.27 → 0.25, 4: 0.22); 2 costs a wrong "
-        "name less.",
+        "law's, the three weighing alike: chosen on each half of the questions among 0–8 (a "
+        "gold article in the first ten, naming the right law: 0.46 → 0.64; a wrong one: 0.27 "
+        "→ 0.24; 8 gave 0.65 and 0.18).",
     )
     kind_weight: float = Field(
         default=0.25,

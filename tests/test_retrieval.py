@@ -265,7 +265,7 @@ def test_a_named_law_is_searched_first(labour_index: Index) -> None:
         assert first(named, 0.0) == labour  # the name's words alone do not do it
     # a named document the question may not search is not searched
     labour_id = next(d.doc_id for d in labour_index.documents() if d.title == labour[0])
-    assert first("《劳动合同法》规定试用期最长多久？", 2.0, [labour_id]) == labour
+    assert first("《劳动合同法》规定试用期最长多久？", RETRIEVAL.name_weight, [labour_id]) == labour
 
 
 @pytest.mark.integration
