@@ -20,9 +20,9 @@ laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights a
 (`RetrievalSettings`, LAWQA_RETRIEVAL__*), each described with what chose it.
 
 A question that names documents of the library (《劳动合同法》, 根据劳动合同法…; `rag.naming`) is
-also searched in them alone, so their best units join every list however far down the whole
-library's lists they stand, and their units get `name_weight` added to the fused score: named
-first, not only. A question that asks for a detail of a kind (a time limit, an amount, a body, a
+also searched in them alone, so their best units join the chunk and keyword lists (on those
+lists' scale) however far down the library's lists they stand, and their units get
+`name_weight` added to the fused score: named first, not only. A question that asks for a detail of a kind (a time limit, an amount, a body, a
 date; `rag.kinds`) then prefers, among the first KIND_WINDOW units, those that hold a span of
 that kind: of two articles on the topic, the one that states a period answers "within how many
 days".
