@@ -32,15 +32,17 @@ from rag.prompts import (
     CLOSEST,
     LEADS,
     LIST_SEPARATORS,
+    NOT_IN_LIBRARY,
     NOT_STATED,
     NOT_STATED_LEADS,
     OUTCOME_TAGS,
     REFUSALS,
+    SEARCHED_FIRST,
 )
 from rag.questions import check_question
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
-from rag.text import answer_language
+from rag.text import answer_language, has_cjk
 from rag.types import LANGS, Answer, Lang, Mode, Outcome, Source
 
 MODES = tuple(Mode)
@@ -150,7 +152,8 @@ class Assistant:
             "generate": (finished - generate_started) * 1000,
             "total": (finished - started) * 1000,
         }
-        return replace(answer, timings_ms=timings)
+        notes = _naming_notes(retrieval, lang) + answer.notes
+        return replace(answer, timings_ms=timings, notes=notes)
 
     def _refusal(self, question: str, lang: Lang, retrieval: Retrieval) -> Answer:
         closest = LIST_SEPARATORS[lang].join(_cite_label(s, lang) for s in retrieval.sources[:3])
@@ -349,6 +352,20 @@ def _quoted(extractive_text: str, skip: int = 1) -> str:
 
 def _paragraph_label(source: Source, lang: Lang) -> str:
     return paragraph_zh(source.unit) if lang == "zh" else paragraph_en(source.unit)
+
+
+def _naming_notes(retrieval: Retrieval, lang: Lang) -> tuple[str, ...]:
+    """What the reader is told of the documents the question names: which were searched first,
+    and which titles in 《》 the library does not have."""
+    notes = []
+    separator = LIST_SEPARATORS[lang]
+    if retrieval.named_titles:
+        named = separator.join(f"《{t}》" if has_cjk(t) else t for t in retrieval.named_titles)
+        notes.append(SEARCHED_FIRST[lang].format(titles=named))
+    if retrieval.unknown_titles:
+        unknown = separator.join(retrieval.unknown_titles)
+        notes.append(NOT_IN_LIBRARY[lang].format(titles=unknown))
+    return tuple(notes)
 
 
 def _cite_label(source: Source, lang: Lang) -> str:

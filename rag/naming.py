@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from rag.text import has_cjk, normalize
 from rag.types import Document
@@ -37,6 +38,7 @@ _INTRODUCERS = (
 _WORD_AFTER_FA = set("定人院务官庭学律理治制")
 _SHORT_FOLLOWERS = ("第", "规定", "的规定")  # what may follow a two-character title (刑法第…)
 _EN_BEFORE = {"the", "under", "in", "of", "by", "per", "to", "and", "or", "from", "with", "see"}
+_BOOK_TITLE = re.compile(r"《([^《》]{1,80})》")
 _MIN_ZH = 2
 _MIN_EN_WORDS = 2
 
@@ -59,6 +61,20 @@ class Titles:
                 found.setdefault(form, set()).add(doc_id)
         ordered = sorted(found.items(), key=lambda item: (-len(item[0]), item[0]))
         return cls(tuple((form, frozenset(ids)) for form, ids in ordered))
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(form for form, _ in self.forms)
+
+    def unknown(self, question: str) -> list[str]:
+        """The titles the question writes in 《》 that name no document of the library, as
+        《title》 (its version note aside: 《公司法（2018修正）》 is 公司法)."""
+        found = []
+        for title in _BOOK_TITLE.findall(normalize(question)):
+            plain = _VERSION.sub("", _matching(title))
+            if plain not in self._known and plain.removeprefix(_STATE_ZH) not in self._known:
+                found.append(f"《{title}》")
+        return list(dict.fromkeys(found))
 
     def named(self, question: str) -> set[str]:
         """The ids of the documents the question names."""

@@ -55,6 +55,12 @@ NOT_STATED = {
     "zh": "文件涉及该问题（{labels}）{markers}，但未规定{missing}。",
 }
 NOT_STATED_LEADS = {"en": "What they say:", "zh": "相关规定："}
+# Notes on the documents a question names (`rag.naming`).
+SEARCHED_FIRST = {"en": "Searched first in: {titles}.", "zh": "优先检索：{titles}。"}
+NOT_IN_LIBRARY = {
+    "en": "The library has no document titled {titles}.",
+    "zh": "文库中没有{titles}。",
+}
 # The tags a model starts its reply with (rule 4 of ANSWER_SYSTEM).
 OUTCOME_TAGS = {
     "answered": ("ANSWERED:",),

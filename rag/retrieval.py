@@ -22,10 +22,10 @@ laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights a
 A question that names documents of the library (《劳动合同法》, 根据劳动合同法…; `rag.naming`) is
 also searched in them alone, so their best units join the chunk and keyword lists (on those
 lists' scale) however far down the library's lists they stand, and their units get
-`name_weight` added to the fused score: named first, not only. A question that asks for a detail of a kind (a time limit, an amount, a body, a
-date; `rag.kinds`) then prefers, among the first KIND_WINDOW units, those that hold a span of
-that kind: of two articles on the topic, the one that states a period answers "within how many
-days".
+`name_weight` added to the fused score: named first, not only. A question that asks for a
+detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`) then prefers, among the
+first KIND_WINDOW units, those that hold a span of that kind: of two articles on the topic, the
+one that states a period answers "within how many days".
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 
@@ -47,7 +48,6 @@ from rag.naming import Titles
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, Unit, chunk_unit, other_language
-from rag.vectors import VectorHit
 
 UnitKey = tuple[str, str]  # (doc_id, label)
 KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reorder
@@ -68,6 +68,10 @@ class Retrieval:
     # A question with no Chinese: its English words and phrases with the Chinese words its
     # keyword search used for them (`rag.bridge`), which the decision counts as theirs.
     translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The titles of the documents the question names, searched first (`rag.naming`), and the
+    # titles it writes in 《》 that no document of the library has.
+    named_titles: tuple[str, ...] = ()
+    unknown_titles: tuple[str, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -167,8 +171,19 @@ def _allowed(
     return allowed
 
 
+class _Near(Protocol):
+    """A vector search hit (`Index.search_chunks`, `Index.chunks_within` …)."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def similarity(self) -> float: ...
+
+
 def _one_scale(
-    hits: Mapping[Lang, Sequence[VectorHit]], question: str, gap: float | None = None
+    hits: Mapping[Lang, Sequence[_Near]], question: str, gap: float | None = None
 ) -> tuple[dict[UnitKey, float], float]:
     """Units by their best hit, the other language's similarities moved by the median gap
     between the question's language and the other over the units found in both (or by `gap`),
@@ -226,7 +241,7 @@ class Retriever:
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
-        named = self._named(question, documents, allowed)
+        named, unknown = self._named(question, documents, allowed)
         if named:
             lists = replace(lists, within=self._within(question, depth, sorted(named), lists))
         read: dict[UnitKey, Unit | None] = {}  # the units read for this question
@@ -247,21 +262,24 @@ class Retriever:
             background=tuple(lists.dense[key] for key in dense_ranking[4:20]),
             vector=lists.vector,
             translations=lists.translations,
+            named_titles=tuple(dict.fromkeys(documents[d].title for d in sorted(named))),
+            unknown_titles=tuple(unknown),
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
 
     def _named(
         self, question: str, documents: Mapping[str, Document], allowed: set[str]
-    ) -> set[str]:
-        """The allowed documents the question names, when it names some but not all of them."""
+    ) -> tuple[set[str], list[str]]:
+        """The allowed documents the question names, when it names some but not all of them,
+        and the titles it writes in 《》 that no document has."""
         if not self.settings.name_weight:
-            return set()
+            return set(), []
         catalog, titles = self._titles
         if catalog is not documents:  # a new catalog: read its titles once
             titles = Titles.of(documents)
             self._titles = (documents, titles)
         named = titles.named(question) & allowed
-        return named if named != allowed else set()
+        return (named if named != allowed else set()), titles.unknown(question)
 
     def _ranked(
         self,

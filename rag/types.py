@@ -293,5 +293,6 @@ class Answer:
             ],
             "unsupported_sentences": list(self.unsupported_sentences),
             "removed_markers": list(self.removed_markers),
+            "notes": list(self.notes),
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

@@ -85,3 +85,17 @@ TITLES = Titles.of(LIBRARY)
 )
 def test_the_documents_a_question_names(question: str, named: set[str]) -> None:
     assert TITLES.named(question) == named
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("《军人保险法》规定了什么？", ["《军人保险法》"]),
+        ("《劳动合同法》和《中华人民共和国劳动法》有什么不同？", []),
+        ("《公司法（2018修正）》第三条", []),
+        ("《刑法》与《著作权法》《著作权法》", ["《著作权法》"]),
+        ("依照《勞動合同法》", []),
+    ],
+)
+def test_titles_in_book_title_marks_the_library_lacks(question: str, unknown: list[str]) -> None:
+    assert TITLES.unknown(question) == unknown

@@ -269,6 +269,24 @@ def test_a_named_law_is_searched_first(labour_index: Index) -> None:
 
 
 @pytest.mark.integration
+def test_the_answer_says_which_named_documents_were_searched_first(labour_index: Index) -> None:
+    assistant = Assistant(labour_index, Settings(home=labour_index.home), "extractive")
+    answer = assistant.ask("《劳动合同法》规定试用期最长多久？")
+    assert answer.notes == ("优先检索：《中华人民共和国劳动合同法》。",)
+    assert answer.to_json()["notes"] == list(answer.notes)
+    question = "根据《民法典》和《劳动法》，试用期最长多久？"
+    assert assistant.ask(question).notes == (
+        "优先检索：《中华人民共和国劳动法》。",
+        "文库中没有《民法典》。",
+    )
+    assert assistant.ask(question, language="en").notes == (
+        "Searched first in: 《中华人民共和国劳动法》.",
+        "The library has no document titled 《民法典》.",
+    )
+    assert assistant.ask("试用期最长多久？").notes == ()
+
+
+@pytest.mark.integration
 def test_the_exact_search_in_a_document_agrees_with_the_vector_index(labour_index: Index) -> None:
     contract = next(d for d in labour_index.documents() if d.title.endswith("劳动合同法"))
     vector = labour_index.embedder.embed_query("试用期最长多久？")

@@ -2,6 +2,7 @@
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -201,6 +202,11 @@ def test_export_markdown_and_word(webchat_home: Path) -> None:
     assert CITE_11.split("\n")[1] in paragraphs
     assert document.tables[0].rows[0].cells[0].text.startswith("加强对知识产权的保护力度。")
     assert f"Quoted [1]\n中文：{QUOTE_11_ZH}\nEnglish: {QUOTE_11_EN}" in paragraphs
+    # an answer's notes (which named documents were searched first) are exported too
+    noted = [replace(turns[0], notes=("Searched first in: 《示范法》.",))]
+    assert "*Searched first in: 《示范法》\\.*  \n" in conversation_markdown(noted)
+    noted_docx = docx.Document(io.BytesIO(conversation_docx(noted)))
+    assert "Searched first in: 《示范法》." in [p.text for p in noted_docx.paragraphs]
 
 
 def test_feedback_is_stored(webchat_home: Path) -> None:

@@ -30,6 +30,7 @@ def conversation_markdown(turns: Sequence[Answer]) -> str:
         if answer.outcome == Outcome.NOT_STATED:
             lines += [f"**{_md(NOT_STATED_NOTES[answer.language])}**", ""]
         lines += [_md(line) + "  " for line in answer.answer.split("\n")] + [""]
+        lines += [f"*{_md(note)}*  " for note in answer.notes] + ([""] if answer.notes else [])
         if answer.unsupported_sentences:
             lines += [
                 "Unsupported sentences: " + "; ".join(_md(s) for s in answer.unsupported_sentences),
@@ -67,6 +68,8 @@ def conversation_docx(turns: Sequence[Answer]) -> bytes:
             document.add_paragraph(NOT_STATED_NOTES[answer.language], style="Intense Quote")
         for line in answer.answer.split("\n"):
             document.add_paragraph(line)
+        for note in answer.notes:
+            document.add_paragraph(note).runs[0].italic = True
         for sentence in answer.unsupported_sentences:
             document.add_paragraph(f"Unsupported: {sentence}", style="Intense Quote")
         views = card_views(answer)
