@@ -16,6 +16,7 @@ from rag.feedback import FeedbackLog
 from rag.index import Index
 from rag.settings import Settings
 from tests.helpers import ROOT, ask_app, shared, start_app
+from ui.render import markdown_text
 
 pytestmark = pytest.mark.integration
 
@@ -243,3 +244,8 @@ def test_document_text_is_rendered_as_text(webchat_home: Path, embedder: Embedde
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in rendered
     assert "![tracker](http://127.0.0.1:9/pixel.png)" in rendered  # shown, not loaded
     assert json.dumps(app.session_state["turns"][0].to_json())  # still a normal answer
+    # a note quotes the question's own 《》 title, shown as text too
+    app = ask_app(start_app(), "《![x](http://127.0.0.1:9/p.png)》对名册怎么规定？")
+    captions = [c.value for c in app.caption]
+    assert markdown_text("文库中没有《![x](http://127.0.0.1:9/p.png)》。") in captions
+    assert not any("![x](" in caption for caption in captions)

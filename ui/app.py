@@ -26,6 +26,7 @@ from ui.render import (
     card_html,
     card_views,
     copy_citation,
+    markdown_text,
     not_stated_html,
 )
 
@@ -120,7 +121,7 @@ def show_answer(svc: Services, number: int, answer: Answer, show: str) -> None:
     else:
         st.html(answer_html(answer, number))
     for note in answer.notes:
-        st.caption(note)
+        st.caption(markdown_text(note))
     views = card_views(answer)
     if answer.outcome == Outcome.NOT_STATED:
         st.html(not_stated_html(answer))

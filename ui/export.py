@@ -4,19 +4,18 @@ Chinese and English with a citation string."""
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 
 from rag.labels import displays
 from rag.types import Answer, Outcome
-from ui.render import NOT_STATED_NOTES, SECTION_TITLES, CardView, card_views, copy_citation
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
-
-def _md(text: str) -> str:
-    """Document text is data: Markdown syntax in it is escaped, not rendered."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+from ui.render import (
+    NOT_STATED_NOTES,
+    SECTION_TITLES,
+    CardView,
+    card_views,
+    copy_citation,
+)
+from ui.render import markdown_text as _md
 
 
 def _source_heading(view: CardView) -> str:
@@ -30,7 +29,8 @@ def conversation_markdown(turns: Sequence[Answer]) -> str:
         if answer.outcome == Outcome.NOT_STATED:
             lines += [f"**{_md(NOT_STATED_NOTES[answer.language])}**", ""]
         lines += [_md(line) + "  " for line in answer.answer.split("\n")] + [""]
-        lines += [f"*{_md(note)}*  " for note in answer.notes] + ([""] if answer.notes else [])
+        if answer.notes:
+            lines += [f"*{_md(note)}*  " for note in answer.notes] + [""]
         if answer.unsupported_sentences:
             lines += [
                 "Unsupported sentences: " + "; ".join(_md(s) for s in answer.unsupported_sentences),

@@ -69,6 +69,15 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that is data (a document's, a question's), for a place that renders Markdown: its
+    Markdown syntax escaped, so it shows as written and loads nothing."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def anchor(message_id: int, n: int) -> str:
     return f"lq-src-{message_id}-{n}"
 
