@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from rag.citations import verify_citations
@@ -43,7 +43,7 @@ from rag.questions import check_question
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
 from rag.text import answer_language, has_cjk
-from rag.types import LANGS, Answer, Lang, Mode, Outcome, Source
+from rag.types import LANGS, Answer, Document, Lang, Mode, Outcome, Source
 
 MODES = tuple(Mode)
 _REFERRING = re.compile(
@@ -152,7 +152,7 @@ class Assistant:
             "generate": (finished - generate_started) * 1000,
             "total": (finished - started) * 1000,
         }
-        notes = _naming_notes(retrieval, lang) + answer.notes
+        notes = _naming_notes(retrieval, lang, self.index.catalog()) + answer.notes
         return replace(answer, timings_ms=timings, notes=notes)
 
     def _refusal(self, question: str, lang: Lang, retrieval: Retrieval) -> Answer:
@@ -354,13 +354,20 @@ def _paragraph_label(source: Source, lang: Lang) -> str:
     return paragraph_zh(source.unit) if lang == "zh" else paragraph_en(source.unit)
 
 
-def _naming_notes(retrieval: Retrieval, lang: Lang) -> tuple[str, ...]:
-    """What the reader is told of the documents the question names: which were searched first,
+def _naming_notes(
+    retrieval: Retrieval, lang: Lang, documents: Mapping[str, Document]
+) -> tuple[str, ...]:
+    """What the reader is told of the documents the question names: which were searched first
+    (by their title in the answer's language where they have one; versions of one law once),
     and which titles in 《》 the library does not have."""
     notes = []
     separator = LIST_SEPARATORS[lang]
-    if retrieval.named_titles:
-        named = separator.join(f"《{t}》" if has_cjk(t) else t for t in retrieval.named_titles)
+    titles = [
+        (d.meta.title_en if lang == "en" and d.meta.title_en else d.title)
+        for d in (documents[doc_id] for doc_id in retrieval.named if doc_id in documents)
+    ]
+    if titles:
+        named = separator.join(f"《{t}》" if has_cjk(t) else t for t in dict.fromkeys(titles))
         notes.append(SEARCHED_FIRST[lang].format(titles=named))
     if retrieval.unknown_titles:
         unknown = separator.join(retrieval.unknown_titles)

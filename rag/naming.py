@@ -7,7 +7,8 @@ also by the quoted law's short name. A title counts where it is written whole:
 - in book-title marks, 《…》;
 - without them, a Chinese title only at a word boundary: at the start, after a character that
   is not Chinese, or after a word that introduces a law (根据, 依照, 违反, 适用, 新 …), and not
-  when the 法 it ends in begins a word (法定, 法人, 法院, 法律 …: 公司法定代表人 names no law).
+  when the 法 it ends in begins a word (法定, 法人, 法院, 法律, 法规 …: 公司法定代表人 names no
+  law).
   So 军人保险法 does not name 保险法, nor 劳动合同法 合同法. A two-character title (刑法, 宪法)
   counts in 《》 or right before 第, 规定 or 的规定;
 - an English title between word boundaries, at the start or after "the", "under", "of" …: the
@@ -37,14 +38,18 @@ _INTRODUCERS = (
 # After a title ending in 法, a character that makes 法 begin a word: 法定, 法人, 法院 …
 _WORD_AFTER_FA = set("定人院务官庭学律理治制")
 _SHORT_FOLLOWERS = ("第", "规定", "的规定")  # what may follow a two-character title (刑法第…)
-_EN_BEFORE = {"the", "under", "in", "of", "by", "per", "to", "and", "or", "from", "with", "see"}
+_EN_BEFORE = set("the under in of by per to and or from with see prc".split())
 _BOOK_TITLE = re.compile(r"《([^《》]{1,80})》")
 _MIN_ZH = 2
 _MIN_EN_WORDS = 2
 
 
+_NESTED = str.maketrans("〈〉<>", "《》《》")  # 《…〈…〉…》: a title quoted inside a title
+
+
 def _matching(text: str) -> str:
-    return re.sub(r"\s+", " ", normalize(text).replace("’", "'").lower()).strip()
+    text = normalize(text).translate(_NESTED).replace("’", "'")
+    return re.sub(r"\s+", " ", text.lower()).strip()
 
 
 @dataclass(frozen=True)
@@ -70,9 +75,10 @@ class Titles:
         """The titles the question writes in 《》 that name no document of the library, as
         《title》 (its version note aside: 《公司法（2018修正）》 is 公司法)."""
         found = []
-        for title in _BOOK_TITLE.findall(normalize(question)):
+        for title in _BOOK_TITLE.findall(normalize(question).translate(_NESTED)):
             plain = _VERSION.sub("", _matching(title))
-            if plain not in self._known and plain.removeprefix(_STATE_ZH) not in self._known:
+            known = plain in self._known or plain.removeprefix(_STATE_ZH) in self._known
+            if not known and not self.named(title):  # 《劳动合同法第十条》 names a law
                 found.append(f"《{title}》")
         return list(dict.fromkeys(found))
 
@@ -120,8 +126,10 @@ def _stands_as_name(text: str, start: int, end: int) -> bool:
             and not (after[:1].isascii() and after[:1].isalnum())
             and (word_before is None or word_before.group(1) in _EN_BEFORE)
         )
-    if form.endswith("法") and after[:1] in _WORD_AFTER_FA:
-        return False
+    if form.endswith("法") and (
+        after[:1] in _WORD_AFTER_FA or (after[:1] == "规" and after[1:2] != "定")
+    ):
+        return False  # 法定, 法人 …; 法规 but not 法规定
     if len(form) == _MIN_ZH and not after.startswith(_SHORT_FOLLOWERS):
         return False
     return not before or not has_cjk(before[-1]) or before.endswith(_INTRODUCERS)

@@ -20,8 +20,8 @@ laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights a
 (`RetrievalSettings`, LAWQA_RETRIEVAL__*), each described with what chose it.
 
 A question that names documents of the library (《劳动合同法》, 根据劳动合同法…; `rag.naming`) is
-also searched in them alone, so their best units join the chunk and keyword lists (on those
-lists' scale) however far down the library's lists they stand, and their units get
+also searched in them alone, so their best units join the chunk and keyword lists (standardised
+as those lists' own) however far down the library's lists they stand, and their units get
 `name_weight` added to the fused score: named first, not only. A question that asks for a
 detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`) then prefers, among the
 first KIND_WINDOW units, those that hold a span of that kind: of two articles on the topic, the
@@ -68,9 +68,9 @@ class Retrieval:
     # A question with no Chinese: its English words and phrases with the Chinese words its
     # keyword search used for them (`rag.bridge`), which the decision counts as theirs.
     translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # The titles of the documents the question names, searched first (`rag.naming`), and the
-    # titles it writes in 《》 that no document of the library has.
-    named_titles: tuple[str, ...] = ()
+    # The documents the question names, searched first (`rag.naming`), and the titles it
+    # writes in 《》 that no document of the library has.
+    named: tuple[str, ...] = ()
     unknown_titles: tuple[str, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
 
@@ -84,7 +84,9 @@ def in_force(document: Document) -> bool:
 class ScoredList:
     """One list to fuse: its units' scores and its weight; `extra`: units outside its
     candidates scored the same way (by a search within the documents a question names),
-    standardised with the candidates' statistics so that they move no candidate's score."""
+    standardised with the candidates' statistics so that they move no candidate's score (a unit
+    in neither gets the lowest of both: an extra BM25 hit stands below every candidate, but
+    above a unit that matched nothing)."""
 
     scores: Mapping[UnitKey, float]
     weight: float
@@ -107,9 +109,8 @@ def zscore_fusion(lists: Sequence[ScoredList]) -> dict[UnitKey, float]:
         spread = float(values.std()) or 1.0
         mean = float(values.mean())
         z = {key: (score - mean) / spread for key, score in scored.scores.items()}
-        lowest = min(z.values())
         z |= {key: (s - mean) / spread for key, s in scored.extra.items() if key not in z}
-        standardised.append((z, lowest, scored.weight))
+        standardised.append((z, min(z.values()), scored.weight))
     units = {key for z, _, _ in standardised for key in z}
     return {
         key: sum(weight * z.get(key, lowest) for z, lowest, weight in standardised) for key in units
@@ -262,7 +263,7 @@ class Retriever:
             background=tuple(lists.dense[key] for key in dense_ranking[4:20]),
             vector=lists.vector,
             translations=lists.translations,
-            named_titles=tuple(dict.fromkeys(documents[d].title for d in sorted(named))),
+            named=tuple(sorted(named)),
             unknown_titles=tuple(unknown),
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
@@ -485,6 +486,6 @@ class Retriever:
             for chunk_id, score in self.index.search_keywords(lang, tokens, depth, allowed):
                 key = chunk_unit(chunk_id)
                 best[key] = max(best.get(key, 0.0), score)
-            # kept when empty: the lists of one question line up across searches (`merged`)
+            # kept when empty: the lists of one question line up across searches (`_within`)
             rankings.append((share, sorted(best.items(), key=lambda item: -item[1])))
         return rankings

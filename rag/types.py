@@ -196,7 +196,8 @@ class Hit:
 
     doc_id: str
     label: str
-    score: float  # fused score: its lists' weighted z-scores, plus the kind preference if any
+    # fused score: its lists' weighted z-scores, plus the named-document and kind preferences
+    score: float
     dense: float = 0.0  # best cosine similarity of its chunks (either language)
     keyword: float = 0.0  # best BM25 score of its chunks (the dictionary list's included)
     dense_rank: int = 0  # 1-based rank in the dense list (0: not in it)

@@ -72,6 +72,11 @@ TITLES = Titles.of(LIBRARY)
         ("刑法的规定是什么？", {"criminal"}),
         ("刑法学是什么？", set()),
         ("根据新劳动合同法，试用期多久？", {"contract", "contract-2007"}),
+        # 法规 (regulations) is not a name's end; 法规定 is
+        ("劳动法规有哪些？", set()),
+        ("根据劳动法规定，加班费怎么算？", {"labor"}),
+        # a title quoted inside a title: 《…〈…〉…》
+        ("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五条", {"interpretation"}),
         # Traditional characters and full-width marks are matched as Simplified
         ("依照《勞動合同法》，試用期多久？", {"contract", "contract-2007"}),
         ("Under the Law on Assemblies, Processions and Demonstrations, who decides?", {"assembly"}),
@@ -95,6 +100,9 @@ def test_the_documents_a_question_names(question: str, named: set[str]) -> None:
         ("《公司法（2018修正）》第三条", []),
         ("《刑法》与《著作权法》《著作权法》", ["《著作权法》"]),
         ("依照《勞動合同法》", []),
+        ("《劳动合同法第十条》怎么说？", []),  # it names the law
+        ("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五条", []),
+        ("《Civil Code》", ["《Civil Code》"]),
     ],
 )
 def test_titles_in_book_title_marks_the_library_lacks(question: str, unknown: list[str]) -> None:

@@ -51,6 +51,12 @@ def test_units_a_named_search_adds_are_scored_on_the_lists_own_scale() -> None:
     # spread (0.6, 0.2), and changes neither of theirs; a unit already listed keeps its score
     fused = zscore_fusion([ScoredList({a: 0.8, b: 0.4}, 1.0, {c: 0.5, a: 0.8})])
     assert fused == pytest.approx({**alone, c: -0.5})
+    # BM25 within a named law scores below every candidate of the library's list, but a unit
+    # it matched still stands above one it did not (which gets the lowest of both)
+    x, y, w = ("law", "5"), ("law", "6"), ("law", "7")
+    keyword = ScoredList({a: 10.0, b: 8.0, c: 6.0}, 1.0, {x: 5.9, w: 2.0})
+    fused = zscore_fusion([keyword, ScoredList({x: 0.5, y: 0.5, w: 0.5, a: 0.9}, 1.0)])
+    assert fused[x] > fused[y] == pytest.approx(fused[w])
 
 
 @pytest.mark.parametrize(
@@ -265,7 +271,10 @@ def test_a_named_law_is_searched_first(labour_index: Index) -> None:
         assert first(named, 0.0) == labour  # the name's words alone do not do it
     # a named document the question may not search is not searched
     labour_id = next(d.doc_id for d in labour_index.documents() if d.title == labour[0])
-    assert first("《劳动合同法》规定试用期最长多久？", RETRIEVAL.name_weight, [labour_id]) == labour
+    retriever = Retriever(labour_index, RETRIEVAL)
+    restricted = retriever.retrieve("《劳动合同法》规定试用期最长多久？", k=1, doc_ids=[labour_id])
+    assert restricted.named == ()
+    assert retriever.retrieve("《劳动合同法》规定试用期最长多久？", k=1).named != ()
 
 
 @pytest.mark.integration

@@ -69,7 +69,7 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")  # $…$ is math, :x: an icon
 
 
 def markdown_text(text: str) -> str:
