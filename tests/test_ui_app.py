@@ -205,7 +205,7 @@ def test_export_markdown_and_word(webchat_home: Path) -> None:
     assert f"Quoted [1]\n中文：{QUOTE_11_ZH}\nEnglish: {QUOTE_11_EN}" in paragraphs
     # an answer's notes (which named documents were searched first) are exported too
     noted = [replace(turns[0], notes=("Searched first in: 《示范法》.",))]
-    assert "*Searched first in: 《示范法》\\.*  \n" in conversation_markdown(noted)
+    assert "*Searched first in\\: 《示范法》\\.*  \n" in conversation_markdown(noted)
     noted_docx = docx.Document(io.BytesIO(conversation_docx(noted)))
     assert "Searched first in: 《示范法》." in [p.text for p in noted_docx.paragraphs]
 
