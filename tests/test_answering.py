@@ -159,8 +159,10 @@ def test_answer_json_format(index: Index) -> None:
         "retrieved",
         "unsupported_sentences",
         "removed_markers",
+        "notes",
         "timings_ms",
     ]
+    assert data["notes"] == []
     assert list(data["citations"][0]) == [
         "n",
         "doc_id",
