@@ -8,9 +8,8 @@ also by the quoted law's short name. A title counts where it is written whole:
 - without them, a Chinese title only at a word boundary: at the start, after a character that
   is not Chinese, or after a word that introduces a law (根据, 依照, 违反, 适用, 新 …), and not
   when the 法 it ends in begins a word (法定, 法人, 法院, 法律, 法规 …: 公司法定代表人 names no
-  law).
-  So 军人保险法 does not name 保险法, nor 劳动合同法 合同法. A two-character title (刑法, 宪法)
-  counts in 《》 or right before 第, 规定 or 的规定;
+  law). So 军人保险法 does not name 保险法, nor 劳动合同法 合同法. A two-character title (刑法,
+  宪法) counts in 《》 or right before 第, 规定 or 的规定;
 - an English title between word boundaries, at the start or after "the", "under", "of" …: the
   military insurance law names no Insurance Law.
 Titles are looked for longest first; a shorter one inside a longer one found there (《劳动合同法
@@ -40,11 +39,9 @@ _WORD_AFTER_FA = set("定人院务官庭学律理治制")
 _SHORT_FOLLOWERS = ("第", "规定", "的规定")  # what may follow a two-character title (刑法第…)
 _EN_BEFORE = set("the under in of by per to and or from with see prc".split())
 _BOOK_TITLE = re.compile(r"《([^《》]{1,80})》")
+_NESTED = str.maketrans("〈〉", "《》")  # 《…〈…〉…》: a title quoted inside a title
 _MIN_ZH = 2
 _MIN_EN_WORDS = 2
-
-
-_NESTED = str.maketrans("〈〉<>", "《》《》")  # 《…〈…〉…》: a title quoted inside a title
 
 
 def _matching(text: str) -> str:

@@ -103,6 +103,7 @@ def test_the_documents_a_question_names(question: str, named: set[str]) -> None:
         ("《劳动合同法第十条》怎么说？", []),  # it names the law
         ("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五条", []),
         ("《Civil Code》", ["《Civil Code》"]),
+        ("Is a fine of < 500 yuan and > 50 yuan lawful?", []),  # < > are no title marks
     ],
 )
 def test_titles_in_book_title_marks_the_library_lacks(question: str, unknown: list[str]) -> None:
