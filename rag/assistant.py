@@ -33,6 +33,7 @@ from rag.prompts import (
     LEADS,
     LIST_SEPARATORS,
     NOT_IN_LIBRARY,
+    NOT_SEARCHED,
     NOT_STATED,
     NOT_STATED_LEADS,
     OUTCOME_TAGS,
@@ -357,18 +358,23 @@ def _paragraph_label(source: Source, lang: Lang) -> str:
 def _naming_notes(
     retrieval: Retrieval, lang: Lang, documents: Mapping[str, Document]
 ) -> tuple[str, ...]:
-    """What the reader is told of the documents the question names: which were searched first
-    (by their title in the answer's language where they have one; versions of one law once),
-    and which titles in 《》 the library does not have."""
+    """What the reader is told of the documents the question names: which were searched first,
+    which it could not search (by their titles in the answer's language where they have one;
+    versions of one law once), and which titles in 《》 the library does not have."""
     notes = []
     separator = LIST_SEPARATORS[lang]
-    titles = [
-        (d.meta.title_en if lang == "en" and d.meta.title_en else d.title)
-        for d in (documents[doc_id] for doc_id in retrieval.named if doc_id in documents)
-    ]
-    if titles:
-        named = separator.join(f"《{t}》" if has_cjk(t) else t for t in dict.fromkeys(titles))
+
+    def titles(doc_ids: tuple[str, ...]) -> str:
+        found = [
+            (d.meta.title_en if lang == "en" and d.meta.title_en else d.title)
+            for d in (documents[doc_id] for doc_id in doc_ids if doc_id in documents)
+        ]
+        return separator.join(f"《{t}》" if has_cjk(t) else t for t in dict.fromkeys(found))
+
+    if named := titles(retrieval.named):
         notes.append(SEARCHED_FIRST[lang].format(titles=named))
+    if outside := titles(retrieval.not_searched):
+        notes.append(NOT_SEARCHED[lang].format(titles=outside))
     if retrieval.unknown_titles:
         unknown = separator.join(retrieval.unknown_titles)
         notes.append(NOT_IN_LIBRARY[lang].format(titles=unknown))

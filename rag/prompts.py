@@ -57,6 +57,10 @@ NOT_STATED = {
 NOT_STATED_LEADS = {"en": "What they say:", "zh": "相关规定："}
 # Notes on the documents a question names (`rag.naming`).
 SEARCHED_FIRST = {"en": "Searched first in: {titles}.", "zh": "优先检索：{titles}。"}
+NOT_SEARCHED = {
+    "en": "Not among the documents searched: {titles}.",
+    "zh": "不在本次检索的文件范围内：{titles}。",
+}
 NOT_IN_LIBRARY = {
     "en": "The library has no document titled {titles}.",
     "zh": "文库中没有{titles}。",

@@ -68,9 +68,11 @@ class Retrieval:
     # A question with no Chinese: its English words and phrases with the Chinese words its
     # keyword search used for them (`rag.bridge`), which the decision counts as theirs.
     translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # The documents the question names, searched first (`rag.naming`), and the titles it
-    # writes in 《》 that no document of the library has.
+    # The documents the question names, searched first (`rag.naming`); those it names that it
+    # may not search (outside the documents asked for, or no longer in force when only those in
+    # force are); and the titles it writes in 《》 that no document of the library has.
     named: tuple[str, ...] = ()
+    not_searched: tuple[str, ...] = ()
     unknown_titles: tuple[str, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
 
@@ -242,7 +244,7 @@ class Retriever:
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
-        named, unknown = self._named(question, documents, allowed)
+        named, outside, unknown = self._named(question, documents, allowed)
         if named:
             lists = replace(lists, within=self._within(question, depth, sorted(named), lists))
         read: dict[UnitKey, Unit | None] = {}  # the units read for this question
@@ -264,23 +266,26 @@ class Retriever:
             vector=lists.vector,
             translations=lists.translations,
             named=tuple(sorted(named)),
+            not_searched=tuple(sorted(outside)),
             unknown_titles=tuple(unknown),
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
         )
 
     def _named(
         self, question: str, documents: Mapping[str, Document], allowed: set[str]
-    ) -> tuple[set[str], list[str]]:
-        """The allowed documents the question names, when it names some but not all of them,
-        and the titles it writes in 《》 that no document has."""
+    ) -> tuple[set[str], set[str], list[str]]:
+        """The allowed documents the question names, when it names some but not all of them;
+        the documents it names that it may not search; and the titles it writes in 《》 that no
+        document has."""
         if not self.settings.name_weight:
-            return set(), []
+            return set(), set(), []
         catalog, titles = self._titles
         if catalog is not documents:  # a new catalog: read its titles once
             titles = Titles.of(documents)
             self._titles = (documents, titles)
-        named = titles.named(question) & allowed
-        return (named if named != allowed else set()), titles.unknown(question)
+        every = titles.named(question)
+        named = every & allowed
+        return (named if named != allowed else set()), every - allowed, titles.unknown(question)
 
     def _ranked(
         self,

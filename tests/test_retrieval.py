@@ -274,6 +274,7 @@ def test_a_named_law_is_searched_first(labour_index: Index) -> None:
     retriever = Retriever(labour_index, RETRIEVAL)
     restricted = retriever.retrieve("《劳动合同法》规定试用期最长多久？", k=1, doc_ids=[labour_id])
     assert restricted.named == ()
+    assert [labour_index.catalog()[d].title for d in restricted.not_searched] == [contract[0]]
     assert retriever.retrieve("《劳动合同法》规定试用期最长多久？", k=1).named != ()
 
 
@@ -293,6 +294,9 @@ def test_the_answer_says_which_named_documents_were_searched_first(labour_index:
         "The library has no document titled 《民法典》.",
     )
     assert assistant.ask("试用期最长多久？").notes == ()
+    labour_id = next(d.doc_id for d in labour_index.documents() if d.title.endswith("劳动法"))
+    restricted = assistant.ask("《劳动合同法》规定试用期最长多久？", doc_ids=[labour_id])
+    assert restricted.notes == ("不在本次检索的文件范围内：《中华人民共和国劳动合同法》。",)
 
 
 @pytest.mark.integration
