@@ -135,11 +135,11 @@ class _Lists:
     # the same lists in the same order, with the same scores for a unit both find).
     within: _Lists | None = None
 
-    def keyword_within(self) -> list[dict[UnitKey, float]]:
-        """Per keyword list, the units the search within named documents adds to it."""
-        if self.within is None:
-            return [{} for _ in self.keyword]
-        return [dict(ranked) for _, ranked in self.within.keyword]
+    @property
+    def named_search(self) -> _Lists:
+        """The search within the named documents, or an empty one (its keyword lists lined up
+        with these)."""
+        return self.within or _Lists(keyword=[(share, []) for share, _ in self.keyword])
 
     @cached_property
     def dense_ranking(self) -> list[UnitKey]:
@@ -377,7 +377,7 @@ class Retriever:
 
     def _fuse(self, lists: _Lists, allowed: set[str]) -> dict[UnitKey, float]:
         """The weighted lists fused (`zscore_fusion`), over the allowed documents' units."""
-        within = lists.within or _Lists()
+        within = lists.named_search
         weighted = [
             ScoredList(lists.dense, self.settings.dense_weight, within.dense),
             ScoredList(lists.sentences, self.settings.sentence_weight),
@@ -385,8 +385,8 @@ class Retriever:
         # A keyword list's say is scaled by the share of the corpus it is meant for, so English
         # keywords cannot push bilingual documents over Chinese-only ones that they cannot see.
         weighted += [
-            ScoredList(dict(ranked), self.keyword_weight * share, extra)
-            for (share, ranked), extra in zip(lists.keyword, lists.keyword_within(), strict=True)
+            ScoredList(dict(ranked), self.keyword_weight * share, dict(extra))
+            for (share, ranked), (_, extra) in zip(lists.keyword, within.keyword, strict=True)
         ]
         fused = zscore_fusion(weighted)
         return {key: score for key, score in fused.items() if key[0] in allowed}
@@ -422,7 +422,7 @@ class Retriever:
     ) -> tuple[Source, ...]:
         """The ranked units as numbered sources, each with the evidence found for it."""
         best_keyword = lists.best_keyword
-        within = lists.within or _Lists()
+        within = lists.named_search
         sources = []
         for n, key in enumerate(order, start=1):
             found = unit(key)
