@@ -116,6 +116,12 @@ def outcome_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
     return dict(sorted(table.items()))
 
 
+# Asked of each pipeline before its timed questions and not counted, so that latency is measured
+# warm (models and dictionaries loaded) for every pipeline, not only for the ones run after the
+# first: one question per language, each asking for a detail (the tagger is loaded too).
+WARM_UP = ("Who decides, and within how many days?", "由哪个机关决定？期限是多久？")
+
+
 class Evaluation:
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -133,6 +139,8 @@ class Evaluation:
     ) -> list[Row]:
         rows = []
         for pipeline in pipelines:
+            for warm_up in WARM_UP:
+                pipeline.run(warm_up)
             for question in questions:
                 rows.append(self._row(pipeline, question))
                 if progress:

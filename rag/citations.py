@@ -105,8 +105,7 @@ def quote_in(quote: str, text: str) -> bool:
 def quote_ends_sentence(quote: str, text: str, lang: Lang) -> bool:
     """Whether a quoted span appears verbatim in text and stops where a sentence of it stops
     (give or take the closing punctuation)."""
-    haystack = _squash(text)
-    ends = _squashed_sentence_ends(text, lang)
+    haystack, ends = _squashed_sentence_ends(text, lang)
     for end in _quote_ends(quote, haystack):
         tail = _SENTENCE_TAIL.match(haystack, end)
         if tail is not None and tail.end() in ends:
@@ -197,15 +196,17 @@ def _quote_matches(quote: str, haystack: str) -> Iterator[tuple[int, int]]:
         found = haystack.find(needles[-1], found + 1)
 
 
-def _squashed_sentence_ends(text: str, lang: Lang) -> set[int]:
-    """Where the text's sentences end, counted in its squashed form."""
+@lru_cache(maxsize=256)
+def _squashed_sentence_ends(text: str, lang: Lang) -> tuple[str, frozenset[int]]:
+    """The text squashed, and where its sentences end, counted in that form: remembered, as
+    `_searchable` is (every answer checks each quote against its cited units)."""
     ends: set[int] = set()
     length = previous = 0
     for _, end in sentence_spans(text, lang):
         length += len(_squash(text[previous:end]))
         previous = end
         ends.add(length)
-    return ends
+    return _squash(text), frozenset(ends)
 
 
 def _cut_marked(quote: str, after: str) -> bool:

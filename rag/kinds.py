@@ -11,7 +11,10 @@ a detail of the right kind is present, never that it is the right one.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -353,20 +356,44 @@ _EN_NAME = re.compile(
 )
 
 
-def _zh_tags(text: str) -> set[str]:
-    return {pair.flag for pair in posseg().cut(text)}
+def _zh_tagged(text: str, flags: set[str], at_least: int = 1) -> bool:
+    """Whether a Chinese text has `at_least` words tagged with one of `flags`. Tagging is lazy
+    and stops there: a long passage is seldom tagged to its end."""
+    found = 0
+    for pair in posseg().cut(text):
+        if pair.flag in flags:
+            found += 1
+            if found >= at_least:
+                return True
+    return False
 
 
 def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozenset()) -> bool:
     """Whether a passage contains a span of the kind a question asks for (a number or duration
-    in one of `units` when the question names them). Remembered for passages of ordinary length:
-    retrieval tests whole units, the decision their sentences, question after question."""
-    if len(text) > _REMEMBERED_CHARS:
-        return _has_span(kind, text, lang, units)
-    return _remembered_span(kind, text, lang, units)
+    in one of `units` when the question names them). Remembered: retrieval tests whole units,
+    the decision their sentences, question after question; a long passage (an annex of 100,000
+    characters, whose tagging takes a third of a second) by a digest of its text, so that the
+    memory keeps no copy of it."""
+    if len(text) <= _KEPT_CHARS:
+        return _remembered_span(kind, text, lang, units)
+    key = (kind, hashlib.blake2b(text.encode(), digest_size=16).digest(), lang, units)
+    with _long_lock:
+        found = _long_spans.get(key)
+        if found is not None:
+            _long_spans.move_to_end(key)
+            return found
+    found = _has_span(kind, text, lang, units)
+    with _long_lock:
+        _long_spans[key] = found
+        if len(_long_spans) > _LONG_KEPT:
+            _long_spans.popitem(last=False)
+    return found
 
 
-_REMEMBERED_CHARS = 4000  # an annex of 100,000 characters is not kept in memory for this
+_KEPT_CHARS = 4000  # a passage this long or shorter is its own key
+_LONG_KEPT = 4096
+_long_spans: OrderedDict[tuple[Kind, bytes, Lang, frozenset[str]], bool] = OrderedDict()
+_long_lock = threading.Lock()
 
 
 def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
@@ -388,10 +415,10 @@ def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
         if kind == Kind.NUMBER:
             return bool(_ZH_NUMBER.search(plain))
         if kind == Kind.PERSON:
-            return bool(_ZH_BODY.search(plain)) or bool(_zh_tags(plain) & {"nr", "nt"})
+            return bool(_ZH_BODY.search(plain)) or _zh_tagged(plain, {"nr", "nt"})
         if kind == Kind.PLACE:
-            return "ns" in _zh_tags(plain)
-        return sum(1 for pair in posseg().cut(plain) if pair.flag in _NAMES) >= 2
+            return _zh_tagged(plain, {"ns"})
+        return _zh_tagged(plain, _NAMES, at_least=2)
     if kind == Kind.DURATION:
         return bool(_EN_DURATION.search(plain))
     if kind == Kind.DATE:

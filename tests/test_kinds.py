@@ -186,3 +186,17 @@ def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
     asked = Asked.of("游行路线离机场要多远？")
     assert asked.given_by("在下列场所周边距离十米至三百米内，不得举行示威。", "zh")
     assert not asked.given_by("主管机关应当在十日内作出决定。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("kind", "found_at_end"),
+    [(Kind.PLACE, "地点设在北京。"), (Kind.PERSON, "由国务院决定。"), (Kind.LIST, "包括德国、法国。")],
+)
+def test_a_long_passage_is_searched_to_its_end_and_answered_alike_when_asked_again(
+    kind: Kind, found_at_end: str
+) -> None:
+    filler = "应当依照规定办理有关手续。" * 400  # 5,200 characters: kept by a digest, not by text
+    assert not has_span(kind, filler, "zh")
+    assert has_span(kind, filler + found_at_end, "zh")
+    assert has_span(kind, filler + found_at_end, "zh")  # remembered
+    assert not has_span(kind, filler, "zh")
