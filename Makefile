@@ -8,7 +8,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-dev dev-indexes calibrate clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-purpose eval-dev dev-indexes calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,20 @@ eval-named: install-test
 	$(MAKE) $(LAWREFBOOK_HOME)/.done
 	$(BIN)/lawqa eval eval/datasets/named.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
 		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/named
+
+# Questions on what a document is for (and controls that only use the words): written blind by
+# helper sessions, on the development corpora (each on its own index) and over all of LawRefBook.
+PURPOSE_SETS = $(basename $(notdir $(wildcard eval/datasets/purpose/*.jsonl)))
+eval-purpose: dev-indexes
+	$(MAKE) $(LAWREFBOOK_HOME)/.done
+	for c in $(PURPOSE_SETS); do \
+		$(BIN)/lawqa eval eval/datasets/purpose/$$c.jsonl --index $(DEV_INDEXES)/$$c \
+			--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
+			--out eval-out/purpose/$$c || exit 1; \
+	done
+	$(BIN)/lawqa eval eval/datasets/purpose_lawrefbook.jsonl --index $(LAWREFBOOK_HOME) \
+		--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
+		--out eval-out/purpose/lawrefbook
 
 # The development corpora (eval/datasets/corpora.json), each in its own index, and their question
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the

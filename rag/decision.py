@@ -35,7 +35,7 @@ from typing import Protocol
 import numpy as np
 
 from rag.keyword import american, chinese_words, tokenize
-from rag.kinds import Asked
+from rag.kinds import Asked, Kind
 from rag.retrieval import Retrieval
 from rag.sentences import UnitSentence, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
@@ -351,15 +351,34 @@ def _lift(similarities: list[float]) -> float:
     return max(similarities) - sum(similarities) / len(similarities) if similarities else 0.0
 
 
+def _named_purpose(
+    asked: Asked, retrieval: Retrieval, found: list[Evidence]
+) -> tuple[Evidence, ...]:
+    """For a question asking what a document it names is for, whose statement of purpose the
+    retrieval put first: that statement's sentences. The topic is then the named document
+    itself, so no score of the question's words decides whether it is addressed (the words of
+    "产品质量法设立的初衷是什么" are nowhere in "为了加强对产品质量的监督管理……，制定本法")."""
+    if asked.kind != Kind.PURPOSE or not retrieval.sources:
+        return ()
+    first = retrieval.sources[0]
+    if first.hit.doc_id not in retrieval.named:
+        return ()
+    return tuple(e for e in found if e.source.n == first.n and asked.given_by(e.text, e.lang))
+
+
 def decide(
     question: str, retrieval: Retrieval, index: IndexStatistics, model: DecisionModel
 ) -> Decision:
     asked = Asked.of(question)
     values, found = features(question, retrieval, index)
     probability = model.probability(values)
+    if stated := _named_purpose(asked, retrieval, found):
+        return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
     carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
+    if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
+        carried += tuple(e for e in found if e not in carried and asked.given_by(e.text, e.lang))
     outcome = Outcome.ANSWERED
     if not any(asked.given_by(e.text, e.lang) for e in carried):
         outcome = Outcome.NOT_STATED

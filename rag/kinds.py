@@ -1,12 +1,13 @@
 """What a question asks for, and whether a passage gives it.
 
 A question that asks for a specific detail (a time limit, a number, a place, a date, a person or
-body, a list of named things) is answered only when a cited sentence contains a span of that
-kind; a passage on the topic without one is a near miss, and the honest answer says the detail
-is not stated. Questions are classified by their wording in both languages; spans are found by
-patterns in English and by patterns plus `jieba.posseg` tags (numerals, place, person and
-organisation names) in Chinese. The span tests are deliberately generous: they decide only that
-a detail of the right kind is present, never that it is the right one.
+body, a list of named things, the purpose a document states for itself) is answered only when a
+cited sentence contains a span of that kind; a passage on the topic without one is a near miss,
+and the honest answer says the detail is not stated. Questions are classified by their wording
+in both languages; spans are found by patterns in English and by patterns plus `jieba.posseg`
+tags (numerals, place, person and organisation names) in Chinese. The span tests are
+deliberately generous: they decide only that a detail of the right kind is present, never that
+it is the right one.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Kind(StrEnum):
     DATE = "date"
     PERSON = "person"
     ARTICLE = "article"
+    PURPOSE = "purpose"
     LIST = "list"
     OPEN = "open"
 
@@ -41,6 +43,51 @@ _EN_NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|billion|half|a third|a quarter"
+)
+
+# A law, regulation or other instrument, as a question names it.
+_ZH_INSTRUMENT = r"法|法律|法规|条例|规定|办法|意见|解释|决定|规则|细则|章程|公约|协定"
+# An English title's words before the instrument ("the Labour Contract Law", "China's Product
+# Quality Law", "the stamp duty law", "these guiding opinions"): a preposition or an article
+# ends it ("the deposit in an auction under the Auction Law" names a deposit, not a law), and
+# so does an article's number ("Article 5 of the Law" is one article).
+_EN_TITLE = (
+    r"(?:(?!(?:in|under|at|by|with|from|to|about|regarding|concerning|a|an|its|their|whose|which"
+    r"|that|this|these|articles?|items?|paragraphs?|sections?|clauses?|chapters?)\b)"
+    r"[\w'’.-]+\s+){0,6}"
+)
+# "provisions", "measures" and "rules" name an instrument only as its title ("the Provisions on
+# …"): "the penalty provisions" are articles of one.
+_EN_INSTRUMENT = (
+    r"law|laws|act|code|regulations?|(?-i:Rules|Provisions|Measures)|opinions|interpretation|"
+    r"decision|constitution|ordinance|legislation|statute|convention|agreement"
+)
+
+_LAW = rf"(?:the |this |these |that |a |an )?{_EN_TITLE}(?:{_EN_INSTRUMENT})\b"
+# … and the rest of its title: "the Law on the Protection of the Rights and Interests of …"
+_TITLED = rf"{_LAW}(?:\s+(?:of|on|for|against|in)\s+[^?]{{1,80}}?)??"
+_PURPOSE_ASKED = (
+    rf"(?:{_ZH_INSTRUMENT})》?的?(?:立法|制定|设立|颁布|出台)?的?(?:目的|宗旨|初衷)",
+    r"(?:立法|制定|设立|颁布|出台)的?(?:目的|宗旨|初衷)",
+    rf"为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立|有)[^，。？?]{{0,20}}?(?:{_ZH_INSTRUMENT})",
+    rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,6}}?为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立)",
+    r"(?:制定|颁布|出台)[^，。？?]{0,20}?是?为了(?:什么|啥)",
+    r"为了?[^，。？?]{0,12}?(?:什么|啥)[^，。？?]{0,8}?而?(?:制定|颁布|出台)",
+    r"出于(?:什么|何种)(?:考虑|目的)[^，。？?]{0,6}?(?:制定|颁布|出台)",
+    rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,4}}?是(?:干|做)什么(?:用)?的",
+    r"(?<!\bfor the )(?<!\bfor )\b(?:purposes?|aims?|objectives?|goals?|intent|intentions?"
+    rf"|rationale|point) (?:of|behind) {_LAW}",
+    rf"\bwhy (?:was|were|did|has|have) {_TITLED}[^?]{{0,40}}?\b(?:enacted|formulated|adopted|"
+    r"promulgated|issued|passed|made|introduced|drawn up)\b",
+    r"\bwhy (?:did|does|do) [^?]{0,40}?\b(?:enact|formulate|adopt|promulgate|issue|pass|make|"
+    rf"introduce|have) {_LAW}",
+    rf"\bfor what purposes? (?:was|were|is|are) {_LAW}",
+    rf"\bwhat(?:'s|’s| is| are| was| were) {_TITLED} (?:for|meant to (?:do|achieve))\b",
+    rf"\bwhat (?:does|do|did) {_TITLED} (?:aim|seek|set out|intend|try) to\b",
+    rf"{_TITLED}[^?]{{0,30}}?\b(?:designed|intended|meant|supposed) to (?:accomplish|achieve|do|"
+    r"serve|address|solve|safeguard|protect|promote|ensure|prevent|regulate)\b",
+    r"\bwhat (?:[a-z-]+ )?(?:goals|aims|objectives|purposes) (?:does|do|did) "
+    rf"{_TITLED} (?:pursue|serve|have|seek)\b",
 )
 
 # Question wording, most specific first: "how many days" asks for a duration, not a number.
@@ -53,6 +100,14 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bwhat (article|provision|item|section)\b",
             re.I,
         ),
+    ),
+    (
+        # The purpose of a law, regulation or other instrument (what its first article or
+        # preamble states: "为了……，制定本法" / "This Law is formulated for the purpose of …"),
+        # not of a rule inside it ("保证金的目的", "the purpose of the deposit"); "以营利为目的"
+        # and "for the purposes of this Law" ask for none.
+        Kind.PURPOSE,
+        re.compile("|".join(_PURPOSE_ASKED), re.I),
     ),
     (
         Kind.FREQUENCY,
@@ -289,6 +344,26 @@ _EN_DATE = re.compile(
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
     r"|\bdate of (its )?(promulgation|publication|adoption)\b|\bday of\b|\bas from\b"
 )
+# A document's statement of its own purpose: "为了……，制定本法。", "为……，结合……，制定如下
+# 意见。", "……特制定本法……，以保障……"; "This Law is formulated in order to …", "With a view to
+# …, these Opinions are formulated", "The purpose of this Law is to …".
+_ZH_PURPOSE = re.compile(
+    r"为了?[^。；;]{2,400}?(?:特|现)?(?:制定|制订|作出|提出|订立)(?:本|如下|以下|下列|此)"
+    r"|(?:制定|制订)[^。；;]{0,80}?[，,]以(?:保障|保证|确保|维护|促进|保护|规范)"
+    r"|(?:立法|制定)(?:目的|宗旨)"
+)
+_EN_PURPOSE = re.compile(
+    r"\b(?:in order to|for the purposes? of|with a view to|with the aims? of|so as to)\b"
+    r"[^.;]{0,600}?\b(?:this|these|the present)\b[^.;]{0,80}?\b(?:is|are) (?:hereby )?"
+    r"(?:formulated|enacted|made|adopted|promulgated|developed|issued|drawn up|laid down)\b"
+    r"|\b(?:formulated|formulates|enacted|enacts|adopted|adopts|promulgated|promulgates|"
+    r"developed|issued|drawn up)\b[^.;]{0,300}?"
+    r"\b(?:in order to|for the purposes? of|with a view to|so as to)\b"
+    r"|\b(?:is|are) (?:hereby )?(?:formulated|enacted|adopted|promulgated) to\b"
+    r"|\b(?:purposes?|aims?|objectives?) of (?:this|these|the present)\b[^.;]{0,60}?"
+    r"\b(?:is|are) to\b",
+    re.I,
+)
 _ZH_DURATION = re.compile(
     rf"(?<!第){_ZH_NUM}+\s*(个)?\s*(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
 )
@@ -407,6 +482,8 @@ def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
         return _unit_pattern(lang, units).search(plain) is not None
     if kind == Kind.FREQUENCY:
         return bool((_ZH_FREQUENCY if lang == "zh" else _EN_FREQUENCY).search(plain))
+    if kind == Kind.PURPOSE:
+        return bool((_ZH_PURPOSE if lang == "zh" else _EN_PURPOSE).search(plain))
     if lang == "zh":
         if kind == Kind.DURATION:
             return bool(_ZH_DURATION.search(plain))
@@ -464,5 +541,6 @@ MISSING: dict[Kind, dict[Lang, str]] = {
     Kind.PERSON: {"en": "who (which person or body)", "zh": "具体由谁（哪个人或机关）"},
     Kind.LIST: {"en": "which ones (a list)", "zh": "具体有哪些"},
     Kind.ARTICLE: {"en": "the article", "zh": "具体条文"},
+    Kind.PURPOSE: {"en": "the purpose", "zh": "制定目的"},
     Kind.OPEN: {"en": "the answer", "zh": "该问题的答案"},
 }

@@ -127,9 +127,9 @@ class Manifest:
         ).fetchall()
         return [_document(meta, warnings) for meta, warnings in rows]
 
-    def units(self, doc_id: str) -> list[Unit]:
+    def units(self, doc_id: str, first: int = -1) -> list[Unit]:
         rows = self._db.execute(
-            "SELECT data FROM units WHERE doc_id=? ORDER BY position", (doc_id,)
+            "SELECT data FROM units WHERE doc_id=? ORDER BY position LIMIT ?", (doc_id, first)
         ).fetchall()
         return [Unit.from_json(json.loads(r[0])) for r in rows]
 

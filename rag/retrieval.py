@@ -51,6 +51,8 @@ from rag.types import LANGS, Document, Hit, Lang, Source, Unit, chunk_unit, othe
 
 UnitKey = tuple[str, str]  # (doc_id, label)
 KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reorder
+PURPOSE_UNITS = 3  # a document's statement of purpose is among its first units
+PURPOSE = Asked(Kind.PURPOSE)
 UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
@@ -310,7 +312,11 @@ class Retriever:
 
         ranked = order(fused)
         if self.settings.kind_weight:
-            fused = self._kind_first(question, ranked[:KIND_WINDOW], fused, unit)
+            asked = Asked.of(question)
+            if asked.kind == Kind.PURPOSE:
+                fused = self._purpose_first(ranked[:KIND_WINDOW], fused, named)
+                ranked = order(fused)
+            fused = self._kind_first(asked, ranked[:KIND_WINDOW], fused, unit)
             ranked = order(fused)
         return fused, ranked
 
@@ -391,16 +397,33 @@ class Retriever:
         fused = zscore_fusion(weighted)
         return {key: score for key, score in fused.items() if key[0] in allowed}
 
+    def _purpose_first(
+        self, first: Sequence[UnitKey], fused: dict[UnitKey, float], named: set[str]
+    ) -> dict[UnitKey, float]:
+        """For a question asking what a document is for: the statement of purpose of each
+        document it is about (those it names, else those of the `first` units) scored above
+        that document's best unit. A statement of purpose opens a document (its preamble, or
+        its first articles: "为了……，制定本法"), where the question's words seldom are."""
+        scored = dict(fused)
+        for doc_id in sorted(named) if named else dict.fromkeys(key[0] for key in first):
+            best = max((score for key, score in fused.items() if key[0] == doc_id), default=None)
+            if best is None:
+                continue
+            for opening in self.index.units(doc_id, first=PURPOSE_UNITS):
+                if any(PURPOSE.given_by(opening.text(lang), lang) for lang in LANGS):
+                    scored[(doc_id, opening.label)] = best + self.settings.kind_weight
+                    break
+        return scored
+
     def _kind_first(
         self,
-        question: str,
+        asked: Asked,
         first: Sequence[UnitKey],
         fused: dict[UnitKey, float],
         unit: UnitReader,
     ) -> dict[UnitKey, float]:
         """The fused scores with `kind_weight` added for each of the `first` units that holds a
         span of what the question asks for (either language); unchanged for an open question."""
-        asked = Asked.of(question)
         if asked.kind in (Kind.OPEN, Kind.ARTICLE):
             return fused
         scored = dict(fused)

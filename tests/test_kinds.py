@@ -190,7 +190,11 @@ def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "found_at_end"),
-    [(Kind.PLACE, "地点设在北京。"), (Kind.PERSON, "由国务院决定。"), (Kind.LIST, "包括德国、法国。")],
+    [
+        (Kind.PLACE, "地点设在北京。"),
+        (Kind.PERSON, "由国务院决定。"),
+        (Kind.LIST, "包括德国、法国。"),
+    ],
 )
 def test_a_long_passage_is_searched_to_its_end_and_answered_alike_when_asked_again(
     kind: Kind, found_at_end: str
@@ -200,3 +204,79 @@ def test_a_long_passage_is_searched_to_its_end_and_answered_alike_when_asked_aga
     assert has_span(kind, filler + found_at_end, "zh")
     assert has_span(kind, filler + found_at_end, "zh")  # remembered
     assert not has_span(kind, filler, "zh")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the purpose of the Labour Contract Law?",
+        "Why was the Arbitration Law enacted?",
+        "What does the Product Quality Law aim to achieve?",
+        "what's the auction law for?",
+        "What is the Law on the Protection of the Rights and Interests of the Elderly meant to do?",
+        "Why did the NPC pass the Lawyers Law?",
+        "For what purpose were these guiding opinions formulated?",
+        "《劳动合同法》的立法目的是什么？",
+        "制定仲裁法是为了什么？",
+        "这部法律的宗旨是什么",
+        "产品质量法设立的初衷是什么？",
+        "反不正当竞争法是出于什么考虑制定的？",
+        "拍卖法是干什么的？",
+    ],
+)
+def test_a_question_on_what_a_document_is_for_asks_for_its_purpose(question: str) -> None:
+    assert question_kind(question) == Kind.PURPOSE
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("For the purposes of the Individual Income Tax Law, who is a resident?", Kind.PERSON),
+        ("What is the purpose of the deposit in an auction under the Auction Law?", Kind.OPEN),
+        ("What is the purpose of Article 5 of the Law?", Kind.OPEN),
+        ("What is the purpose of the penalty provisions?", Kind.OPEN),
+        ("拍卖法中保证金的目的是什么？", Kind.OPEN),
+        ("以营利为目的的行为是否违法？", Kind.OPEN),
+        ("社会保险基金可以挪作其他用途吗？", Kind.OPEN),
+    ],
+)
+def test_a_purpose_inside_a_rule_is_not_the_documents_purpose(question: str, kind: Kind) -> None:
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("lang", "stated", "not_stated"),
+    [
+        ("zh", "为了保护劳动者的合法权益，根据宪法，制定本法。", "劳动者有权依法参加和组织工会。"),
+        (
+            "zh",
+            "为深入贯彻落实有关部署，结合工作实际，制定如下指导意见。",
+            "为了加强管理，用人单位应当建立制度。",
+        ),
+        (
+            "zh",
+            "全国人民代表大会特制定香港特别行政区基本法，规定实行的制度，以保障方针政策的实施。",
+            "基本法的解释权属于全国人民代表大会常务委员会。",
+        ),
+        (
+            "en",
+            "This Law is formulated in order to protect the rights of workers.",
+            "Workers may join trade unions.",
+        ),
+        (
+            "en",
+            "These Regulations are formulated to regulate port pilotage services.",
+            "An application shall be made to the court.",
+        ),
+        (
+            "en",
+            "With a view to implementing the strategy, these Opinions are formulated.",
+            "He went there to buy food made in China.",
+        ),
+    ],
+)
+def test_a_statement_of_purpose_is_found_where_a_document_states_it(
+    lang: str, stated: str, not_stated: str
+) -> None:
+    assert has_span(Kind.PURPOSE, stated, lang)  # type: ignore[arg-type]
+    assert not has_span(Kind.PURPOSE, not_stated, lang)  # type: ignore[arg-type]

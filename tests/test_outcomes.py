@@ -45,6 +45,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
         ("引航员执业证书由谁颁发？", "3"),
         ("Which cities do pilotage services cover?", "8"),
         ("引航服务覆盖哪些城市？", "8"),
+        ("What are these Regulations for?", "1"),
+        ("本条例的立法目的是什么？", "1"),
     ],
 )
 def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label: str) -> None:

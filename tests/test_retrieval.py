@@ -14,7 +14,7 @@ from rag.embedders import Embedder
 from rag.index import Index
 from rag.retrieval import Retriever, ScoredList, in_force, zscore_fusion
 from rag.settings import RetrievalSettings, Settings, SettingsError
-from rag.types import Document, DocumentMeta, Lang
+from rag.types import Document, DocumentMeta, Lang, Outcome
 from tests.helpers import SAMPLE, shared
 
 SAMPLE_TITLE = "最高人民法院关于人民法院服务保障进一步扩大对外开放的指导意见"
@@ -297,6 +297,28 @@ def test_the_answer_says_which_named_documents_were_searched_first(labour_index:
     labour_id = next(d.doc_id for d in labour_index.documents() if d.title.endswith("劳动法"))
     restricted = assistant.ask("《劳动合同法》规定试用期最长多久？", doc_ids=[labour_id])
     assert restricted.notes == ("不在本次检索的文件范围内：《中华人民共和国劳动合同法》。",)
+
+
+@pytest.mark.integration
+def test_a_question_on_what_a_law_is_for_finds_its_statement_of_purpose(
+    labour_index: Index,
+) -> None:
+    retriever = Retriever(labour_index, RETRIEVAL)
+    plain = Retriever(labour_index, RETRIEVAL.model_copy(update={"kind_weight": 0.0}))
+    for question, law in (
+        ("劳动合同法设立的初衷是什么？", "中华人民共和国劳动合同法"),
+        ("《劳动法》为什么要制定？", "中华人民共和国劳动法"),
+    ):
+        first = retriever.retrieve(question, k=1).sources[0]
+        assert (first.document.title, first.unit.label) == (law, "1")
+        assert first.unit.text_zh.startswith("为了") and "制定本法" in first.unit.text_zh
+    # found by what it is, not by the question's words, which are nowhere in it
+    assert plain.retrieve("劳动合同法设立的初衷是什么？", k=1).sources[0].unit.label != "1"
+    assistant = Assistant(labour_index, Settings(home=labour_index.home), "extractive")
+    answer = assistant.ask("劳动合同法设立的初衷是什么？")
+    assert answer.outcome == Outcome.ANSWERED
+    assert answer.answer.split("\n")[1].startswith("为了完善劳动合同制度")
+    assert [(c.label, c.verified) for c in answer.citations] == [("1", True)]
 
 
 @pytest.mark.integration
