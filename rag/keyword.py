@@ -63,6 +63,11 @@ def posseg() -> Any:
     return jieba.posseg
 
 
+def search_spans(text: str) -> list[tuple[str, int, int]]:
+    """jieba's search-mode words of a Chinese text with where each starts and ends."""
+    return [(word, start, end) for word, start, end in _jieba().tokenize(text, mode="search")]
+
+
 def tokenize(text: str, lang: Lang) -> list[str]:
     """Tokens for BM25: jieba search-mode words for Chinese, folded words for English."""
     text = normalize(text).lower()

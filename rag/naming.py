@@ -14,15 +14,25 @@ also by the quoted law's short name. A title counts where it is written whole:
   military insurance law names no Insurance Law.
 Titles are looked for longest first; a shorter one inside a longer one found there (《劳动合同法
 实施条例》 holds 劳动合同法) does not count.
+
+A document the library has in Chinese only is also named by an English rendering of its title:
+a capitalised name ending in the kind of instrument it is ("the Cybersecurity Law", "China's
+Data Security Law", "the Regulations on the Administration of Human Genetic Resources") names
+the title of that kind (法, 条例 …) whose words CC-CEDICT glosses with the name's words, when
+three quarters of the title (less its kind) are so explained and three quarters of the name's
+words explain something: 网络 安全 for "network security", 反 外国 制裁 for "Anti-Foreign
+Sanctions". A rendering that is not word for word ("Civil Procedure" for 民事诉讼) names nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from rag.bridge import english_words, meanings
+from rag.keyword import search_spans
 from rag.text import has_cjk, normalize
 from rag.types import Document
 
@@ -42,6 +52,37 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,80})》")
 _NESTED = str.maketrans("〈〉", "《》")  # 《…〈…〉…》: a title quoted inside a title
 _MIN_ZH = 2
 _MIN_EN_WORDS = 2
+# English names of instruments, with the Chinese titles' endings they render.
+_EN_KINDS: dict[str, tuple[str, ...]] = {
+    "Law": ("法",),
+    "Code": ("法典",),
+    "Regulations": ("条例", "规定", "办法"),
+    "Provisions": ("规定",),
+    "Measures": ("办法",),
+    "Rules": ("规则", "规定"),
+    "Interpretation": ("解释",),
+    "Decision": ("决定",),
+    "Opinions": ("意见",),
+}
+_CAPITAL = r"[A-Z][\w'’-]*"
+_JOINING = r"(?:of|on|for|and|the|in|to|against|concerning)"
+# A name: capitalised words, then the instrument, then perhaps "on/of/for …" and more of them.
+_EN_NAME = re.compile(
+    rf"((?:{_CAPITAL}\s+(?:{_JOINING}\s+)*)*)\b({'|'.join(_EN_KINDS)})\b"
+    rf"((?:\s+(?:of|on|for|concerning)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:{_JOINING}\s+)*{_CAPITAL})*)?)"
+)
+# Words of a name that are no part of a rendered title.
+_NOT_TITLE = frozenset(
+    stem for stem, _ in english_words("People's Republic of China PRC China's Chinese under per")
+)
+# The share of a title a name must explain (a word counting by the share of its gloss the name
+# holds: "Labor" explains half of 劳动合同, "labor contract"), and of the name's words the title.
+_TITLE_EXPLAINED = 0.75
+_JOINING_ZH = frozenset("和与及的之")  # rendered by words a name's content leaves out
+_NAME_EXPLAINED = 0.75
+# What a word counts for when it meets a gloss's word by the stem alone: stems of unrelated
+# words meet (securities and secure: 证券, not 保险).
+_STEM_ONLY = 0.7
 
 
 def _matching(text: str) -> str:
@@ -54,19 +95,63 @@ class Titles:
     """Every way the library's documents can be named, longest first, with their documents."""
 
     forms: tuple[tuple[str, frozenset[str]], ...]
+    # The short Chinese titles of the documents without an English one, with their documents.
+    translatable: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @classmethod
     def of(cls, documents: Mapping[str, Document]) -> Titles:
         found: dict[str, set[str]] = {}
+        chinese_only: dict[str, set[str]] = {}
         for doc_id, document in documents.items():
             for form in _forms(document):
                 found.setdefault(form, set()).add(doc_id)
+            if not document.meta.title_en and document.meta.title_zh:
+                short = _VERSION.sub("", _matching(document.meta.title_zh))
+                chinese_only.setdefault(short.removeprefix(_STATE_ZH), set()).add(doc_id)
         ordered = sorted(found.items(), key=lambda item: (-len(item[0]), item[0]))
-        return cls(tuple((form, frozenset(ids)) for form, ids in ordered))
+        return cls(
+            tuple((form, frozenset(ids)) for form, ids in ordered),
+            tuple((form, frozenset(ids)) for form, ids in sorted(chinese_only.items())),
+        )
 
     @cached_property
     def _known(self) -> frozenset[str]:
         return frozenset(form for form, _ in self.forms)
+
+    @cached_property
+    def _rendered(self) -> tuple[_Rendering, ...]:
+        """The Chinese-only documents' titles, as English names may render them (built the
+        first time a question holds an English name: it reads CC-CEDICT)."""
+        return tuple(
+            _Rendering.of(form, ending, doc_ids)
+            for form, doc_ids in self.translatable
+            for ending in {e for endings in _EN_KINDS.values() for e in endings}
+            if form.endswith(ending) and len(form) > len(ending)
+        )
+
+    def named_in_english(self, question: str, titled: Sequence[str] = ()) -> set[str]:
+        """The Chinese-only documents the question names by an English rendering of the title:
+        for each name, those of the title that explains it best. A name that holds, or is
+        within, one of the `titled` English titles found in the question names no other."""
+        named: set[str] = set()
+        for match in _EN_NAME.finditer(normalize(question)):
+            name = _matching(match[0])
+            if any(title in name or name in title for title in titled):
+                continue
+            words: dict[str, set[str]] = {}
+            for stem, word in english_words(f"{match[1]} {match[3]}"):
+                if stem not in _NOT_TITLE:
+                    words.setdefault(stem, set()).add(word)
+            endings = _EN_KINDS[match[2]]
+            scored = [
+                (score, rendering)
+                for rendering in self._rendered
+                if rendering.ending in endings and (score := rendering.explains(words))
+            ]
+            if scored:
+                best = max(score for score, _ in scored)
+                named |= {i for score, r in scored if score == best for i in r.doc_ids}
+        return named
 
     def unknown(self, question: str) -> list[str]:
         """The titles the question writes in 《》 that name no document of the library, as
@@ -93,6 +178,9 @@ class Titles:
                     named |= doc_ids
                     taken.append((start, end))
                 start = text.find(form, start + 1)
+        if self.translatable:
+            titled = [text[s:e] for s, e in taken if not has_cjk(text[s:e])]
+            named |= self.named_in_english(question, titled)
         return named
 
 
@@ -130,3 +218,57 @@ def _stands_as_name(text: str, start: int, end: int) -> bool:
     if len(form) == _MIN_ZH and not after.startswith(_SHORT_FOLLOWERS):
         return False
     return not before or not has_cjk(before[-1]) or before.endswith(_INTRODUCERS)
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    """A Chinese title as English may render it: its words (jieba's search-mode words and its
+    characters) by position, each with its CC-CEDICT glosses, less its ending (法, 条例 …),
+    which the name's instrument word renders. A word is explained by the share of the words of
+    one of its glosses that the name holds: 劳动合同 ("labor contract") by half by "the Labor
+    Law", which 劳 ("labor") explains whole."""
+
+    ending: str
+    length: int
+    words: tuple[tuple[int, int, frozenset[tuple[tuple[str, str], ...]]], ...]
+    doc_ids: frozenset[str]
+    joining: tuple[int, ...] = ()  # where its joining characters are (和, 与 …: "and", "of")
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Every stem of every gloss of its words."""
+        return frozenset(stem for _, _, glosses in self.words for g in glosses for stem, _ in g)
+
+    @classmethod
+    def of(cls, title: str, ending: str, doc_ids: frozenset[str]) -> _Rendering:
+        core = title[: -len(ending)]
+        words = [(start, end, meanings(word)) for word, start, end in search_spans(core)]
+        words += [(i, i + 1, meanings(char)) for i, char in enumerate(core)]
+        joining = tuple(i for i, char in enumerate(core) if char in _JOINING_ZH)
+        return cls(ending, len(core), tuple(w for w in words if w[2]), doc_ids, joining)
+
+    def explains(self, name: Mapping[str, set[str]]) -> float:
+        """How well the title and the name's words (by stem, with the words as written) explain
+        each other (the two shares summed), or 0 when the title's share is below
+        `_TITLE_EXPLAINED` or the name's below `_NAME_EXPLAINED`."""
+        if not name or len(self.stems.intersection(name)) < _NAME_EXPLAINED * len(name):
+            return 0.0
+        covered = [0.0] * self.length
+        for i in self.joining:
+            covered[i] = 1.0
+        found: set[str] = set()
+        for start, end, glosses in self.words:
+            for gloss in glosses:
+                credit = sum(
+                    1.0 if word in name[stem] else _STEM_ONLY
+                    for stem, word in gloss
+                    if stem in name
+                )
+                if credit:
+                    for i in range(start, end):
+                        covered[i] = max(covered[i], credit / len(gloss))
+                    found.update(stem for stem, _ in gloss if stem in name)
+        title_share, name_share = sum(covered) / self.length, len(found) / len(name)
+        if title_share < _TITLE_EXPLAINED or name_share < _NAME_EXPLAINED:
+            return 0.0
+        return title_share + name_share

@@ -108,3 +108,50 @@ def test_the_documents_a_question_names(question: str, named: set[str]) -> None:
 )
 def test_titles_in_book_title_marks_the_library_lacks(question: str, unknown: list[str]) -> None:
     assert TITLES.unknown(question) == unknown
+
+
+# A library in Chinese only: English names render its titles.
+CHINESE_ONLY = Titles.of(
+    {
+        d.doc_id: d
+        for d in (
+            _document("labor", "中华人民共和国劳动法"),
+            _document("contract", "中华人民共和国劳动合同法"),
+            _document("contract-law", "中华人民共和国合同法"),
+            _document("data", "中华人民共和国数据安全法"),
+            _document("sanctions", "中华人民共和国反外国制裁法"),
+            _document("disputes", "中华人民共和国劳动争议调解仲裁法"),
+            _document("insurance", "中华人民共和国保险法"),
+            _document("securities", "中华人民共和国证券法"),
+            _document("data-rules", "网络数据安全管理条例"),
+            _document("assembly", "中华人民共和国集会游行示威法", "Law on Assemblies"),
+        )
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Under the Data Security Law, what is important data?", {"data"}),
+        ("What does China's Anti-Foreign Sanctions Law allow?", {"sanctions"}),
+        ("Does the PRC Labor Dispute Mediation and Arbitration Law set a time limit?", {"disputes"}),
+        ("What does the Labor Law of the People's Republic of China say?", {"labor"}),
+        # the title whose words the name explains best: not the longer one it half explains
+        ("What does the Labor Contract Law say about probation?", {"contract"}),
+        ("Under the Contract Law, when is an offer revoked?", {"contract-law"}),
+        # an instrument of another kind, a name whose words the title lacks, one not capitalised
+        ("Under the Data Security Regulations, who reports?", set()),
+        ("Under the Network Data Security Regulations, who reports?", {"data-rules"}),
+        ("Under the Data Export Law, what is allowed?", set()),
+        ("Under the data security law, what is important data?", set()),
+        # "securities" meets 保险 ("secure") by its stem alone: not enough to name the Insurance Law
+        ("Under the Securities Law, who may sue?", set()),
+        # a document with an English title is named by it, not by a rendering of another
+        ("Under the Law on Assemblies, who decides?", {"assembly"}),
+    ],
+)
+def test_an_english_name_names_a_document_the_library_has_in_chinese_only(
+    question: str, named: set[str]
+) -> None:
+    assert CHINESE_ONLY.named(question) == named

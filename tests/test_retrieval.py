@@ -294,6 +294,10 @@ def test_the_answer_says_which_named_documents_were_searched_first(labour_index:
         "The library has no document titled 《民法典》.",
     )
     assert assistant.ask("试用期最长多久？").notes == ()
+    # an English name of a law the library has in Chinese only
+    english = assistant.ask("Under the Labor Contract Law, how long may probation last?")
+    assert english.notes == ("Searched first in: 《中华人民共和国劳动合同法》.",)
+    assert english.sources[0].document.title == "中华人民共和国劳动合同法"
     labour_id = next(d.doc_id for d in labour_index.documents() if d.title.endswith("劳动法"))
     restricted = assistant.ask("《劳动合同法》规定试用期最长多久？", doc_ids=[labour_id])
     assert restricted.notes == ("不在本次检索的文件范围内：《中华人民共和国劳动合同法》。",)
