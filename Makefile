@@ -67,11 +67,15 @@ eval-stard: install-test
 	$(BIN)/lawqa eval $(SHARED)/stard_dev.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
 		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/stard
 
-# Questions that name their law (written blind by a helper session), over all of LawRefBook.
+# Questions that name their law, in Chinese or English (written blind by helper sessions), over
+# all of LawRefBook.
 eval-named: install-test
 	$(MAKE) $(LAWREFBOOK_HOME)/.done
 	$(BIN)/lawqa eval eval/datasets/named.jsonl --index $(LAWREFBOOK_HOME) --mode extractive \
 		--pipeline lawqa --pipeline bm25 --pipeline dense --out eval-out/named
+	$(BIN)/lawqa eval eval/datasets/english_named.jsonl --index $(LAWREFBOOK_HOME) \
+		--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
+		--out eval-out/english_named
 
 # Questions on what a document is for (and controls that only use the words): written blind by
 # helper sessions, on the development corpora (each on its own index) and over all of LawRefBook.
