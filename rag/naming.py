@@ -16,12 +16,14 @@ Titles are looked for longest first; a shorter one inside a longer one found the
 实施条例》 holds 劳动合同法) does not count.
 
 A document the library has in Chinese only is also named by an English rendering of its title:
-a capitalised name ending in the kind of instrument it is ("the Cybersecurity Law", "China's
-Data Security Law", "the Regulations on the Administration of Human Genetic Resources") names
-the title of that kind (法, 条例 …) whose words CC-CEDICT glosses with the name's words, when
-three quarters of the title (less its kind) are so explained and three quarters of the name's
-words explain something: 网络 安全 for "network security", 反 外国 制裁 for "Anti-Foreign
-Sanctions". A rendering that is not word for word ("Civil Procedure" for 民事诉讼) names nothing.
+a capitalised name ending in the kind of instrument it is ("China's Data Security Law", "the
+Regulations on the Administration of Human Genetic Resources"; when the question has none, the
+words right before an instrument in lower case: "under the data security law") names the title
+of that kind (法, 条例 …) whose words CC-CEDICT glosses with the name's words, when three
+quarters of the title (less its kind) are so explained and three quarters of the name's words
+explain something, and no other title is explained as well: 网络 安全 for "network security",
+反 外国 制裁 for "Anti-Foreign Sanctions". A rendering that is not word for word ("Civil
+Procedure" for 民事诉讼) names nothing.
 """
 
 from __future__ import annotations
@@ -70,6 +72,17 @@ _JOINING = r"(?:of|on|for|and|the|in|to|against|concerning)"
 _EN_NAME = re.compile(
     rf"((?:{_CAPITAL}\s+(?:{_JOINING}\s+)*)*)\b({'|'.join(_EN_KINDS)})\b"
     rf"((?:\s+(?:of|on|for|concerning)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:{_JOINING}\s+)*{_CAPITAL})*)?)"
+)
+# A name written in lower case ("under the data security law"): the words right before the
+# instrument, none of them a word that begins or links a phrase.
+_LOWER_BREAKS = (
+    "the|a|an|under|of|on|in|by|per|to|for|from|with|about|what|which|does|do|did|is|are|was|"
+    "were|be|can|could|may|must|shall|should|will|would|how|why|when|where|who|whether|if|my|"
+    "our|your|their|its|his|her|this|that|these|those|any|all|and|or|not|new|old|current"
+)
+_EN_NAME_LOWER = re.compile(
+    rf"\b((?:(?!(?:{_LOWER_BREAKS})\b)[a-z][a-z'’-]*\s+){{1,6}})"
+    rf"({'|'.join(kind.lower() for kind in _EN_KINDS)})\b"
 )
 # Words of a name that are no part of a rendered title.
 _NOT_TITLE = frozenset(
@@ -134,23 +147,28 @@ class Titles:
         for each name, those of the title that explains it best. A name that holds, or is
         within, one of the `titled` English titles found in the question names no other."""
         named: set[str] = set()
-        for match in _EN_NAME.finditer(normalize(question)):
-            name = _matching(match[0])
+        text = normalize(question)
+        names = [(m[0], f"{m[1]} {m[3]}", m[2]) for m in _EN_NAME.finditer(text)] or [
+            (m[0], m[1], m[2].capitalize()) for m in _EN_NAME_LOWER.finditer(text.lower())
+        ]
+        for whole, title_words, kind in names:
+            name = _matching(whole)
             if any(title in name or name in title for title in titled):
                 continue
             words: dict[str, set[str]] = {}
-            for stem, word in english_words(f"{match[1]} {match[3]}"):
+            for stem, word in english_words(title_words):
                 if stem not in _NOT_TITLE:
                     words.setdefault(stem, set()).add(word)
-            endings = _EN_KINDS[match[2]]
+            endings = _EN_KINDS[kind]
             scored = [
                 (score, rendering)
                 for rendering in self._rendered
                 if rendering.ending in endings and (score := rendering.explains(words))
             ]
-            if scored:
-                best = max(score for score, _ in scored)
-                named |= {i for score, r in scored if score == best for i in r.doc_ids}
+            top = max((score for score, _ in scored), default=0.0)
+            best = [rendering for score, rendering in scored if score == top]
+            if len(best) == 1:  # two titles explaining a name alike: it names neither
+                named |= best[0].doc_ids
         return named
 
     def unknown(self, question: str) -> list[str]:

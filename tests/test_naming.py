@@ -125,6 +125,7 @@ CHINESE_ONLY = Titles.of(
             _document("securities", "中华人民共和国证券法"),
             _document("data-rules", "网络数据安全管理条例"),
             _document("assembly", "中华人民共和国集会游行示威法", "Law on Assemblies"),
+            _document("unions", "中华人民共和国工会法"),
         )
     }
 )
@@ -135,8 +136,11 @@ CHINESE_ONLY = Titles.of(
     [
         ("Under the Data Security Law, what is important data?", {"data"}),
         ("What does China's Anti-Foreign Sanctions Law allow?", {"sanctions"}),
-        ("Does the PRC Labor Dispute Mediation and Arbitration Law set a time limit?", {"disputes"}),
-        ("What does the Labor Law of the People's Republic of China say?", {"labor"}),
+        (
+            "Does the PRC Labor Dispute Mediation and Arbitration Law set a time limit?",
+            {"disputes"},
+        ),
+        ("What does the Dispute Mediation Law of the People's Republic of China say?", set()),
         # the title whose words the name explains best: not the longer one it half explains
         ("What does the Labor Contract Law say about probation?", {"contract"}),
         ("Under the Contract Law, when is an offer revoked?", {"contract-law"}),
@@ -144,11 +148,18 @@ CHINESE_ONLY = Titles.of(
         ("Under the Data Security Regulations, who reports?", set()),
         ("Under the Network Data Security Regulations, who reports?", {"data-rules"}),
         ("Under the Data Export Law, what is allowed?", set()),
-        ("Under the data security law, what is important data?", set()),
+        ("Under the Data Security law, what is important data?", {"data"}),
         # "securities" meets 保险 ("secure") by its stem alone: not enough to name the Insurance Law
         ("Under the Securities Law, who may sue?", set()),
         # a document with an English title is named by it, not by a rendering of another
         ("Under the Law on Assemblies, who decides?", {"assembly"}),
+        # two titles explaining a name alike (劳动 "physical labor", 工会 "labor union"): neither
+        ("Under the Labor Law, how long is the working day?", set()),
+        ("Under the Trade Union Law, who may join?", {"unions"}),
+        # lower case: the words right before the instrument
+        ("under the data security law, what is important data?", {"data"}),
+        ("is this allowed by anti-foreign sanctions law?", {"sanctions"}),
+        ("does the law say anything about data security?", set()),
     ],
 )
 def test_an_english_name_names_a_document_the_library_has_in_chinese_only(
