@@ -36,6 +36,7 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the)\s+")
 _PLACEHOLDERS = frozenset({"sb", "sth", "someone", "something", "one's", "oneself", "etc"})
+_POSSESSIVE = re.compile(r"'s?$")
 _ALL_CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # A CC-CEDICT line: "Traditional Simplified [pin1 yin1] /definition/definition/".
@@ -110,11 +111,11 @@ def english_words(text: str) -> list[tuple[str, str]]:
     stems of one word's forms differ past that: supervise → superv, supervision → supervis),
     the word lower-cased, American and singular ("securities" → security, which its stem secur
     shares with "secure"); "anti-" is a word."""
-    words = _WORD.findall(_BRACKETS.sub(" ", text.lower()).replace("-", " "))
+    text = _BRACKETS.sub(" ", text.lower()).replace("-", " ").replace("’", "'")
     return [
         (_stem(w)[:STEM_LETTERS], _singular(american(w)))
-        for w in words
-        if w not in EN_STOP and w not in _PLACEHOLDERS
+        for w in (_POSSESSIVE.sub("", w) for w in _WORD.findall(text))
+        if len(w) > 1 and w not in EN_STOP and w not in _PLACEHOLDERS
     ]
 
 
@@ -128,7 +129,11 @@ def _singular(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return str(_english_stemmer().stemWord(american(word)))
+    with _stemming:  # the stemmer keeps its working state on itself: one word at a time
+        return str(_english_stemmer().stemWord(american(word)))
+
+
+_stemming = threading.Lock()
 
 
 @cache

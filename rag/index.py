@@ -139,7 +139,7 @@ class Index:
         """The documents (without units) ingested from the file at `source_path` (resolved)."""
         return self._manifest.docs_from_source(source_path)
 
-    def units(self, doc_id: str, first: int = -1) -> list[Unit]:
+    def units(self, doc_id: str, first: int | None = None) -> list[Unit]:
         """A document's units, in document order (its `first` ones, when given)."""
         return self._manifest.units(doc_id, first)
 

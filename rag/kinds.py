@@ -45,8 +45,13 @@ _EN_NUM_WORDS = (
     r"hundred|thousand|million|billion|half|a third|a quarter"
 )
 
-# A law, regulation or other instrument, as a question names it.
-_ZH_INSTRUMENT = r"法|法律|法规|条例|规定|办法|意见|解释|决定|规则|细则|章程|公约|协定"
+# A law, regulation or other instrument, as a question names it. 规定, 决定, 意见 … are also what
+# a rule says or a body decides (违反规定, 法院的决定): an instrument only as 本规定, 该决定 or
+# the end of a title in 《》.
+_ZH_INSTRUMENT = (
+    r"(?:法|法律|法规|条例|解释|公约|协定"
+    r"|(?:(?<=[本该此》])|(?<=这部|这个|这项))(?:规定|办法|意见|决定|规则|细则|章程))"
+)
 # An English title's words before the instrument ("the Labour Contract Law", "China's Product
 # Quality Law", "the stamp duty law", "these guiding opinions"): a preposition or an article
 # ends it ("the deposit in an auction under the Auction Law" names a deposit, not a law), and
@@ -56,11 +61,12 @@ _EN_TITLE = (
     r"|that|this|these|articles?|items?|paragraphs?|sections?|clauses?|chapters?)\b)"
     r"[\w'’.-]+\s+){0,6}"
 )
-# "provisions", "measures" and "rules" name an instrument only as its title ("the Provisions on
-# …"): "the penalty provisions" are articles of one.
+# Instruments named in lower case too, and those named only as a title, capitalised ("the
+# Provisions on …", "the Anti-Monopoly Act"): "the penalty provisions" are articles of one, "the
+# arbitration agreement" or "the statute of limitations" no instrument.
 _EN_INSTRUMENT = (
-    r"law|laws|act|code|regulations?|(?-i:Rules|Provisions|Measures)|opinions|interpretation|"
-    r"decision|constitution|ordinance|legislation|statute|convention|agreement"
+    r"law|laws|regulations?|opinions|interpretation|constitution|ordinance|legislation"
+    r"|(?-i:Rules|Provisions|Measures|Act|Code|Decision|Statute|Convention|Agreement)"
 )
 
 _LAW = rf"(?:the |this |these |that |a |an )?{_EN_TITLE}(?:{_EN_INSTRUMENT})\b"
@@ -68,26 +74,37 @@ _LAW = rf"(?:the |this |these |that |a |an )?{_EN_TITLE}(?:{_EN_INSTRUMENT})\b"
 _TITLED = rf"{_LAW}(?:\s+(?:of|on|for|against|in)\s+[^?]{{1,80}}?)??"
 _PURPOSE_ASKED = (
     rf"(?:{_ZH_INSTRUMENT})》?的?(?:立法|制定|设立|颁布|出台)?的?(?:目的|宗旨|初衷)",
-    r"(?:立法|制定|设立|颁布|出台)的?(?:目的|宗旨|初衷)",
+    r"(?:立法|制定)的?(?:目的|宗旨|初衷)",
     rf"为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立|有)[^，。？?]{{0,20}}?(?:{_ZH_INSTRUMENT})",
     rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,6}}?为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立)",
     r"(?:制定|颁布|出台)[^，。？?]{0,20}?是?为了(?:什么|啥)",
     r"为了?[^，。？?]{0,12}?(?:什么|啥)[^，。？?]{0,8}?而?(?:制定|颁布|出台)",
     r"出于(?:什么|何种)(?:考虑|目的)[^，。？?]{0,6}?(?:制定|颁布|出台)",
     rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,4}}?是(?:干|做)什么(?:用)?的",
+    rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,4}}?(?:旨在|是为了(?:解决)?(?:什么|啥|哪些))",
     r"(?<!\bfor the )(?<!\bfor )\b(?:purposes?|aims?|objectives?|goals?|intent|intentions?"
     rf"|rationale|point) (?:of|behind) {_LAW}",
+    rf"{_LAW}['’]s? (?:purposes?|aims?|objectives?|goals?|rationale)\b",
     rf"\bwhy (?:was|were|did|has|have) {_TITLED}[^?]{{0,40}}?\b(?:enacted|formulated|adopted|"
     r"promulgated|issued|passed|made|introduced|drawn up)\b",
     r"\bwhy (?:did|does|do) [^?]{0,40}?\b(?:enact|formulate|adopt|promulgate|issue|pass|make|"
     rf"introduce|have) {_LAW}",
     rf"\bfor what purposes? (?:was|were|is|are) {_LAW}",
-    rf"\bwhat(?:'s|’s| is| are| was| were) {_TITLED} (?:for|meant to (?:do|achieve))\b",
+    rf"\bwhat purposes? (?:does|do|did) {_TITLED} (?:serve|have)\b",
+    # "what is the Auction Law for?", not "what is the law for drunk driving?"
+    rf"\bwhat(?:'s|’s| is| are| was| were) {_TITLED} (?:for\s*(?:\?|$)|meant to (?:do|achieve))",
     rf"\bwhat (?:does|do|did) {_TITLED} (?:aim|seek|set out|intend|try) to\b",
     rf"{_TITLED}[^?]{{0,30}}?\b(?:designed|intended|meant|supposed) to (?:accomplish|achieve|do|"
     r"serve|address|solve|safeguard|protect|promote|ensure|prevent|regulate)\b",
     r"\bwhat (?:[a-z-]+ )?(?:goals|aims|objectives|purposes) (?:does|do|did) "
     rf"{_TITLED} (?:pursue|serve|have|seek)\b",
+)
+_PURPOSE_CHARS = 400
+# Words without which a question asks for no purpose (a cheap test before the patterns above).
+_PURPOSE_CUE = re.compile(
+    r"目的|宗旨|初衷|为什么|为何|为啥|为了|干什么|做什么|旨在|考虑"
+    r"|purpose|aim|objective|goal|intent|rationale|point|why|for|meant|designed|supposed",
+    re.I,
 )
 
 # Question wording, most specific first: "how many days" asks for a duration, not a number.
@@ -245,7 +262,10 @@ def question_kind(question: str) -> Kind:
     specific detail."""
     text = asking_part(question)
     for kind, pattern in _QUESTION_PATTERNS:
-        if pattern.search(text):
+        if kind == Kind.PURPOSE:  # its patterns are costly on long text: its start only
+            if _PURPOSE_CUE.search(text) and pattern.search(text[:_PURPOSE_CHARS]):
+                return kind
+        elif pattern.search(text):
             return kind
     return Kind.OPEN
 
@@ -348,20 +368,23 @@ _EN_DATE = re.compile(
 # 意见。", "……特制定本法……，以保障……"; "This Law is formulated in order to …", "With a view to
 # …, these Opinions are formulated", "The purpose of this Law is to …".
 _ZH_PURPOSE = re.compile(
-    r"为了?[^。；;]{2,400}?(?:特|现)?(?:制定|制订|作出|提出|订立)(?:本|如下|以下|下列|此)"
+    r"(?<![认行作成因以称])为了?[^。；;]{2,400}?"
+    r"(?:(?:特|现)?(?:制定|制订|订立)|(?:特|现)(?:作出|作|提出)|提出(?=如下|以下))"
+    r"(?:本|如下|以下|下列|此)"
     r"|(?:制定|制订)[^。；;]{0,80}?[，,]以(?:保障|保证|确保|维护|促进|保护|规范)"
     r"|(?:立法|制定)(?:目的|宗旨)"
 )
+_EN_SELF = r"(?:this|these|the present) (?:law|regulations|rules|provisions|measures|opinions|"
+_EN_SELF += r"interpretation|decision|code|constitution|ordinance|guidelines)"
+_EN_MADE = r"(?:formulated|enacted|adopted|promulgated|developed|issued|drawn up|laid down)"
+_EN_TO = r"(?:in order to|for the purposes? of|with a view to|with the aims? of|so as to)"
 _EN_PURPOSE = re.compile(
-    r"\b(?:in order to|for the purposes? of|with a view to|with the aims? of|so as to)\b"
-    r"[^.;]{0,600}?\b(?:this|these|the present)\b[^.;]{0,80}?\b(?:is|are) (?:hereby )?"
-    r"(?:formulated|enacted|made|adopted|promulgated|developed|issued|drawn up|laid down)\b"
-    r"|\b(?:formulated|formulates|enacted|enacts|adopted|adopts|promulgated|promulgates|"
-    r"developed|issued|drawn up)\b[^.;]{0,300}?"
-    r"\b(?:in order to|for the purposes? of|with a view to|so as to)\b"
-    r"|\b(?:is|are) (?:hereby )?(?:formulated|enacted|adopted|promulgated) to\b"
-    r"|\b(?:purposes?|aims?|objectives?) of (?:this|these|the present)\b[^.;]{0,60}?"
-    r"\b(?:is|are) to\b",
+    rf"\b(?:in order to|with a view to|with the aims? of|so as to)\b[^.;]{{0,600}}?\b{_EN_SELF}"
+    rf"\b[^.;]{{0,40}}?\b(?:is|are) (?:hereby )?{_EN_MADE}\b"
+    rf"|\b{_EN_SELF}\b[^.;]{{0,40}}?\b(?:is|are) (?:hereby )?{_EN_MADE}\b[^.;]{{0,300}}?"
+    rf"(?:\b{_EN_TO}|\bto\b)"
+    rf"|\bhereby (?:enacts|adopts|formulates|promulgates)\b[^.;]{{0,400}}?\b{_EN_TO}\b"
+    rf"|\b(?:purposes?|aims?|objectives?) of {_EN_SELF}\b[^.;]{{0,60}}?\b(?:is|are) to\b",
     re.I,
 )
 _ZH_DURATION = re.compile(

@@ -127,9 +127,10 @@ class Manifest:
         ).fetchall()
         return [_document(meta, warnings) for meta, warnings in rows]
 
-    def units(self, doc_id: str, first: int = -1) -> list[Unit]:
+    def units(self, doc_id: str, first: int | None = None) -> list[Unit]:
         rows = self._db.execute(
-            "SELECT data FROM units WHERE doc_id=? ORDER BY position LIMIT ?", (doc_id, first)
+            "SELECT data FROM units WHERE doc_id=? ORDER BY position LIMIT ?",
+            (doc_id, -1 if first is None else first),  # LIMIT -1: all of them
         ).fetchall()
         return [Unit.from_json(json.loads(r[0])) for r in rows]
 

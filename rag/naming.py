@@ -66,11 +66,21 @@ _EN_KINDS: dict[str, tuple[str, ...]] = {
     "Decision": ("决定",),
     "Opinions": ("意见",),
 }
-_CAPITAL = r"[A-Z][\w'’-]*"
+_INSTRUMENT_WORD = rf"(?:{'|'.join(_EN_KINDS)})\b"
+_CAPITAL = rf"(?!{_INSTRUMENT_WORD})[A-Z][\w'’-]*"  # a capitalised word, not an instrument
 _JOINING = r"(?:of|on|for|and|the|in|to|against|concerning)"
-# A name: capitalised words, then the instrument, then perhaps "on/of/for …" and more of them.
+# What may follow a name's instrument and make it no name: "a Company Law firm", "law school".
+_NOT_AFTER = (
+    r"(?!['’]?\s*(?:firms?|schools?|students?|societ(?:y|ies)|professors?|degrees?|class(?:es)?"
+    r"|courses?|journals?|reviews?|facult(?:y|ies)|departments?|librar(?:y|ies)|clinics?"
+    r"|practi(?:ce|tioners?)|graduates?|enforcement|makers?|suits?)\b)"
+)
+# A name: capitalised words (with "of", "and" … between them, not "the": "Explain the Data
+# Security Law" names the Data Security Law), then the instrument, then perhaps "on/of/for …"
+# and more of them.
 _EN_NAME = re.compile(
-    rf"((?:{_CAPITAL}\s+(?:{_JOINING}\s+)*)*)\b({'|'.join(_EN_KINDS)})\b"
+    rf"((?:{_CAPITAL}\s+(?:(?:of|on|for|and|in|to|against|concerning)\s+)*)*)"
+    rf"\b({'|'.join(_EN_KINDS)})\b{_NOT_AFTER}"
     rf"((?:\s+(?:of|on|for|concerning)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:{_JOINING}\s+)*{_CAPITAL})*)?)"
 )
 # A name written in lower case ("under the data security law"): the words right before the
@@ -82,7 +92,7 @@ _LOWER_BREAKS = (
 )
 _EN_NAME_LOWER = re.compile(
     rf"\b((?:(?!(?:{_LOWER_BREAKS})\b)[a-z][a-z'’-]*\s+){{1,6}})"
-    rf"({'|'.join(kind.lower() for kind in _EN_KINDS)})\b"
+    rf"({'|'.join(kind.lower() for kind in _EN_KINDS)})\b{_NOT_AFTER}"
 )
 # Words of a name that are no part of a rendered title.
 _NOT_TITLE = frozenset(
@@ -118,9 +128,9 @@ class Titles:
         for doc_id, document in documents.items():
             for form in _forms(document):
                 found.setdefault(form, set()).add(doc_id)
-            if not document.meta.title_en and document.meta.title_zh:
-                short = _VERSION.sub("", _matching(document.meta.title_zh))
-                chinese_only.setdefault(short.removeprefix(_STATE_ZH), set()).add(doc_id)
+            short = _VERSION.sub("", _matching(document.meta.title_zh)).removeprefix(_STATE_ZH)
+            if not document.meta.title_en and short:
+                chinese_only.setdefault(short, set()).add(doc_id)
         ordered = sorted(found.items(), key=lambda item: (-len(item[0]), item[0]))
         return cls(
             tuple((form, frozenset(ids)) for form, ids in ordered),
@@ -268,25 +278,53 @@ class _Rendering:
     def explains(self, name: Mapping[str, set[str]]) -> float:
         """How well the title and the name's words (by stem, with the words as written) explain
         each other (the two shares summed), or 0 when the title's share is below
-        `_TITLE_EXPLAINED` or the name's below `_NAME_EXPLAINED`."""
+        `_TITLE_EXPLAINED` or the name's below `_NAME_EXPLAINED`. A word is explained by the
+        share of one of its glosses' words the name holds, less those a word within it explains
+        whole: "the Contract Law" explains 合同 in 劳动合同 ("labor contract"), not 劳动."""
         if not name or len(self.stems.intersection(name)) < _NAME_EXPLAINED * len(name):
             return 0.0
+        whole: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+        partial: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+        for start, end, glosses in self.words:
+            for gloss in glosses:
+                if all(stem in name for stem, _ in gloss):
+                    whole.append((start, end, gloss))
+                elif any(stem in name for stem, _ in gloss):
+                    partial.append((start, end, gloss))
         covered = [0.0] * self.length
         for i in self.joining:
             covered[i] = 1.0
         found: set[str] = set()
-        for start, end, glosses in self.words:
-            for gloss in glosses:
-                credit = sum(
-                    1.0 if word in name[stem] else _STEM_ONLY
-                    for stem, word in gloss
-                    if stem in name
-                )
-                if credit:
-                    for i in range(start, end):
-                        covered[i] = max(covered[i], credit / len(gloss))
-                    found.update(stem for stem, _ in gloss if stem in name)
+        for start, end, gloss in whole:
+            covered[start:end] = [
+                max(c, self._credit(gloss, name) / len(gloss)) for c in covered[start:end]
+            ]
+            found.update(stem for stem, _ in gloss)
+        for start, end, gloss in partial:
+            inner = frozenset(
+                stem
+                for s, e, g in whole
+                if start <= s and e <= end and e - s < end - start
+                for stem, _ in g
+            )
+            credit = self._credit(gloss, name, inner)
+            covered[start:end] = [max(c, credit / len(gloss)) for c in covered[start:end]]
+            found.update(stem for stem, _ in gloss if stem in name)
         title_share, name_share = sum(covered) / self.length, len(found) / len(name)
         if title_share < _TITLE_EXPLAINED or name_share < _NAME_EXPLAINED:
             return 0.0
         return title_share + name_share
+
+    @staticmethod
+    def _credit(
+        gloss: tuple[tuple[str, str], ...],
+        name: Mapping[str, set[str]],
+        inner: frozenset[str] = frozenset(),
+    ) -> float:
+        """The gloss's words the name holds, less those in `inner`: each 1, or `_STEM_ONLY`
+        when the name holds it by its stem alone."""
+        return sum(
+            1.0 if word in name[stem] else _STEM_ONLY
+            for stem, word in gloss
+            if stem in name and stem not in inner
+        )

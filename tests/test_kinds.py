@@ -192,7 +192,7 @@ def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
     ("kind", "found_at_end"),
     [
         (Kind.PLACE, "地点设在北京。"),
-        (Kind.PERSON, "由国务院决定。"),
+        (Kind.PERSON, "由张伟签字。"),
         (Kind.LIST, "包括德国、法国。"),
     ],
 )
@@ -222,6 +222,10 @@ def test_a_long_passage_is_searched_to_its_end_and_answered_alike_when_asked_aga
         "产品质量法设立的初衷是什么？",
         "反不正当竞争法是出于什么考虑制定的？",
         "拍卖法是干什么的？",
+        "What purpose does the Company Law serve?",
+        "What is the Company Law's purpose?",
+        "个人信息保护法旨在保护什么？",
+        "《反垄断法》的目的是什么",
     ],
 )
 def test_a_question_on_what_a_document_is_for_asks_for_its_purpose(question: str) -> None:
@@ -238,6 +242,13 @@ def test_a_question_on_what_a_document_is_for_asks_for_its_purpose(question: str
         ("拍卖法中保证金的目的是什么？", Kind.OPEN),
         ("以营利为目的的行为是否违法？", Kind.OPEN),
         ("社会保险基金可以挪作其他用途吗？", Kind.OPEN),
+        ("公司设立的目的是什么？", Kind.OPEN),
+        ("违反规定的目的是什么？", Kind.OPEN),
+        ("What is the law for drunk driving?", Kind.OPEN),
+        ("Why did the court issue the decision?", Kind.OPEN),
+        ("What's the purpose of the statute of limitations?", Kind.OPEN),
+        ("What is the purpose of the arbitration agreement under the Arbitration Law?", Kind.OPEN),
+        ("What are the regulations for foreigners?", Kind.OPEN),
     ],
 )
 def test_a_purpose_inside_a_rule_is_not_the_documents_purpose(question: str, kind: Kind) -> None:

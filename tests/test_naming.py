@@ -160,9 +160,24 @@ CHINESE_ONLY = Titles.of(
         ("under the data security law, what is important data?", {"data"}),
         ("is this allowed by anti-foreign sanctions law?", {"sanctions"}),
         ("does the law say anything about data security?", set()),
+        ("Does my company law firm need a licence?", set()),
+        # two names in one question; a verb before a name; a curly possessive
+        (
+            "Compare the Data Security Law and the Anti-Foreign Sanctions Law.",
+            {"data", "sanctions"},
+        ),
+        ("Explain the Data Security Law.", {"data"}),
+        ("Under the PRC’s Data Security Law, who reports?", {"data"}),
     ],
 )
 def test_an_english_name_names_a_document_the_library_has_in_chinese_only(
     question: str, named: set[str]
 ) -> None:
     assert CHINESE_ONLY.named(question) == named
+
+
+def test_a_name_does_not_name_a_longer_title_it_explains_only_a_word_of() -> None:
+    # 劳动合同 is glossed "labor contract": "the Contract Law" explains its 合同, not its 劳动
+    titles = Titles.of({"contract": _document("contract", "中华人民共和国劳动合同法")})
+    assert titles.named("Under the Contract Law, when is an offer revoked?") == set()
+    assert titles.named("Under the Labor Contract Law, when may probation end?") == {"contract"}
