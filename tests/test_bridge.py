@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from rag.bridge import chinese_terms, gloss_key, keyword_tokens, spellings
+from rag import bridge
+from rag.bridge import chinese_terms, english_words, gloss_key, keyword_tokens, spellings
 
 # Chunk counts of a made-up Chinese-only index, by search-mode token.
 INDEX = {"加班": 3, "强制": 2, "劳动": 60, "合同": 45, "劳动合同": 40, "仲裁": 7, "公断": 0}
@@ -69,3 +73,21 @@ def test_an_american_word_meets_a_british_gloss() -> None:
         assert [chinese for _, chinese in chinese_terms(question, lambda token: 1, 2)] == [
             ("失信被执行人",)
         ]
+
+
+def test_english_words_are_stemmed_alike_from_many_threads() -> None:
+    words = [
+        f"{stem}{ending}"
+        for stem in ("secur", "supervis", "administr", "mediat", "protect")
+        for ending in ("ion", "ions", "ing", "ed", "es", "ity", "ities", "e", "er", "ers")
+    ]
+    expected = {word: english_words(word) for word in words}
+    bridge._stem.cache_clear()  # every thread stems anew
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch often, inside the stemmer too
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(lambda w: (w, english_words(w)), words * 20))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(found == expected[word] for word, found in results)
