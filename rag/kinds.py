@@ -45,12 +45,15 @@ _EN_NUM_WORDS = (
     r"hundred|thousand|million|billion|half|a third|a quarter"
 )
 
-# A law, regulation or other instrument, as a question names it. 规定, 决定, 意见 … are also what
-# a rule says or a body decides (违反规定, 法院的决定): an instrument only as 本规定, 该决定 or
-# the end of a title in 《》.
+# A law, regulation or other instrument, as a question names it, with its version note
+# (（试行）, （九）). 规定, 决定, 意见 … are also what a rule says or a body decides (违反规定,
+# 法院的决定): an instrument only as 本规定, 该决定 or at the end of a title in 《》.
+_ZH_NOTE = r"(?:[（(][^（）()》]{1,10}[）)])?"
+_ZH_AMBIGUOUS = r"(?:规定|办法|意见|决定|规则|细则|章程)"
 _ZH_INSTRUMENT = (
-    r"(?:法|法律|法规|条例|解释|公约|协定"
-    r"|(?:(?<=[本该此》])|(?<=这部|这个|这项))(?:规定|办法|意见|决定|规则|细则|章程))"
+    r"(?:(?:法|法律|法规|条例|解释|公约|协定|修正案)"
+    rf"|(?:(?<=[本该此])|(?<=这部|这个|这项)){_ZH_AMBIGUOUS}"
+    rf"|{_ZH_AMBIGUOUS}(?={_ZH_NOTE}》)){_ZH_NOTE}"
 )
 # An English title's words before the instrument ("the Labour Contract Law", "China's Product
 # Quality Law", "the stamp duty law", "these guiding opinions"): a preposition or an article
@@ -103,7 +106,8 @@ _PURPOSE_CHARS = 400
 # Words without which a question asks for no purpose (a cheap test before the patterns above).
 _PURPOSE_CUE = re.compile(
     r"目的|宗旨|初衷|为什么|为何|为啥|为了|干什么|做什么|旨在|考虑"
-    r"|purpose|aim|objective|goal|intent|rationale|point|why|for|meant|designed|supposed",
+    r"|purpose|aim|objective|goal|intent|intend|rationale|point|why|for|meant|designed|supposed"
+    r"|achiev|accomplish|serve",
     re.I,
 )
 
