@@ -292,6 +292,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "age": (r"周岁|岁", r"years?(?: of age| old)?|age of"),
     "point": (r"分", r"points?"),
     "times": (r"倍", r"times|twice|double|triple"),
+    "concentration": (
+        r"毫克|微克|克|mg|%|百分之|‰",
+        r"mg|milligrams?|micrograms?|grams?|%|percent|per cent",
+    ),
     "distance": (
         r"米|公里|千米|里",
         r"met(?:re|er)s?|kilomet(?:re|er)s?|km|miles?|feet|foot|yards?",
@@ -305,12 +309,19 @@ _ZH_ASKED_UNIT = (
     (re.compile(r"(几|多少)年"), "year"),
     (re.compile(r"(几|多少)个?小时"), "hour"),
     (re.compile(r"(几|多少)(个人|人|名|位)"), "person"),
-    (re.compile(r"多少钱|多少元|金额|罚款|费用|收费|价格|数额"), "money"),
+    (
+        re.compile(
+            # not 工资 or 赔偿金: often a share or a multiple of another (百分之八十, 三倍)
+            r"多少钱|多少元|金额|罚款|费用|收费|价格|数额|注册资本|资金|保证金|押金|定金|出资额"
+        ),
+        "money",
+    ),
     (re.compile(r"比例|税率|费率|比率|百分之几|百分比|多少成"), "percent"),
     (re.compile(r"几岁|多少岁|年龄|多大"), "age"),
     (re.compile(r"(几|多少)分"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
     (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
+    (re.compile(r"浓度|含量"), "concentration"),
 )
 _EN_ASKED_UNIT = (
     (re.compile(r"\bhow many (working |calendar )?days\b"), "day"),
@@ -319,7 +330,14 @@ _EN_ASKED_UNIT = (
     (re.compile(r"\bhow many years\b"), "year"),
     (re.compile(r"\bhow many hours\b"), "hour"),
     (re.compile(rf"\bhow many (?:[a-z-]+ )?(?:{UNITS['person'][1]})\b"), "person"),
-    (re.compile(r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge)s?\b"), "money"),
+    (
+        re.compile(
+            r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge|deposit)s?\b"
+            r"|\bcapital\b"
+        ),
+        "money",
+    ),
+    (re.compile(r"\bconcentrations?\b|\bcontent of\b"), "concentration"),
     (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share)\b"), "percent"),
     (re.compile(r"\bhow old\b|\bage\b"), "age"),
     (re.compile(r"\bhow many points\b"), "point"),
@@ -411,11 +429,15 @@ _EN_FREQUENCY = re.compile(
 )
 _EN_REFERENCE = re.compile(
     r"\b(Articles?|Items?|Paragraphs?|Chapters?|Sections?|Annex(es)?|Parts?|No\.|Nos\.|Clauses?"
-    r"|Subparagraphs?|Points?)\s*\(?\d+\)?",
+    r"|Subparagraphs?|Points?)\s*\(?\d+\)?"
+    # an item's own number opening its line: (4), (d), (iv), 4.
+    r"|(?m:^\s*(?:\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\d+\.(?!\d)))",
     re.I,
 )
 _ZH_REFERENCE = re.compile(
-    rf"第{_ZH_NUM}+(条|款|项|章|节|编|目|号|次|届)|〔\d+〕\d+号|\[\d+\]\d+号"
+    rf"第{_ZH_NUM}+(条|款|项|章|节|编|目|号|次|届)|第\({_ZH_NUM}+\)项|〔\d+〕\d+号|\[\d+\]\d+号"
+    # an item's own number opening its line: (四), 四、, 4.
+    rf"|(?m:^\s*(?:\(\s*{_ZH_NUM}+\s*\)|{_ZH_NUM}+、|\d+[.、]))"
 )
 _EN_NUMBER = re.compile(
     rf"\d|\b({_EN_NUM_WORDS}|twice|double|triple|percent|per cent|majority|two-thirds|"

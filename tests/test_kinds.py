@@ -291,3 +291,41 @@ def test_a_statement_of_purpose_is_found_where_a_document_states_it(
 ) -> None:
     assert has_span(Kind.PURPOSE, stated, lang)  # type: ignore[arg-type]
     assert not has_span(Kind.PURPOSE, not_stated, lang)  # type: ignore[arg-type]
+
+
+def test_an_items_own_number_is_no_amount() -> None:
+    assert not has_span(Kind.NUMBER, "（四）有符合国务院司法行政部门规定数额的资产。", "zh")
+    assert not has_span(
+        Kind.NUMBER, "(4) having assets of the amount the department prescribes.", "en"
+    )
+    assert not has_span(Kind.NUMBER, "依照本条第一款第（四）项的规定办理。", "zh")
+    assert has_span(Kind.NUMBER, "（四）注册资本不少于十万元。", "zh")
+    assert has_span(Kind.NUMBER, "(4) a fine of not more than 500 yuan.", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "stated", "not_stated"),
+    [
+        (
+            "What blood alcohol concentration counts as drunk driving?",
+            "血液中的酒精含量大于或者等于80mg/100ml的，属于醉酒驾驶。",
+            "饮酒后驾驶机动车的，处十日以下拘留，并处一千元以上二千元以下罚款。",
+        ),
+        (
+            "What is the minimum capital required to set up the company?",
+            "有限责任公司注册资本的最低限额为人民币三万元。",
+            "有限合伙企业至少应当有一个普通合伙人。",
+        ),
+        (
+            "设立律师事务所需要多少注册资金？",
+            "应当有三十万元以上人民币的资产。",
+            "（四）有符合规定数额的资产。",
+        ),
+    ],
+)
+def test_an_amount_of_what_was_asked_answers_it(
+    question: str, stated: str, not_stated: str
+) -> None:
+    asked = Asked.of(question)
+    assert asked.given_by(stated, "zh")
+    assert not asked.given_by(not_stated, "zh")
