@@ -145,6 +145,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"几(个)?(天|日|周|星期|月|年|小时)|"
             r"多少(个)?(天|日|周|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
+            r"|\bhow (far|long|much time|many days) (in advance|ahead|beforehand)\b"
             r"|\bwithin (how|what)\b(?! (distance|radius|range|area))|\bdeadline\b"
             r"|\btime limits?\b|\bhow soon\b|\bby when\b"
             r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,3}(period|term|duration)s?\b"

@@ -72,6 +72,7 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("期限是多久？我上周被辞退了。可以申请仲裁吗？", Kind.DURATION),
         # A full stop after an abbreviation or an initial ends no sentence.
         ("How long does the P.R.C. Government have to reply?", Kind.DURATION),
+        ("How far in advance must the price rise be announced?", Kind.DURATION),
         ("Within how many days must Mr. Wang appeal?", Kind.DURATION),
         ("How much must ABC Co. Ltd. pay as a fine?", Kind.NUMBER),
         # A request asks too.
