@@ -114,8 +114,8 @@ def english_words(text: str) -> list[tuple[str, str]]:
     text = _BRACKETS.sub(" ", text.lower()).replace("-", " ").replace("’", "'")
     return [
         (_stem(w)[:STEM_LETTERS], _singular(american(w)))
-        for w in (_POSSESSIVE.sub("", w) for w in _WORD.findall(text))
-        if len(w) > 1 and w not in EN_STOP and w not in _PLACEHOLDERS
+        for w in (_POSSESSIVE.sub("", w) for w in _WORD.findall(text) if w not in _PLACEHOLDERS)
+        if len(w) > 1 and w not in EN_STOP
     ]
 
 

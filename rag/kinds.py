@@ -46,14 +46,14 @@ _EN_NUM_WORDS = (
 )
 
 # A law, regulation or other instrument, as a question names it, with its version note
-# (（试行）, （九）). 规定, 决定, 意见 … are also what a rule says or a body decides (违反规定,
-# 法院的决定): an instrument only as 本规定, 该决定 or at the end of a title in 《》.
+# (（试行）, （九）); 法 not in 做法, 办法, 违法 …. 规定, 决定, 意见 … are also what a rule
+# says or a body decides (违反规定, 作出该决定, 这个规定): an instrument only as 本规定 (a
+# document speaking of itself) or at the end of a title in 《》.
 _ZH_NOTE = r"(?:[（(][^（）()》]{1,10}[）)])?"
 _ZH_AMBIGUOUS = r"(?:规定|办法|意见|决定|规则|细则|章程)"
 _ZH_INSTRUMENT = (
-    r"(?:(?:法|法律|法规|条例|解释|公约|协定|修正案)"
-    rf"|(?:(?<=[本该此])|(?<=这部|这个|这项)){_ZH_AMBIGUOUS}"
-    rf"|{_ZH_AMBIGUOUS}(?={_ZH_NOTE}》)){_ZH_NOTE}"
+    r"(?:(?:(?<![做办违执司方说看想合非守])法|法律|法规|条例|解释|公约|协定|修正案)"
+    rf"|(?<=本){_ZH_AMBIGUOUS}|{_ZH_AMBIGUOUS}(?={_ZH_NOTE}》)){_ZH_NOTE}"
 )
 # An English title's words before the instrument ("the Labour Contract Law", "China's Product
 # Quality Law", "the stamp duty law", "these guiding opinions"): a preposition or an article
@@ -79,9 +79,11 @@ _PURPOSE_ASKED = (
     rf"(?:{_ZH_INSTRUMENT})》?的?(?:立法|制定|设立|颁布|出台)?的?(?:目的|宗旨|初衷)",
     r"(?:立法|制定)的?(?:目的|宗旨|初衷)",
     rf"为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立|有)[^，。？?]{{0,20}}?(?:{_ZH_INSTRUMENT})",
-    rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,6}}?为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立)",
+    # "妇女权益保障法为什么要制定？", not "公司法为什么要设立监事会？"
+    rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,6}}?为(?:什么|何|啥)(?:要|会)?(?:制定|颁布|出台|设立)"
+    r"(?=的?(?:呢|吗)?\s*(?:[？?]|$))",
     r"(?:制定|颁布|出台)[^，。？?]{0,20}?是?为了(?:什么|啥)",
-    r"为了?[^，。？?]{0,12}?(?:什么|啥)[^，。？?]{0,8}?而?(?:制定|颁布|出台)",
+    r"为(?!什么|何|啥)了?[^，。？?]{0,12}?(?:什么|啥)[^，。？?]{0,8}?而(?:制定|颁布|出台)",
     r"出于(?:什么|何种)(?:考虑|目的)[^，。？?]{0,6}?(?:制定|颁布|出台)",
     rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,4}}?是(?:干|做)什么(?:用)?的",
     rf"(?:{_ZH_INSTRUMENT})》?[^，。？?]{{0,4}}?(?:旨在|是为了(?:解决)?(?:什么|啥|哪些))",
@@ -105,9 +107,9 @@ _PURPOSE_ASKED = (
 _PURPOSE_CHARS = 400
 # Words without which a question asks for no purpose (a cheap test before the patterns above).
 _PURPOSE_CUE = re.compile(
-    r"目的|宗旨|初衷|为什么|为何|为啥|为了|干什么|做什么|旨在|考虑"
+    r"目的|宗旨|初衷|为什么|为何|为啥|为了|干什么|做什么|旨在|考虑|而制定|而颁布|而出台"
     r"|purpose|aim|objective|goal|intent|intend|rationale|point|why|for|meant|designed|supposed"
-    r"|achiev|accomplish|serve",
+    r"|achiev|accomplish|serve|seek|set out|try",
     re.I,
 )
 
@@ -145,7 +147,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"几(个)?(天|日|周|星期|月|年|小时)|"
             r"多少(个)?(天|日|周|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
-            r"|\bhow (far|long|much time|many days) (in advance|ahead|beforehand)\b"
+            r"|\bhow far (in advance|ahead|beforehand|back)\b"
             r"|\bwithin (how|what)\b(?! (distance|radius|range|area))|\bdeadline\b"
             r"|\btime limits?\b|\bhow soon\b|\bby when\b"
             r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,3}(period|term|duration)s?\b"
@@ -312,8 +314,10 @@ _ZH_ASKED_UNIT = (
     (re.compile(r"(几|多少)(个人|人|名|位)"), "person"),
     (
         re.compile(
-            # not 工资 or 赔偿金: often a share or a multiple of another (百分之八十, 三倍)
-            r"多少钱|多少元|金额|罚款|费用|收费|价格|数额|注册资本|资金|保证金|押金|定金|出资额"
+            # not 工资 or 赔偿金: often a share or a multiple of another (百分之八十, 三倍); capital
+            # and deposits only as what is asked (not 增加注册资本需要多少表决权)
+            r"多少钱|多少元|金额|罚款|费用|收费|价格|数额"
+            r"|(?:多少|几)[^，。？?]{0,6}(?:注册资本|资金|保证金|押金|定金|出资额)"
         ),
         "money",
     ),
@@ -333,8 +337,8 @@ _EN_ASKED_UNIT = (
     (re.compile(rf"\bhow many (?:[a-z-]+ )?(?:{UNITS['person'][1]})\b"), "person"),
     (
         re.compile(
-            r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge|deposit)s?\b"
-            r"|\bcapital\b"
+            r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge)s?\b"
+            r"|\b(how much|minimum|maximum|amount of)\b[^?]{0,25}\b(capital|deposits?)\b"
         ),
         "money",
     ),
@@ -368,7 +372,8 @@ def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
     number = rf"(?:\d[\d,.]*|{_EN_NUM_WORDS})"
     return re.compile(
         rf"\b{number}\b(?:\s*\(\d+\))?(?:[\s-]+[a-z-]+){{0,2}}?[\s-]*(?:{words})\b"
-        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}|{number}\s*%",
+        # a share is accepted whatever the unit, as in Chinese (百分之…)
+        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}|{number}\s*(?:%|percent\b|per cent\b)",
         re.I,
     )
 
@@ -392,7 +397,8 @@ _EN_DATE = re.compile(
 # …, these Opinions are formulated", "The purpose of this Law is to …".
 _ZH_PURPOSE = re.compile(
     r"(?<![认行作成因以称])为了?[^。；;]{2,400}?"
-    r"(?:(?:特|现)?(?:制定|制订|订立)|(?:特|现)(?:作出|作|提出)|提出(?=如下|以下))"
+    r"(?:(?:特|现)?(?:制定|制订|订立)|(?:特|现)(?:作出|作|提出)|提出(?=如下|以下)"
+    r"|作出?(?=如下(?:解释|规定|决定|意见)))"
     r"(?:本|如下|以下|下列|此)"
     r"|(?:制定|制订)[^。；;]{0,80}?[，,]以(?:保障|保证|确保|维护|促进|保护|规范)"
     r"|(?:立法|制定)(?:目的|宗旨)"
@@ -404,8 +410,9 @@ _EN_TO = r"(?:in order to|for the purposes? of|with a view to|with the aims? of|
 _EN_PURPOSE = re.compile(
     rf"\b(?:in order to|with a view to|with the aims? of|so as to)\b[^.;]{{0,600}}?\b{_EN_SELF}"
     rf"\b[^.;]{{0,40}}?\b(?:is|are) (?:hereby )?{_EN_MADE}\b"
-    rf"|\b{_EN_SELF}\b[^.;]{{0,40}}?\b(?:is|are) (?:hereby )?{_EN_MADE}\b[^.;]{{0,300}}?"
-    rf"(?:\b{_EN_TO}|\bto\b)"
+    rf"|\b{_EN_SELF}\b[^.;]{{0,40}}?\b(?:is|are) (?:hereby )?{_EN_MADE}\b"
+    # "formulated to regulate …", not "formulated pursuant to the Law"
+    rf"(?:[^.;]{{0,300}}?\b{_EN_TO}\b| to (?!the |this |these |a |an |its )[a-z]+)"
     rf"|\bhereby (?:enacts|adopts|formulates|promulgates)\b[^.;]{{0,400}}?\b{_EN_TO}\b"
     rf"|\b(?:purposes?|aims?|objectives?) of {_EN_SELF}\b[^.;]{{0,60}}?\b(?:is|are) to\b",
     re.I,
@@ -432,13 +439,13 @@ _EN_REFERENCE = re.compile(
     r"\b(Articles?|Items?|Paragraphs?|Chapters?|Sections?|Annex(es)?|Parts?|No\.|Nos\.|Clauses?"
     r"|Subparagraphs?|Points?)\s*\(?\d+\)?"
     # an item's own number opening its line: (4), (d), (iv), 4.
-    r"|(?m:^\s*(?:\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\d+\.(?!\d)))",
+    r"|(?m:^\s*(?:\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\d+(?:\.(?!\d)|\))))",
     re.I,
 )
 _ZH_REFERENCE = re.compile(
     rf"第{_ZH_NUM}+(条|款|项|章|节|编|目|号|次|届)|第\({_ZH_NUM}+\)项|〔\d+〕\d+号|\[\d+\]\d+号"
     # an item's own number opening its line: (四), 四、, 4.
-    rf"|(?m:^\s*(?:\(\s*{_ZH_NUM}+\s*\)|{_ZH_NUM}+、|\d+[.、]))"
+    rf"|(?m:^\s*(?:\(\s*{_ZH_NUM}+\s*\)|{_ZH_NUM}+、|\d+(?:[.、](?!\d)|\))))"
 )
 _EN_NUMBER = re.compile(
     rf"\d|\b({_EN_NUM_WORDS}|twice|double|triple|percent|per cent|majority|two-thirds|"

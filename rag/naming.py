@@ -67,13 +67,15 @@ _EN_KINDS: dict[str, tuple[str, ...]] = {
     "Opinions": ("意见",),
 }
 _INSTRUMENT_WORD = rf"(?:{'|'.join(_EN_KINDS)})\b"
-_CAPITAL = rf"(?!{_INSTRUMENT_WORD})[A-Z][\w'’-]*"  # a capitalised word, not an instrument
+# a capitalised word; an instrument only inside a longer name ("the Labor Contract Law
+# Implementation Regulations"), not where a name ends ("the Data Security Law and …")
+_CAPITAL = rf"(?!{_INSTRUMENT_WORD}(?!\s+[A-Z]))[A-Z][\w'’-]*"
 _JOINING = r"(?:of|on|for|and|the|in|to|against|concerning)"
 # What may follow a name's instrument and make it no name: "a Company Law firm", "law school".
 _NOT_AFTER = (
-    r"(?!['’]?\s*(?:firms?|schools?|students?|societ(?:y|ies)|professors?|degrees?|class(?:es)?"
+    r"(?!(?i:['’]?\s*(?:firms?|schools?|students?|societ(?:y|ies)|professors?|degrees?|class(?:es)?"
     r"|courses?|journals?|reviews?|facult(?:y|ies)|departments?|librar(?:y|ies)|clinics?"
-    r"|practi(?:ce|tioners?)|graduates?|enforcement|makers?|suits?)\b)"
+    r"|practi(?:ce|tioners?)|graduates?|enforcement|makers?|suits?)\b))"
 )
 # A name: capitalised words (with "of", "and" … between them, not "the": "Explain the Data
 # Security Law" names the Data Security Law), then the instrument, then perhaps "on/of/for …"
@@ -81,7 +83,8 @@ _NOT_AFTER = (
 _EN_NAME = re.compile(
     rf"((?:{_CAPITAL}\s+(?:(?:of|on|for|and|in|to|against|concerning)\s+)*)*)"
     rf"\b({'|'.join(_EN_KINDS)})\b{_NOT_AFTER}"
-    rf"((?:\s+(?:of|on|for|concerning)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:{_JOINING}\s+)*{_CAPITAL})*)?)"
+    rf"((?:\s+(?:of|on|for|concerning)\s+(?:the\s+)?{_CAPITAL}"
+    rf"(?:\s+(?:(?:of|on|for|the|in|to|against|concerning|and(?!\s+the\b))\s+)*{_CAPITAL})*)?)"
 )
 # A name written in lower case ("under the data security law"): the words right before the
 # instrument, none of them a word that begins or links a phrase.
@@ -161,7 +164,7 @@ class Titles:
         names = [(m[0], f"{m[1]} {m[3]}", m[2]) for m in _EN_NAME.finditer(text)] or [
             (m[0], m[1], m[2].capitalize()) for m in _EN_NAME_LOWER.finditer(text.lower())
         ]
-        for whole, title_words, kind in names:
+        for whole, title_words, kind in dict.fromkeys(names):
             name = _matching(whole)
             if any(title in name or name in title for title in titled):
                 continue

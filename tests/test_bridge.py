@@ -91,3 +91,13 @@ def test_english_words_are_stemmed_alike_from_many_threads() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert all(found == expected[word] for word, found in results)
+
+
+def test_a_placeholder_is_no_word_of_a_gloss() -> None:
+    assert english_words("to lose one's job") == [("lose", "lose"), ("job", "job")]
+    assert english_words("the PRC’s Data Security Law") == [
+        ("prc", "prc"),
+        ("data", "data"),
+        ("secur", "security"),
+        ("law", "law"),
+    ]

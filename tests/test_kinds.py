@@ -227,6 +227,11 @@ def test_a_long_passage_is_searched_to_its_end_and_answered_alike_when_asked_aga
         "What is the Company Law's purpose?",
         "个人信息保护法旨在保护什么？",
         "《反垄断法》的目的是什么",
+        "妇女权益保障法为什么要制定？",
+        "劳动合同法是为解决什么问题而制定的？",
+        "《人民检察院民事诉讼监督规则（试行）》为何制定？",
+        "刑法修正案（九）出台的目的是什么？",
+        "What does the Company Law seek to do?",
     ],
 )
 def test_a_question_on_what_a_document_is_for_asks_for_its_purpose(question: str) -> None:
@@ -250,6 +255,11 @@ def test_a_question_on_what_a_document_is_for_asks_for_its_purpose(question: str
         ("What's the purpose of the statute of limitations?", Kind.OPEN),
         ("What is the purpose of the arbitration agreement under the Arbitration Law?", Kind.OPEN),
         ("What are the regulations for foreigners?", Kind.OPEN),
+        ("公司法为什么要设立监事会？", Kind.OPEN),
+        ("为什么用人单位要制定规章制度？", Kind.OPEN),
+        ("根据劳动合同法，公司这种做法的目的是什么？", Kind.OPEN),
+        ("法院作出该决定的目的是什么？", Kind.OPEN),
+        ("第三十九条这个规定的目的是什么？", Kind.OPEN),
     ],
 )
 def test_a_purpose_inside_a_rule_is_not_the_documents_purpose(question: str, kind: Kind) -> None:
@@ -330,3 +340,33 @@ def test_an_amount_of_what_was_asked_answers_it(
     asked = Asked.of(question)
     assert asked.given_by(stated, "zh")
     assert not asked.given_by(not_stated, "zh")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "states"),
+    [
+        (
+            "zh",
+            "为了正确审理婚姻家庭纠纷案件，根据有关法律，对适用婚姻法的有关问题作出如下解释：",
+            True,
+        ),
+        ("zh", "当事人认为行政行为侵犯其合法权益的，可以提出下列请求。", False),
+        ("zh", "仲裁庭为查明事实，可以作出以下决定。", False),
+        ("en", "These Regulations are formulated pursuant to the Labor Contract Law.", False),
+        ("en", "This Law is formulated according to the Constitution.", False),
+        ("en", "For the purposes of this Law, a contract is made when the parties agree.", False),
+    ],
+)
+def test_what_is_and_is_not_a_statement_of_purpose(lang: str, text: str, states: bool) -> None:
+    assert has_span(Kind.PURPOSE, text, lang) is states  # type: ignore[arg-type]
+
+
+def test_a_money_word_asks_for_money_only_when_it_is_what_is_asked() -> None:
+    assert Asked.of("设立律师事务所需要多少注册资金？").units == frozenset({"money"})
+    assert Asked.of("增加注册资本需要多少表决权通过？").units == frozenset()
+    assert Asked.of("How much is the bid deposit?").units == frozenset({"money"})
+    # a share answers an amount in English as in Chinese
+    assert Asked.of("How much is the bid deposit?").given_by(
+        "The bid deposit shall not exceed two percent of the estimated price.", "en"
+    )
+    assert question_kind("How far back can I claim unpaid overtime?") == Kind.DURATION

@@ -161,6 +161,11 @@ CHINESE_ONLY = Titles.of(
         ("is this allowed by anti-foreign sanctions law?", {"sanctions"}),
         ("does the law say anything about data security?", set()),
         ("Does my company law firm need a licence?", set()),
+        ("Does my Data Security Law Firm need a licence?", set()),
+        (
+            "Under the Law on Assemblies and the Data Security Law, who reports?",
+            {"assembly", "data"},
+        ),
         # two names in one question; a verb before a name; a curly possessive
         (
             "Compare the Data Security Law and the Anti-Foreign Sanctions Law.",
@@ -181,3 +186,14 @@ def test_a_name_does_not_name_a_longer_title_it_explains_only_a_word_of() -> Non
     titles = Titles.of({"contract": _document("contract", "中华人民共和国劳动合同法")})
     assert titles.named("Under the Contract Law, when is an offer revoked?") == set()
     assert titles.named("Under the Labor Contract Law, when may probation end?") == {"contract"}
+
+
+def test_an_instrument_inside_a_longer_name_does_not_end_it() -> None:
+    titles = Titles.of(
+        {
+            "contract": _document("contract", "中华人民共和国劳动合同法"),
+            "rules": _document("rules", "中华人民共和国劳动合同法实施条例"),
+        }
+    )
+    question = "Under the Labor Contract Law Implementation Regulations, how long?"
+    assert titles.named(question) == {"rules"}
