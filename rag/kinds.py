@@ -106,7 +106,7 @@ _PURPOSE_ASKED = (
     r"\bwhat (?:[a-z-]+ )?(?:goals|aims|objectives|purposes) (?:does|do|did) "
     rf"{_TITLED} (?:pursue|serve|have|seek)\b",
 )
-_PURPOSE_CHARS = 400
+_PURPOSE_CHARS = 400  # of the asking part: the patterns above are costly on long text
 # Words without which a question asks for no purpose (a cheap test before the patterns above).
 _PURPOSE_CUE = re.compile(
     r"目的|宗旨|初衷|为什么|为何|为啥|为了|干什么|做什么|旨在|考虑|而制定|而颁布|而出台"

@@ -70,7 +70,6 @@ _INSTRUMENT_WORD = rf"(?:{'|'.join(_EN_KINDS)})\b"
 # a capitalised word; an instrument only inside a longer name ("the Labor Contract Law
 # Implementation Regulations"), not where a name ends ("the Data Security Law and …")
 _CAPITAL = rf"(?!{_INSTRUMENT_WORD}(?!\s+[A-Z]))[A-Z][\w'’-]*"
-_JOINING = r"(?:of|on|for|and|the|in|to|against|concerning)"
 # What may follow a name's instrument and make it no name: "a Company Law firm", "law school".
 _NOT_AFTER = (
     r"(?!(?i:['’]?\s*(?:firms?|schools?|students?|societ(?:y|ies)|professors?|degrees?|class(?:es)?"
@@ -104,8 +103,8 @@ _NOT_TITLE = frozenset(
 # The share of a title a name must explain (a word counting by the share of its gloss the name
 # holds: "Labor" explains half of 劳动合同, "labor contract"), and of the name's words the title.
 _TITLE_EXPLAINED = 0.75
-_JOINING_ZH = frozenset("和与及的之")  # rendered by words a name's content leaves out
 _NAME_EXPLAINED = 0.75
+_JOINING_ZH = frozenset("和与及的之")  # rendered by words a name's content leaves out
 # What a word counts for when it meets a gloss's word by the stem alone: stems of unrelated
 # words meet (securities and secure: 证券, not 保险).
 _STEM_ONLY = 0.7
