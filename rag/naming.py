@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from rag.bridge import english_words, meanings
 from rag.keyword import search_spans
@@ -96,10 +96,7 @@ _EN_NAME_LOWER = re.compile(
     rf"\b((?:(?!(?:{_LOWER_BREAKS})\b)[a-z][a-z'’-]*\s+){{1,6}})"
     rf"({'|'.join(kind.lower() for kind in _EN_KINDS)})\b{_NOT_AFTER}"
 )
-# Words of a name that are no part of a rendered title.
-_NOT_TITLE = frozenset(
-    stem for stem, _ in english_words("People's Republic of China PRC China's Chinese under per")
-)
+
 # The share of a title a name must explain (a word counting by the share of its gloss the name
 # holds: "Labor" explains half of 劳动合同, "labor contract"), and of the name's words the title.
 _TITLE_EXPLAINED = 0.75
@@ -108,6 +105,14 @@ _JOINING_ZH = frozenset("和与及的之")  # rendered by words a name's content
 # What a word counts for when it meets a gloss's word by the stem alone: stems of unrelated
 # words meet (securities and secure: 证券, not 保险).
 _STEM_ONLY = 0.7
+
+
+@cache
+def _not_title() -> frozenset[str]:
+    """The stems of a name's words that are no part of a rendered title (stemmed on first use,
+    not when the module is imported: the stemmer takes 40 ms to load)."""
+    words = english_words("People's Republic of China PRC China's Chinese under per")
+    return frozenset(stem for stem, _ in words)
 
 
 def _matching(text: str) -> str:
@@ -169,7 +174,7 @@ class Titles:
                 continue
             words: dict[str, set[str]] = {}
             for stem, word in english_words(title_words):
-                if stem not in _NOT_TITLE:
+                if stem not in _not_title():
                     words.setdefault(stem, set()).add(word)
             endings = _EN_KINDS[kind]
             scored = [
