@@ -138,6 +138,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.FREQUENCY,
         re.compile(
             r"多久一次|每隔多久|多长时间一次|隔多久|频率|频次|每(隔)?几(年|个月|月|周|天|日)"
+            r"|(?:多久|多长时间)[^，。；？?]{0,12}?一次"
+            r"|每(?:个)?(?:年|月|季度|周|星期)[^，。；？?]{0,8}?(?:几|多少)次"
             r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b|\bhow many times a\b",
             re.I,
         ),
@@ -145,12 +147,14 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.DURATION,
         re.compile(
-            r"多久|多长时间|多长的?期限|什么期限|期限(是|为)?多|期限[^，。；？?]{0,4}?多长|"
-            r"几(个)?(天|日|周|星期|月|年|小时)|"
-            r"多少(个)?(天|日|周|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
+            r"多久|多长(?!的?(?:距离|路|米|公里|千米))|什么期限|期限(是|为)?多|"
+            r"几(个)?(工作日|天|日|周(?!岁)|星期|月|年|小时)|"
+            r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bhow far (in advance|ahead|beforehand|back)\b"
-            r"|\bwithin (how|what)\b(?! (distance|radius|range|area))|\bdeadline\b"
+            r"|\bwithin (how|what)\b"
+            r"(?! (distance|radius|range|area|many (met|kilomet|km|mile|feet|yard)))"
+            r"|\bdeadline\b|\bhow much notice\b|\bthe (longest|shortest)\b(?! (distance|route|way))"
             r"|\btime limits?\b|\bhow soon\b|\bby when\b"
             r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,3}(period|term|duration)s?\b"
             r"|\bhow much time\b",
@@ -160,12 +164,13 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.DATE,
         re.compile(
-            r"何时|什么时候(生效|施行|开始|起|实施|通过|公布)|哪一?年|哪一?天|几月|(生效|施行|实施)(日期|时间)|"
-            r"什么日期|哪个日期"
+            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|几点|哪一?年|哪一?天|几月|(生效|施行|实施)(日期|时间)|"
+            r"什么日期|哪个日期|什么时间(?!内)"
             r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
             r"|\bin what year\b"
-            r"|\bsince when\b|\bwhen (did|was|were|will|is|does)\b.*\b(take effect|come into force|"
-            r"enter into force|adopted|promulgated|effective|start|begin|established|founded)"
+            r"|\bsince when\b|\bwhen (did|was|were|will|is|does)\b.*\b("
+            r"(take|took|taken|come|came|enter|entered|go|went) (into )?(effect|force)"
+            r"|adopted|promulgated|effective|start|begin|established|founded)"
             r"|\beffective date\b",
             re.I,
         ),
@@ -173,8 +178,11 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.LIST,
         re.compile(
-            r"哪些(国家|组织|国际组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族)"
+            # 哪些国家, 哪些专门委员会, 哪些保护知识产权的国际公约 (a clause ending in 的 before it)
+            r"哪些(?:[\u4e00-\u9fff]{1,8}的)?[\u4e00-\u9fff]{0,2}?(国家|组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族|"
+            r"委员会|公约|条约|协定)"
             r"(?![\u4e00-\u9fff]*?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责))"
+            r"|(国家|组织|城市|省份|机构|委员会|公约|条约)(都)?有哪些(?=[？?。，,；;]|$)"
             r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
             r"states|bodies|authorities|institutions|companies|languages|nations)\b"
             r"|\bwhat (countries|organi[sz]ations|cities|regions|languages)\b|\blist of\b",
@@ -186,10 +194,16 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
-            r"|\bwho(m|se)?\b|\bwhich (?:[a-z'-]+ ){0,3}(authority|body|organ|court|department|"
-            r"agency|ministry|official|person|entity|institution|officer|government|committee|"
-            r"organi[sz]ation)\b"
-            r"|\bwhat (authority|body|organ|agency|court|department|institution)\b",
+            # "who" that asks, not "a driver who …" / "those who …" in a question about a fine
+            r"|(?:^|[,;:(]\s*|\b(?:and|or|but|then|decides?|determines?|know|tell|says?|specify)\s+)"
+            r"who(m|se)?\b|\b(?:to|by|from|with|for|against|on) whom\b"
+            # "which … court", not "the age at which a person …"
+            r"|\bwhich (?:(?!(?:a|an|the|this|that|these|those|it|its|his|her|their|my|our|your|"
+            r"they|he|she|we|i|you) )[a-z'-]+ ){0,3}"
+            r"(authorit(?:y|ies)|bod(?:y|ies)|organs?|courts?|departments?|agenc(?:y|ies)|ministr(?:y|ies)|officials?|persons?|entit(?:y|ies)|"
+            r"institutions?|officers?|governments?|committees?|organi[sz]ations?)\b"
+            r"|\bwhat (authorit(?:y|ies)|bod(?:y|ies)|organs?|agenc(?:y|ies)|courts?|departments?|"
+            r"institutions?)\b",
             re.I,
         ),
     ),
@@ -211,12 +225,14 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届)|比例|税率|费率|百分之几|多大|年龄|几岁"
+            r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
             r"|多远|距离(是|有)?多|多少(米|公里|千米)"
-            r"|\bhow (many|much|old|far)\b|\bwhat multiple\b|\b(what|which) (distance|radius)\b"
+            r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
+            r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|ceiling|cap(?!\.?\s*\d))s?\b"
+            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|majority|ceiling|"
+            r"deduction|allowance|subsidy|price|cost|cap(?!\.?\s*\d))s?\b"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",

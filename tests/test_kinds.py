@@ -86,6 +86,51 @@ def test_question_kind(question: str, kind: Kind) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "who" / "which" that ask, not a relative clause in a question of another kind
+        ("What is the maximum fine for a driver who is drunk?", Kind.NUMBER),
+        ("Can a person who was detained claim compensation?", Kind.OPEN),
+        ("What is the minimum age at which a person bears criminal responsibility?", Kind.NUMBER),
+        ("The seller refused. Who is liable?", Kind.PERSON),
+        ("I want to know who pays the tax.", Kind.PERSON),
+        ("Against whom can I claim?", Kind.PERSON),
+        ("To which court should I apply?", Kind.PERSON),
+        ("Which courts have first-instance jurisdiction over patent disputes?", Kind.PERSON),
+        # a time limit however it is worded
+        ("How much notice must a landlord give?", Kind.DURATION),
+        ("What is the longest a suspect can be held in residential surveillance?", Kind.DURATION),
+        ("试用期最长为多长？", Kind.DURATION),
+        ("应当在收到通知后几个工作日内提出质疑？", Kind.DURATION),
+        ("游行路线离机场有多长的距离？", Kind.OPEN),  # a distance, not a time
+        ("Within how many metres of a crossing is parking prohibited?", Kind.NUMBER),
+        ("不满多少周岁的未成年人是无民事行为能力人？", Kind.NUMBER),  # an age, not weeks
+        # how often, with words between
+        ("用人单位应当多久向劳动者支付一次工资？", Kind.FREQUENCY),
+        ("董事会每年至少要召开几次会议？", Kind.FREQUENCY),
+        # a date or a time of day
+        ("年度汇算应当在每年什么时间办理？", Kind.DATE),
+        ("个人信息保护法啥时候开始实施的？", Kind.DATE),
+        ("法律上说的夜间是指从几点到几点？", Kind.DATE),
+        ("When did the Hong Kong national security law come into effect?", Kind.DATE),
+        # named things a clause away from 哪些, or before a closing 有哪些
+        ("中国加入了哪些保护知识产权的国际公约？", Kind.LIST),
+        ("全国人民代表大会设有哪些专门委员会？", Kind.LIST),
+        ("设立了知识产权法院的城市有哪些？", Kind.LIST),
+        ("广播组织有哪些权利？", Kind.OPEN),
+        ("哪些人不能担任公司的董事？", Kind.OPEN),
+        # counts of copies, amounts by other names
+        ("起诉状要交几份？", Kind.NUMBER),
+        ("What is the monthly basic deduction for individual income tax?", Kind.NUMBER),
+        ("What majority of creditors must approve the plan?", Kind.NUMBER),
+        ("How big can the flat be for the lower deed tax rate?", Kind.NUMBER),
+    ],
+)
+def test_question_kind_by_its_wording_not_its_words(question: str, kind: Kind) -> None:
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
     ("kind", "lang", "stated", "not_stated"),
     [
         (
