@@ -446,10 +446,13 @@ _EN_DURATION = re.compile(
 )
 _ZH_FREQUENCY = re.compile(
     rf"每(隔)?{_ZH_NUM}*\s*(个)?\s*(年|月|季度|半年|周|星期|日|天)|{_ZH_NUM}+\s*(年|个月|月)\s*一次"
+    # 按月支付, 分季预缴, 逐年, 检验周期为六个月
+    rf"|按(月|季|年|周|日|天)|分(月|季)|逐(月|年|日)|周期[^，。；;]{{0,4}}{_ZH_NUM}+\s*(个)?(年|月|日|天|周)"
 )
 _EN_FREQUENCY = re.compile(
     rf"\b(annually|yearly|monthly|quarterly|weekly|daily|biennially)\b"
     rf"|\b({_EN_NUM_WORDS}|\d+) times (a|per|each|every)\b|\b(once|twice) (a|per|each|every)\b"
+    r"|\bper (year|annum|month|quarter|week|day)\b"
     r"|\b(every|each) (\w+ )?(years?|months?|quarters?|weeks?|days?)\b",
     re.I,
 )

@@ -158,6 +158,19 @@ def test_question_kind_by_its_wording_not_its_words(question: str, kind: Kind) -
             "用人单位应当定期为女职工安排妇科疾病检查。",
         ),
         (
+            Kind.FREQUENCY,
+            "zh",
+            "工资应当以货币形式按月支付给劳动者本人。",
+            "工资应当以货币形式支付。",
+        ),
+        (Kind.FREQUENCY, "zh", "企业所得税分月或者分季预缴。", "企业所得税按照规定预缴。"),
+        (
+            Kind.FREQUENCY,
+            "en",
+            "The fee is charged per month.",
+            "The fee is charged as prescribed.",
+        ),
+        (
             Kind.NUMBER,
             "en",
             "The Legislative Council shall be composed of 60 members.",
