@@ -8,7 +8,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-purpose eval-dev dev-indexes calibrate clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-purpose eval-kinds eval-dev dev-indexes calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,12 @@ eval-purpose: dev-indexes
 	$(BIN)/lawqa eval eval/datasets/purpose_lawrefbook.jsonl --index $(LAWREFBOOK_HOME) \
 		--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
 		--out eval-out/purpose/lawrefbook
+
+# Questions labelled with the kind of answer they need (written blind by helper sessions): how
+# many are read right, and the errors by their cost.
+eval-kinds: install-test
+	$(BIN)/python -m eval.kinds eval/datasets/kinds/blind_a.jsonl eval/datasets/kinds/blind_b.jsonl \
+		--errors
 
 # The development corpora (eval/datasets/corpora.json), each in its own index, and their question
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the

@@ -148,7 +148,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.DURATION,
         re.compile(
             r"多久|多长(?!的?(?:距离|路|米|公里|千米))|什么期限|期限(是|为)?多|"
-            r"几(个)?(工作日|天|日|周(?!岁)|星期|月|年|小时)|"
+            r"几(个)?(工作日|天|日|周(?!岁)|星期|月(?!几|份)|年|小时)|"
             r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bhow far (in advance|ahead|beforehand|back)\b"
@@ -164,7 +164,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.DATE,
         re.compile(
-            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|几点|哪一?年|哪一?天|几月|(生效|施行|实施)(日期|时间)|"
+            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|几点|几号|哪一?年|哪一?天|几月|(生效|施行|实施)(日期|时间)|"
             r"什么日期|哪个日期|什么时间(?!内)"
             r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
             r"|\bin what year\b"
@@ -233,7 +233,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
             r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|majority|ceiling|"
             r"deduction|allowance|subsidy|price|cost|cap(?!\.?\s*\d))s?\b"
-            r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
+            r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence|compensation|damages|"
+            r"wage|salary)\b"
             r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",
             re.I,

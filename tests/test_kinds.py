@@ -1,7 +1,12 @@
 """What a question asks for, and whether a passage gives it (pure functions, both languages)."""
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from eval import kinds
 from rag.kinds import Asked, Kind, has_span, question_kind
 
 
@@ -112,6 +117,10 @@ def test_question_kind(question: str, kind: Kind) -> None:
         ("年度汇算应当在每年什么时间办理？", Kind.DATE),
         ("个人信息保护法啥时候开始实施的？", Kind.DATE),
         ("法律上说的夜间是指从几点到几点？", Kind.DATE),
+        ("汇算清缴最晚要在每年几月几号之前完成？", Kind.DATE),
+        ("每年几月份申报？", Kind.DATE),
+        ("合同期限几个月？", Kind.DURATION),
+        ("What is the minimum compensation the seller must pay?", Kind.NUMBER),
         ("When did the Hong Kong national security law come into effect?", Kind.DATE),
         # named things a clause away from 哪些, or before a closing 有哪些
         ("中国加入了哪些保护知识产权的国际公约？", Kind.LIST),
@@ -428,3 +437,23 @@ def test_a_money_word_asks_for_money_only_when_it_is_what_is_asked() -> None:
         "The bid deposit shall not exceed two percent of the estimated price.", "en"
     )
     assert question_kind("How far back can I claim unpaid overtime?") == Kind.DURATION
+
+
+def test_the_kind_report_counts_each_error_by_its_cost(tmp_path: Path) -> None:
+    questions = tmp_path / "kinds.jsonl"
+    lines = [
+        {"id": "k1", "question": "申请仲裁的期限是多久？", "kind": "duration"},
+        {"id": "k2", "question": "Is a verbal contract valid?", "kind": "number"},
+        {"id": "k3", "question": "Who appoints the Chief Executive?", "kind": "open"},
+        {"id": "k4", "question": "本法何时施行？", "kind": "duration"},
+    ]
+    questions.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    result = CliRunner().invoke(kinds.app, [str(questions), "--errors"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{questions}: 1/4 read right (0.250); 1 specific read as open, "
+        "1 open read as specific, 1 specific read as another",
+        "  k2  number read as open: Is a verbal contract valid?",
+        "  k3  open read as person: Who appoints the Chief Executive?",
+        "  k4  duration read as date: 本法何时施行？",
+    ]
