@@ -164,8 +164,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.DATE,
         re.compile(
-            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|几点|几号|哪一?年|哪一?天|几月|(生效|施行|实施)(日期|时间)|"
-            r"什么日期|哪个日期|什么时间(?!内)"
+            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|几点|几号|哪一?年|哪一?天|几月"
+            r"|(生效|施行|实施)(日期|时间)|什么日期|哪个日期|什么时间(?!内)"
             r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
             r"|\bin what year\b"
             r"|\bsince when\b|\bwhen (did|was|were|will|is|does)\b.*\b("
@@ -179,8 +179,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.LIST,
         re.compile(
             # 哪些国家, 哪些专门委员会, 哪些保护知识产权的国际公约 (a clause ending in 的 before it)
-            r"哪些(?:[\u4e00-\u9fff]{1,8}的)?[\u4e00-\u9fff]{0,2}?(国家|组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族|"
-            r"委员会|公约|条约|协定)"
+            r"哪些(?:[\u4e00-\u9fff]{1,8}的)?[\u4e00-\u9fff]{0,2}?"
+            r"(国家|组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族|委员会|公约|条约|协定)"
             r"(?![\u4e00-\u9fff]*?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责))"
             r"|(国家|组织|城市|省份|机构|委员会|公约|条约)(都)?有哪些(?=[？?。，,；;]|$)"
             r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
@@ -200,8 +200,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # "which … court", not "the age at which a person …"
             r"|\bwhich (?:(?!(?:a|an|the|this|that|these|those|it|its|his|her|their|my|our|your|"
             r"they|he|she|we|i|you) )[a-z'-]+ ){0,3}"
-            r"(authorit(?:y|ies)|bod(?:y|ies)|organs?|courts?|departments?|agenc(?:y|ies)|ministr(?:y|ies)|officials?|persons?|entit(?:y|ies)|"
-            r"institutions?|officers?|governments?|committees?|organi[sz]ations?)\b"
+            r"(authorit(?:y|ies)|bod(?:y|ies)|organs?|courts?|departments?|agenc(?:y|ies)|"
+            r"ministr(?:y|ies)|officials?|persons?|entit(?:y|ies)|institutions?|officers?|governments?|committees?|organi[sz]ations?)\b"
             r"|\bwhat (authorit(?:y|ies)|bod(?:y|ies)|organs?|agenc(?:y|ies)|courts?|departments?|"
             r"institutions?)\b",
             re.I,
@@ -225,7 +225,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大|年龄|几岁"
+            r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
+            r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
             r"|多远|距离(是|有)?多|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
@@ -448,7 +449,8 @@ _EN_DURATION = re.compile(
 _ZH_FREQUENCY = re.compile(
     rf"每(隔)?{_ZH_NUM}*\s*(个)?\s*(年|月|季度|半年|周|星期|日|天)|{_ZH_NUM}+\s*(年|个月|月)\s*一次"
     # 按月支付, 分季预缴, 逐年, 检验周期为六个月
-    rf"|按(月|季|年|周|日|天)|分(月|季)|逐(月|年|日)|周期[^，。；;]{{0,4}}{_ZH_NUM}+\s*(个)?(年|月|日|天|周)"
+    rf"|按(月|季|年|周|日|天)|分(月|季)|逐(月|年|日)"
+    rf"|周期[^，。；;]{{0,4}}{_ZH_NUM}+\s*(个)?(年|月|日|天|周)"
 )
 _EN_FREQUENCY = re.compile(
     rf"\b(annually|yearly|monthly|quarterly|weekly|daily|biennially)\b"
