@@ -439,11 +439,13 @@ _EN_PURPOSE = re.compile(
 )
 _ZH_DURATION = re.compile(
     rf"(?<!第){_ZH_NUM}+\s*(个)?\s*(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
+    r"|立即|立刻|即时|当即"  # as "immediately" / "forthwith" in English
 )
 _EN_DURATION = re.compile(
     rf"\b(\d+|{_EN_NUM_WORDS})\b(\s*\(\d+\))?([\s-]+(working|calendar|consecutive|full|"
     r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
-    r"|\bimmediately\b|\bwithout delay\b|\bpromptly\b|\bforthwith\b",
+    r"|\bimmediately\b|\bwithout delay\b|\bpromptly\b|\bforthwith\b"
+    r"|\bfortnight\b|\bhalf an? (year|month|day|hour)\b",
     re.I,
 )
 _ZH_FREQUENCY = re.compile(
@@ -503,6 +505,11 @@ _EN_PLACE_STOP = set(
 )
 _EN_PLACE = re.compile(
     r"\b(?:in|at|to|from|within|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
+)
+# A place named by what happens there: "the place where the contract is performed", 住所地.
+_EN_PLACE_WHERE = re.compile(r"\bplace (?:where|of)\b|\bdomicile\b|\bhabitual residence\b", re.I)
+_ZH_PLACE_WHERE = re.compile(
+    r"(?:住所|履行|所在|发生|经营|居住|户籍|登记|注册|签订|侵权行为|行为|结果|出生|死亡|财产|标的物)地"
 )
 # A list of named things: two or more names (place, organisation, other proper names; in English,
 # capitalised words after the sentence's first).
@@ -575,7 +582,7 @@ def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
         if kind == Kind.PERSON:
             return bool(_ZH_BODY.search(plain)) or _zh_tagged(plain, {"nr", "nt"})
         if kind == Kind.PLACE:
-            return _zh_tagged(plain, {"ns"})
+            return bool(_ZH_PLACE_WHERE.search(plain)) or _zh_tagged(plain, {"ns"})
         return _zh_tagged(plain, _NAMES, at_least=2)
     if kind == Kind.DURATION:
         return bool(_EN_DURATION.search(plain))
@@ -586,7 +593,9 @@ def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
     if kind == Kind.PERSON:
         return bool(_EN_BODY.search(plain))
     if kind == Kind.PLACE:
-        return any(not set(m.group(1).split()) <= _EN_PLACE_STOP for m in _EN_PLACE.finditer(plain))
+        return bool(_EN_PLACE_WHERE.search(plain)) or any(
+            not set(m.group(1).split()) <= _EN_PLACE_STOP for m in _EN_PLACE.finditer(plain)
+        )
     return len(_EN_NAME.findall(plain)) >= 2
 
 
