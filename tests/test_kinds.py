@@ -179,6 +179,15 @@ def test_question_kind_by_its_wording_not_its_words(question: str, kind: Kind) -
             "The fee is charged per month.",
             "The fee is charged as prescribed.",
         ),
+        (Kind.DURATION, "zh", "驾驶人应当立即停车，保护现场。", "驾驶人应当停车，保护现场。"),
+        (Kind.DURATION, "en", "Wages are paid within a fortnight.", "Wages are paid as agreed."),
+        (Kind.PLACE, "zh", "由被告住所地人民法院管辖。", "由人民法院管辖。"),
+        (
+            Kind.PLACE,
+            "en",
+            "The court of the place where the contract is performed has jurisdiction.",
+            "The people's court has jurisdiction.",
+        ),
         (
             Kind.NUMBER,
             "en",
