@@ -25,12 +25,16 @@ app = typer.Typer(add_completion=False)
 def read(path: Path) -> list[tuple[str, str, Kind, Kind]]:
     """(id, question, labelled kind, kind read) for each question of a file."""
     rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip():
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
             item = json.loads(line)
             rows.append(
                 (item["id"], item["question"], Kind(item["kind"]), question_kind(item["question"]))
             )
+        except (json.JSONDecodeError, KeyError, ValueError) as error:
+            raise ValueError(f"{path} line {n}: {error}") from error
     return rows
 
 
@@ -57,13 +61,21 @@ def main(
     files: Annotated[list[Path], typer.Argument(help="Question files labelled with their kind.")],
     errors: Annotated[bool, typer.Option(help="List each question read wrong.")] = False,
 ) -> None:
+    failed = False
     for path in files:
-        rows = read(path)
+        try:
+            rows = read(path)
+        except (OSError, ValueError) as error:
+            typer.echo(f"error: {error}", err=True)
+            failed = True
+            continue
         typer.echo(f"{path}: {summary(rows) if rows else 'no questions'}")
         if errors:
             for id_, question, gold, read_as in rows:
                 if gold != read_as:
                     typer.echo(f"  {id_}  {gold.value} read as {read_as.value}: {question}")
+    if failed:
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":

@@ -457,3 +457,19 @@ def test_the_kind_report_counts_each_error_by_its_cost(tmp_path: Path) -> None:
         "  k3  open read as person: Who appoints the Chief Executive?",
         "  k4  duration read as date: 本法何时施行？",
     ]
+
+
+def test_the_kind_report_names_the_line_it_cannot_read_and_reads_the_other_files(
+    tmp_path: Path,
+) -> None:
+    questions = tmp_path / "kinds.jsonl"
+    questions.write_text('{"id": "k1", "question": "本法何时施行？", "kind": "when"}\n', "utf-8")
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"id": "k2", "question": "本法何时施行？", "kind": "date"}\n', "utf-8")
+    result = CliRunner().invoke(kinds.app, [str(questions), str(good)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {questions} line 1: 'when' is not a valid Kind\n"
+    assert (
+        result.stdout == f"{good}: 1/1 read right (1.000); 0 specific read as open, "
+        "0 open read as specific, 0 specific read as another\n"
+    )
