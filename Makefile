@@ -91,11 +91,11 @@ eval-purpose: dev-indexes
 		--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
 		--out eval-out/purpose/lawrefbook
 
-# Questions labelled with the kind of answer they need (written blind by helper sessions): how
-# many are read right, and the errors by their cost.
+# Questions labelled with the kind of answer they need, and sentences with whether they state a
+# detail of a kind (written blind by helper sessions): how many are read right, errors by cost.
 eval-kinds: install-test
 	$(BIN)/python -m eval.kinds eval/datasets/kinds/blind_a.jsonl eval/datasets/kinds/blind_b.jsonl \
-		--errors
+		eval/datasets/kinds/spans.jsonl --errors
 
 # The development corpora (eval/datasets/corpora.json), each in its own index, and their question
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the

@@ -1,11 +1,15 @@
-"""How well questions are read for the kind of answer they need (`rag.kinds`).
+"""How well questions are read for the kind of answer they need, and sentences for the details
+they state (`rag.kinds`).
 
     python -m eval.kinds FILE... [--errors]
 
-Each line of a file is `{"id", "question", "kind"}`, `kind` one of `rag.kinds.Kind`'s values.
-Reported per file: the share read right, and the errors by what they cost: a specific kind read
-as open (a near miss can be answered with a detail of no kind), open read as a specific kind (an
-answerable question can be answered "not stated"), one specific kind read as another.
+A file holds questions, `{"id", "question", "kind"}` (`kind` one of `rag.kinds.Kind`'s values),
+or sentences, `{"id", "kind", "lang", "text", "gives"}` (`gives`: whether the sentence states a
+detail of that kind). Reported per file: the share read right, and the errors by what they
+cost. For questions: a specific kind read as open (a near miss can be answered with a detail of
+no kind), open read as a specific kind (an answerable question can be answered "not stated"),
+one specific kind read as another. For sentences: a detail missed (an answer becomes "not
+stated"), a detail seen where there is none (a near miss is answered).
 """
 
 from __future__ import annotations
@@ -13,67 +17,111 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 
-from rag.kinds import Kind, question_kind
+from rag.kinds import Kind, has_span, question_kind
+from rag.types import LANGS, Lang
 
 app = typer.Typer(add_completion=False)
 
+# id, the question or sentence, what it is labelled, how it is read
+Row = tuple[str, str, str, str]
 
-def read(path: Path) -> list[tuple[str, str, Kind, Kind]]:
-    """(id, question, labelled kind, kind read) for each question of a file."""
+
+def items(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a file with their line numbers; a ValueError naming the file and line
+    of one that cannot be read."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: {error}") from error
+    found = []
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path} line {n}: {error}") from error
+            if not isinstance(item, dict):
+                raise ValueError(f"{path} line {n}: not a JSON object")
+            found.append((n, item))
+    return found
+
+
+def read(path: Path) -> list[Row]:
+    """Each question or sentence of a file, labelled and as read."""
     rows = []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, item in items(path):
         try:
-            item = json.loads(line)
-            rows.append(
-                (item["id"], item["question"], Kind(item["kind"]), question_kind(item["question"]))
-            )
-        except (json.JSONDecodeError, KeyError, ValueError) as error:
+            if "text" not in item:
+                question = _text(item, "question")
+                rows.append(
+                    (
+                        _text(item, "id"),
+                        question,
+                        Kind(item["kind"]).value,
+                        question_kind(question).value,
+                    )
+                )
+            else:
+                text, lang = _text(item, "text"), item["lang"]
+                if lang not in LANGS or not isinstance(item["gives"], bool):
+                    raise ValueError("lang must be zh or en, gives true or false")
+                gives = has_span(Kind(item["kind"]), text, cast(Lang, lang))
+                rows.append((_text(item, "id"), text, str(item["gives"]), str(gives)))
+        except KeyError as error:
+            raise ValueError(f"{path} line {n}: no {error}") from error
+        except ValueError as error:
             raise ValueError(f"{path} line {n}: {error}") from error
     return rows
 
 
-def summary(rows: list[tuple[str, str, Kind, Kind]]) -> str:
-    errors = Counter(
+def _text(item: dict[str, Any], key: str) -> str:
+    value = item[key]
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text")
+    return value
+
+
+def summary(rows: list[Row]) -> str:
+    wrong = [(labelled, read_as) for _, _, labelled, read_as in rows if labelled != read_as]
+    right = len(rows) - len(wrong)
+    head = f"{right}/{len(rows)} read right ({right / len(rows):.3f})"
+    if rows[0][2] in ("True", "False"):
+        missed = sum(1 for labelled, _ in wrong if labelled == "True")
+        return f"{head}; {missed} details missed, {len(wrong) - missed} seen where there is none"
+    costs = Counter(
         "specific read as open"
         if read_as == Kind.OPEN
         else "open read as specific"
-        if gold == Kind.OPEN
+        if labelled == Kind.OPEN
         else "specific read as another"
-        for _, _, gold, read_as in rows
-        if gold != read_as
+        for labelled, read_as in wrong
     )
-    right = len(rows) - sum(errors.values())
-    costs = ", ".join(
-        f"{errors[name]} {name}"
-        for name in ("specific read as open", "open read as specific", "specific read as another")
-    )
-    return f"{right}/{len(rows)} read right ({right / len(rows):.3f}); {costs}"
+    names = ("specific read as open", "open read as specific", "specific read as another")
+    return f"{head}; " + ", ".join(f"{costs[name]} {name}" for name in names)
 
 
 @app.command()
 def main(
-    files: Annotated[list[Path], typer.Argument(help="Question files labelled with their kind.")],
-    errors: Annotated[bool, typer.Option(help="List each question read wrong.")] = False,
+    files: Annotated[list[Path], typer.Argument(help="Labelled question or sentence files.")],
+    errors: Annotated[bool, typer.Option(help="List each one read wrong.")] = False,
 ) -> None:
     failed = False
     for path in files:
         try:
             rows = read(path)
-        except (OSError, ValueError) as error:
+        except ValueError as error:
             typer.echo(f"error: {error}", err=True)
             failed = True
             continue
-        typer.echo(f"{path}: {summary(rows) if rows else 'no questions'}")
+        typer.echo(f"{path}: {summary(rows) if rows else 'nothing to read'}")
         if errors:
-            for id_, question, gold, read_as in rows:
-                if gold != read_as:
-                    typer.echo(f"  {id_}  {gold.value} read as {read_as.value}: {question}")
+            for id_, text, labelled, read_as in rows:
+                if labelled != read_as:
+                    typer.echo(f"  {id_}  {labelled} read as {read_as}: {text}")
     if failed:
         raise typer.Exit(1)
 

@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from rag.keyword import posseg
-from rag.text import normalize
+from rag.text import has_cjk, normalize
 from rag.types import Lang
 
 
@@ -115,6 +115,12 @@ _PURPOSE_CUE = re.compile(
     re.I,
 )
 
+# Named things a list question asks for, and the words that may stand before them (哪些国际组织).
+_LIST_NOUNS = (
+    "(国家|组织|地区|城市|省份|机构|机关|部门|法院|企业|公司|语言|语文|民族|委员会|公约|条约|协定)"
+)
+_LIST_MODIFIER = "(国际|专门|外国|境外|境内|主要|具体|地方|政府|官方|法定)"
+
 # Question wording, most specific first: "how many days" asks for a duration, not a number.
 _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
@@ -138,23 +144,27 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.FREQUENCY,
         re.compile(
             r"多久一次|每隔多久|多长时间一次|隔多久|频率|频次|每(隔)?几(年|个月|月|周|天|日)"
-            r"|(?:多久|多长时间)[^，。；？?]{0,12}?一次"
+            r"|(?:多久|多长时间)[^，。；？?]{0,12}?(?<!第)一次(?!性)"
             r"|每(?:个)?(?:年|月|季度|周|星期)[^，。；？?]{0,8}?(?:几|多少)次"
-            r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b|\bhow many times a\b",
+            r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b"
+            r"|\bhow many times (?:a|an|each|per|every)\b",
             re.I,
         ),
     ),
     (
         Kind.DURATION,
         re.compile(
-            r"多久|多长(?!的?(?:距离|路|米|公里|千米))|什么期限|期限(是|为)?多|"
-            r"几(个)?(工作日|天|日|周(?!岁)|星期|月(?!几|份)|年|小时)|"
-            r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间内|多少时间"
+            r"多久|多长时间|多长的?期限|(期|限|时效|时间|年限)[^，。；？?]{0,6}?多长|什么期限|期限(是|为)?多|"
+            r"几(个)?(工作日|天|日|周(?!岁)|星期|年|小时)|几个月|"
+            r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间之?内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bhow far (in advance|ahead|beforehand|back)\b"
             r"|\bwithin (how|what)\b"
             r"(?! (distance|radius|range|area|many (met|kilomet|km|mile|feet|yard)))"
-            r"|\bdeadline\b|\bhow much notice\b|\bthe (longest|shortest)\b(?! (distance|route|way))"
+            r"|\bdeadline\b|\bhow much notice\b"
+            # "the longest a suspect can be held", not "the shortest procedure", "longest-serving"
+            r"|\bthe (longest|shortest)(?: (?:time|period|term|duration))?(?= (?:a|an|the|that|one|"
+            r"someone|somebody|you|i|we|they|he|she|it|can|may|must|for)\b)"
             r"|\btime limits?\b|\bhow soon\b|\bby when\b"
             r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,3}(period|term|duration)s?\b"
             r"|\bhow much time\b",
@@ -164,8 +174,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.DATE,
         re.compile(
-            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|几点|几号|哪一?年|哪一?天|几月"
-            r"|(生效|施行|实施)(日期|时间)|什么日期|哪个日期|什么时间(?!内)"
+            r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|哪一?年|哪一?天|几月(?!内)"
+            r"|(?<![哪有第])几点(?=钟|到|至|前|后|以前|之前|以后|之后|开始|结束|上班|下班|开门|关门|[？?，,]|$)"
+            r"|(?<!第)几号(?![令线文楼])|(生效|施行|实施)(日期|时间)|什么日期|哪个日期"
+            r"|什么时间(?!之?内|都|也|段内)"
             r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
             r"|\bin what year\b"
             r"|\bsince when\b|\bwhen (did|was|were|will|is|does)\b.*\b("
@@ -178,11 +190,11 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.LIST,
         re.compile(
-            # 哪些国家, 哪些专门委员会, 哪些保护知识产权的国际公约 (a clause ending in 的 before it)
-            r"哪些(?:[\u4e00-\u9fff]{1,8}的)?[\u4e00-\u9fff]{0,2}?"
-            r"(国家|组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|民族|委员会|公约|条约|协定)"
+            # 哪些国家, 哪些专门委员会, 哪些保护知识产权的国际公约 (a clause ending in 的 before
+            # it, not a kind: 哪些类型的企业), 负责监管的部门有哪些
+            rf"哪些(?:(?:(?![类种样是属])[\u4e00-\u9fff]){{1,8}}的)?{_LIST_MODIFIER}?{_LIST_NOUNS}"
             r"(?![\u4e00-\u9fff]*?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责))"
-            r"|(国家|组织|城市|省份|机构|委员会|公约|条约)(都)?有哪些(?=[？?。，,；;]|$)"
+            rf"|{_LIST_NOUNS}(都)?有哪些(?=[？?。，,；;]|$)"
             r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
             r"states|bodies|authorities|institutions|companies|languages|nations)\b"
             r"|\bwhat (countries|organi[sz]ations|cities|regions|languages)\b|\blist of\b",
@@ -194,14 +206,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
-            # "who" that asks, not "a driver who …" / "those who …" in a question about a fine
-            r"|(?:^|[,;:(]\s*|\b(?:and|or|but|then|decides?|determines?|know|tell|says?|specify)\s+)"
-            r"who(m|se)?\b|\b(?:to|by|from|with|for|against|on) whom\b"
-            # "which … court", not "the age at which a person …"
-            r"|\bwhich (?:(?!(?:a|an|the|this|that|these|those|it|its|his|her|their|my|our|your|"
-            r"they|he|she|we|i|you) )[a-z'-]+ ){0,3}"
-            r"(authorit(?:y|ies)|bod(?:y|ies)|organs?|courts?|departments?|agenc(?:y|ies)|"
-            r"ministr(?:y|ies)|officials?|persons?|entit(?:y|ies)|institutions?|officers?|governments?|committees?|organi[sz]ations?)\b"
+            # English "who" and "which … court": `_asks_who`
             r"|\bwhat (authorit(?:y|ies)|bod(?:y|ies)|organs?|agenc(?:y|ies)|courts?|departments?|"
             r"institutions?)\b",
             re.I,
@@ -228,15 +233,20 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
             r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
-            r"|多远|距离(是|有)?多|多少(米|公里|千米)"
+            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|majority|ceiling|"
-            r"deduction|allowance|subsidy|price|cost|cap(?!\.?\s*\d))s?\b"
-            r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence|compensation|damages|"
-            r"wage|salary)\b"
-            r"|\bat (least|most) how\b|\bwhat (is|are) the (minimum|maximum|highest|lowest)\b"
+            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|ceiling|"
+            r"cap(?!\.?\s*\d))s?\b"
+            # words for an amount that are asked only as "what is the (monthly) …": not "what
+            # counts as a majority shareholder", "what are the conditions for a deduction"
+            r"|\bwhat(?:'s|’s| is| are| was)? (?:the )?(?:(?!(?:considered|counts?|happens?|means?|"
+            r"as|for|of|to) )[a-z-]+ ){0,2}(?:deduction|allowance|subsidy|price|cost|majority)s?\b"
+            r"(?! (?:shareholders?|rules?|voting))"
+            r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
+            r"|\bat (least|most) how\b"
+            r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",
             re.I,
         ),
@@ -284,6 +294,43 @@ def asking_part(question: str) -> str:
     return " ".join(asking) or text
 
 
+# "who" / "which … court" in English, and what tells a question's own "who" from a relative
+# clause: an asking word before it in its sentence ("What is the fine for a driver who …", "Can
+# the party against whom …", "the procedure by which courts …"), unless a verb that embeds a
+# question ("does the law state who …"), a coordinator ("…, and who pays?") or a comma stands
+# just before it.
+_WHO = re.compile(
+    r"\bwho(?:m|se)?\b"
+    r"|\bwhich (?:(?!(?:a|an|the|this|that|these|those|it|its|his|her|their|my|our|your|they|he|"
+    r"she|we|i|you|can|could|may|might|must|shall|should|will|would|do|does|did|is|are|was|"
+    r"were|has|have|had) )[a-z'-]+ ){0,3}"
+    r"(?:authorit(?:y|ies)|bod(?:y|ies)|organs?|courts?|departments?|agenc(?:y|ies)|"
+    r"ministr(?:y|ies)|officials?|persons?|entit(?:y|ies)|institutions?|officers?|governments?|"
+    r"committees?|organi[sz]ations?)\b",
+    re.I,
+)
+_ASKING_WORD = re.compile(
+    r"\b(?:what|which|how|when|where|why|can|could|may|might|must|shall|should|will|would|is|"
+    r"are|was|were|do|does|did|has|have|had|am)\b",
+    re.I,
+)
+_EMBEDDING = re.compile(
+    r"(?:,|\b(?:and|or|but|then|so|states?|explains?|says?|tells?|know|knows|decides?|"
+    r"determines?|specif(?:y|ies)|indicates?|clarify|clarifies|asks?|shows?|matters?|"
+    r"provides?|stipulates?|sets? out))\s*$",
+    re.I,
+)
+
+
+def _asks_who(text: str) -> bool:
+    for sentence in re.split(r"(?<=[?!.;])\s+", text):
+        for match in _WHO.finditer(sentence):
+            before = sentence[: match.start()]
+            if not _ASKING_WORD.search(before) or _EMBEDDING.search(before):
+                return True
+    return False
+
+
 def question_kind(question: str) -> Kind:
     """The kind of answer a question needs (by its asking sentences); OPEN when it asks for no
     specific detail."""
@@ -292,7 +339,7 @@ def question_kind(question: str) -> Kind:
         if kind == Kind.PURPOSE:  # its patterns are costly on long text: its start only
             if _PURPOSE_CUE.search(text) and pattern.search(text[:_PURPOSE_CHARS]):
                 return kind
-        elif pattern.search(text):
+        elif pattern.search(text) or (kind == Kind.PERSON and _asks_who(text)):
             return kind
     return Kind.OPEN
 
@@ -451,7 +498,7 @@ _EN_DURATION = re.compile(
 _ZH_FREQUENCY = re.compile(
     rf"每(隔)?{_ZH_NUM}*\s*(个)?\s*(年|月|季度|半年|周|星期|日|天)|{_ZH_NUM}+\s*(年|个月|月)\s*一次"
     # 按月支付, 分季预缴, 逐年, 检验周期为六个月
-    rf"|按(月|季|年|周|日|天)|分(月|季)|逐(月|年|日)"
+    rf"|按(月|季|年|周|日|天)(?![岁限龄期份薪资息利])|分(月|季)(?![份度])|逐(月|年|日)(?![期])"
     rf"|周期[^，。；;]{{0,4}}{_ZH_NUM}+\s*(个)?(年|月|日|天|周)"
 )
 _EN_FREQUENCY = re.compile(
@@ -507,45 +554,109 @@ _EN_PLACE = re.compile(
     r"\b(?:in|at|to|from|within|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
 )
 # A place named by what happens there: "the place where the contract is performed", 住所地.
-_EN_PLACE_WHERE = re.compile(r"\bplace (?:where|of)\b|\bdomicile\b|\bhabitual residence\b", re.I)
+_EN_PLACE_WHERE = re.compile(
+    # not "in place of the old rules", "take the place of a judgment"
+    r"\bplace where\b|(?<!\bin )(?<!\btake the )(?<!\btakes the )(?<!\btook the )"
+    r"(?<!\btaking the )\bplace of\b|\bdomicile\b|\bhabitual residence\b",
+    re.I,
+)
 _ZH_PLACE_WHERE = re.compile(
     r"(?:住所|履行|所在|发生|经营|居住|户籍|登记|注册|签订|侵权行为|行为|结果|出生|死亡|财产|标的物)地"
+    r"(?![震质区方面位])"
 )
 # A list of named things: two or more names (place, organisation, other proper names; in English,
 # capitalised words after the sentence's first).
 _NAMES = {"ns", "nt", "nz", "nr"}
+_LIST_NAMES = {"ns", "nt"}  # a list's members are places and organisations (nz tags legal terms)
+# Words jieba tags as places or organisations that name none: 外国, 城市, 人民法院.
+_ZH_GENERIC = frozenset(
+    "外国 本国 该国 各国 他国 其他国家 境外 境内 国外 国内 全国 城市 地方 本市 本省 当地 各地 "
+    "人民法院 人民政府 人民检察院".split()
+)
 _EN_NAME = re.compile(
     r"(?<=[\s,(])(?:the\s+)?[A-Z][a-z'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z'-]+)*"
 )
 
 
-def _zh_tagged(text: str, flags: set[str], at_least: int = 1) -> bool:
-    """Whether a Chinese text has `at_least` words tagged with one of `flags`. Tagging is lazy
-    and stops there: a long passage is seldom tagged to its end."""
+# The jurisdictions nearly every document of Chinese law names, each under all its names: a
+# question naming one gives them all ("Which countries have consulates in Hong Kong?" is not
+# answered by a sentence naming 香港 and 中华人民共和国).
+_JURISDICTIONS = (
+    frozenset(
+        "china|chinese|prc|p.r.c.|people's republic of china|中国|中华人民共和国|中華人民共和國"
+        "|我国|我國".split("|")
+    ),
+    frozenset("hong kong|hksar|香港|香港特别行政区|香港特別行政區".split("|")),
+    frozenset("macao|macau|macao sar|澳门|澳門|澳门特别行政区|澳門特別行政區".split("|")),
+    frozenset("taiwan|台湾|臺灣|台灣".split("|")),
+    frozenset("mainland|内地|內地|大陆|大陸".split("|")),
+)
+
+
+def _is_given(name: str, given: frozenset[str]) -> bool:
+    """Whether a name is one the question gives (the same, or one inside the other: 香港 and
+    香港特别行政区, "the Hong Kong SAR" and "Hong Kong")."""
+    name = name.lower().removeprefix("the ").strip()
+    if not name:
+        return False
+    if has_cjk(name):
+        return any(g in name or name in g for g in given if has_cjk(g))
+    padded = f" {name} "  # whole words: "in" is not inside "beijing"
+    return any(f" {g} " in padded or padded in f" {g} " for g in given if not has_cjk(g))
+
+
+def given_names(question: str) -> frozenset[str]:
+    """The names a question itself gives (places, organisations, other proper names, in
+    lower case), with every name of a jurisdiction it names: they answer no "which" or "where"
+    of it."""
+    text = asking_part(question)
+    names = {pair.word for pair in posseg().cut(text) if pair.flag in _NAMES and has_cjk(pair.word)}
+    names |= set(_EN_NAME.findall(text))
+    found = {n.lower().removeprefix("the ").strip() for n in names} - {""}
+    for group in _JURISDICTIONS:
+        if any(_is_given(n, group) for n in found):
+            found |= group
+    return frozenset(found)
+
+
+def _zh_tagged(
+    text: str, flags: set[str], at_least: int = 1, given: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a Chinese text has `at_least` words tagged with one of `flags`, besides the names
+    `given`. Tagging is lazy and stops there: a long passage is seldom tagged to its end."""
     found = 0
     for pair in posseg().cut(text):
-        if pair.flag in flags:
+        if pair.flag in flags and not (given and _is_given(pair.word, given)):
             found += 1
             if found >= at_least:
                 return True
     return False
 
 
-def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozenset()) -> bool:
+def has_span(
+    kind: Kind,
+    text: str,
+    lang: Lang,
+    units: frozenset[str] = frozenset(),
+    given: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a passage contains a span of the kind a question asks for (a number or duration
-    in one of `units` when the question names them). Remembered: retrieval tests whole units,
+    in one of `units` when the question names them; a place or list of names other than those
+    `given` by the question). Remembered: retrieval tests whole units,
     the decision their sentences, question after question; a long passage (an annex of 100,000
     characters, whose tagging takes a third of a second) by a digest of its text, so that the
     memory keeps no copy of it."""
+    if kind not in (Kind.PLACE, Kind.LIST):
+        given = frozenset()
     if len(text) <= _KEPT_CHARS:
-        return _remembered_span(kind, text, lang, units)
-    key = (kind, hashlib.blake2b(text.encode(), digest_size=16).digest(), lang, units)
+        return _remembered_span(kind, text, lang, units, given)
+    key = (kind, hashlib.blake2b(text.encode(), digest_size=16).digest(), lang, units, given)
     with _long_lock:
         found = _long_spans.get(key)
         if found is not None:
             _long_spans.move_to_end(key)
             return found
-    found = _has_span(kind, text, lang, units)
+    found = _has_span(kind, text, lang, units, given)
     with _long_lock:
         _long_spans[key] = found
         if len(_long_spans) > _LONG_KEPT:
@@ -555,11 +666,15 @@ def has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str] = frozense
 
 _KEPT_CHARS = 4000  # a passage this long or shorter is its own key
 _LONG_KEPT = 4096
-_long_spans: OrderedDict[tuple[Kind, bytes, Lang, frozenset[str]], bool] = OrderedDict()
+_long_spans: OrderedDict[tuple[Kind, bytes, Lang, frozenset[str], frozenset[str]], bool] = (
+    OrderedDict()
+)
 _long_lock = threading.Lock()
 
 
-def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
+def _has_span(
+    kind: Kind, text: str, lang: Lang, units: frozenset[str], given: frozenset[str]
+) -> bool:
     if kind in (Kind.OPEN, Kind.ARTICLE):
         return True
     references = _ZH_REFERENCE if lang == "zh" else _EN_REFERENCE
@@ -582,8 +697,8 @@ def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
         if kind == Kind.PERSON:
             return bool(_ZH_BODY.search(plain)) or _zh_tagged(plain, {"nr", "nt"})
         if kind == Kind.PLACE:
-            return bool(_ZH_PLACE_WHERE.search(plain)) or _zh_tagged(plain, {"ns"})
-        return _zh_tagged(plain, _NAMES, at_least=2)
+            return bool(_ZH_PLACE_WHERE.search(plain)) or _zh_tagged(plain, {"ns"}, given=given)
+        return _zh_tagged(plain, _LIST_NAMES, at_least=2, given=given | _ZH_GENERIC)
     if kind == Kind.DURATION:
         return bool(_EN_DURATION.search(plain))
     if kind == Kind.DATE:
@@ -594,9 +709,10 @@ def _has_span(kind: Kind, text: str, lang: Lang, units: frozenset[str]) -> bool:
         return bool(_EN_BODY.search(plain))
     if kind == Kind.PLACE:
         return bool(_EN_PLACE_WHERE.search(plain)) or any(
-            not set(m.group(1).split()) <= _EN_PLACE_STOP for m in _EN_PLACE.finditer(plain)
+            not set(m.group(1).split()) <= _EN_PLACE_STOP and not _is_given(m.group(1), given)
+            for m in _EN_PLACE.finditer(plain)
         )
-    return len(_EN_NAME.findall(plain)) >= 2
+    return sum(1 for name in _EN_NAME.findall(plain) if not _is_given(name, given)) >= 2
 
 
 _remembered_span = lru_cache(maxsize=16384)(_has_span)
@@ -604,19 +720,23 @@ _remembered_span = lru_cache(maxsize=16384)(_has_span)
 
 @dataclass(frozen=True)
 class Asked:
-    """What a question asks for: its kind, and for a number or duration the units it names."""
+    """What a question asks for: its kind, for a number or duration the units it names, for a
+    place or a list the names it gives itself."""
 
     kind: Kind
     units: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()  # names the question gives (for a place or a list)
 
     @classmethod
     def of(cls, question: str) -> Asked:
         kind = question_kind(question)
-        return cls(kind, asked_units(question, kind))
+        given = given_names(question) if kind in (Kind.PLACE, Kind.LIST) else frozenset()
+        return cls(kind, asked_units(question, kind), given)
 
     def given_by(self, text: str, lang: Lang) -> bool:
-        """Whether a passage gives what is asked (a span of the kind, in the units named)."""
-        return has_span(self.kind, text, lang, self.units)
+        """Whether a passage gives what is asked (a span of the kind, in the units named, of
+        names other than the question's own)."""
+        return has_span(self.kind, text, lang, self.units, self.given)
 
 
 ANYTHING = Asked(Kind.OPEN)

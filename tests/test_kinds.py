@@ -93,12 +93,21 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("Against whom can I claim?", Kind.PERSON),
         ("To which court should I apply?", Kind.PERSON),
         ("Which courts have first-instance jurisdiction over patent disputes?", Kind.PERSON),
+        ("Can I sue? Who do I sue?", Kind.PERSON),
+        ("In a divorce who gets the house?", Kind.PERSON),
+        ("Does the law state who must pay the stamp duty?", Kind.PERSON),
+        ("When a company dissolves, who is liable for its debts?", Kind.PERSON),
+        ("In whose name should the property be registered?", Kind.PERSON),
+        ("Can the party against whom the judgment was made appeal?", Kind.OPEN),
+        ("What is the procedure by which courts review administrative decisions?", Kind.OPEN),
+        ("In which circumstances can police officers search a home?", Kind.OPEN),
         # a time limit however it is worded
         ("How much notice must a landlord give?", Kind.DURATION),
         ("What is the longest a suspect can be held in residential surveillance?", Kind.DURATION),
         ("试用期最长为多长？", Kind.DURATION),
         ("应当在收到通知后几个工作日内提出质疑？", Kind.DURATION),
-        ("游行路线离机场有多长的距离？", Kind.OPEN),  # a distance, not a time
+        ("游行路线离机场有多长的距离？", Kind.NUMBER),  # a distance, not a time
+        ("游行路线离机场的距离有多长？", Kind.NUMBER),
         ("Within how many metres of a crossing is parking prohibited?", Kind.NUMBER),
         ("不满多少周岁的未成年人是无民事行为能力人？", Kind.NUMBER),  # an age, not weeks
         # how often, with words between
@@ -119,10 +128,27 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("设立了知识产权法院的城市有哪些？", Kind.LIST),
         ("广播组织有哪些权利？", Kind.OPEN),
         ("哪些人不能担任公司的董事？", Kind.OPEN),
+        ("工伤职工多久能拿到一次性伤残补助金？", Kind.DURATION),  # 一次性 is no "once"
+        ("入职后多久发第一次工资？", Kind.DURATION),
+        ("应当在收到通知后什么时间之内提出异议？", Kind.DURATION),
+        ("是不是什么时间都能解除劳动合同？", Kind.OPEN),
+        ("个税汇算每年几月申报？", Kind.DATE),
+        ("劳动合同应当包括哪几点内容？", Kind.OPEN),  # points, not a time of day
+        ("国务院第几号令公布的？", Kind.OPEN),
+        ("哪些属于国家秘密？", Kind.OPEN),
+        ("哪些是公司的机构？", Kind.OPEN),
+        ("哪些类型的企业可以享受税收优惠？", Kind.OPEN),
+        ("负责食品安全监管的部门有哪些？", Kind.LIST),
+        ("What is the shortest procedure to recover a small debt?", Kind.OPEN),
+        ("What is the longest-running dispute?", Kind.OPEN),
+        ("How many times per year must the board meet?", Kind.FREQUENCY),
         # counts of copies, amounts by other names
         ("起诉状要交几份？", Kind.NUMBER),
         ("What is the monthly basic deduction for individual income tax?", Kind.NUMBER),
         ("What majority of creditors must approve the plan?", Kind.NUMBER),
+        ("What counts as a majority shareholder?", Kind.OPEN),
+        ("What are the conditions for claiming a deduction?", Kind.OPEN),
+        ("Does the minimum wage apply to interns?", Kind.OPEN),
         ("How big can the flat be for the lower deed tax rate?", Kind.NUMBER),
     ],
 )
@@ -172,12 +198,13 @@ def test_question_kind(question: str, kind: Kind) -> None:
         ),
         (Kind.DURATION, "zh", "驾驶人应当立即停车，保护现场。", "驾驶人应当停车，保护现场。"),
         (Kind.DURATION, "en", "Wages are paid within a fortnight.", "Wages are paid as agreed."),
-        (Kind.PLACE, "zh", "由被告住所地人民法院管辖。", "由人民法院管辖。"),
+        (Kind.PLACE, "zh", "由被告住所地人民法院管辖。", "发生地震的，由人民法院管辖。"),
+        (Kind.FREQUENCY, "zh", "按日加收滞纳金。", "退休年龄按周岁计算。"),
         (
             Kind.PLACE,
             "en",
             "The court of the place where the contract is performed has jurisdiction.",
-            "The people's court has jurisdiction.",
+            "These rules apply in place of the old rules.",
         ),
         (
             Kind.NUMBER,
@@ -473,3 +500,72 @@ def test_the_kind_report_names_the_line_it_cannot_read_and_reads_the_other_files
         result.stdout == f"{good}: 1/1 read right (1.000); 0 specific read as open, "
         "0 open read as specific, 0 specific read as another\n"
     )
+
+
+def test_a_name_the_question_gives_is_not_its_answer() -> None:
+    consulates = Asked.of("Which foreign countries currently have consulates in Hong Kong?")
+    assert consulates.kind == Kind.LIST
+    assert not consulates.given_by(
+        "已同中华人民共和国建立正式外交关系的国家在香港设立的领事机构，可予保留。", "zh"
+    )
+    assert consulates.given_by("美国、法国和日本在香港设有领事馆。", "zh")
+    garrison = Asked.of("Where in Hong Kong is the garrison headquartered?")
+    assert not garrison.given_by("The garrison is headquartered in Hong Kong.", "en")
+    assert garrison.given_by("The garrison is headquartered in Central, Hong Kong.", "en")
+    courts = Asked.of("Which cities in China have intellectual property courts?")
+    assert courts.given_by("Such courts sit in Beijing, Shanghai and Guangzhou.", "en")
+    assert not courts.given_by("Such courts sit in the People's Republic of China.", "en")
+
+
+def test_a_list_names_places_or_organisations_not_generic_words() -> None:
+    assert has_span(Kind.LIST, "加强与联合国、世界贸易组织的合作。", "zh")
+    assert not has_span(Kind.LIST, "本市应当加强与国际组织和外国城市的交流合作。", "zh")
+    assert not has_span(Kind.LIST, "外国人在人民法院起诉，同本国公民有同等的诉讼权利。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        ("[1]", "not a JSON object"),
+        ('{"id": "k1", "kind": "date"}', "no 'question'"),
+        ('{"id": "k1", "question": 7, "kind": "date"}', "question must be text"),
+        ('{"id": "s1", "kind": "date", "lang": "fr", "text": "x", "gives": true}', "lang must be"),
+        ('{"id": "k1", "question": "本法何时施行？"', "Expecting ',' delimiter"),
+    ],
+)
+def test_the_kind_report_says_why_a_line_cannot_be_read(
+    tmp_path: Path, line: str, cause: str
+) -> None:
+    questions = tmp_path / "kinds.jsonl"
+    questions.write_text(line + "\n", "utf-8")
+    result = CliRunner().invoke(kinds.app, [str(questions)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {questions} line 1: {cause}")
+
+
+def test_the_kind_report_reads_sentences_for_the_details_they_state(tmp_path: Path) -> None:
+    sentences = tmp_path / "spans.jsonl"
+    lines = [
+        {
+            "id": "s1",
+            "kind": "duration",
+            "lang": "zh",
+            "text": "应当在十五日内答复。",
+            "gives": True,
+        },
+        {
+            "id": "s2",
+            "kind": "duration",
+            "lang": "en",
+            "text": "Article 15 applies.",
+            "gives": False,
+        },
+        {"id": "s3", "kind": "place", "lang": "zh", "text": "由人民法院管辖。", "gives": True},
+    ]
+    sentences.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    result = CliRunner().invoke(kinds.app, [str(sentences), "--errors"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{sentences}: 2/3 read right (0.667); 1 details missed, 0 seen where there is none",
+        "  s3  True read as False: 由人民法院管辖。",
+    ]
