@@ -160,7 +160,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bhow far (in advance|ahead|beforehand|back)\b"
             r"|\bwithin (how|what)\b"
-            r"(?! (distance|radius|range|area|many (met|kilomet|km|mile|feet|yard)))"
+            r"(?! (distance|radius|range|area|scope|extent|sphere|limits|"
+            r"many (met|kilomet|km|mile|feet|yard|square)))"
             r"|\bdeadline\b|\bhow much notice\b"
             # "the longest a suspect can be held", not "the shortest procedure", "longest-serving"
             r"|\bthe (longest|shortest)(?: (?:time|period|term|duration))?(?= (?:a|an|the|that|one|"
@@ -193,7 +194,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # 哪些国家, 哪些专门委员会, 哪些保护知识产权的国际公约 (a clause ending in 的 before
             # it, not a kind: 哪些类型的企业), 负责监管的部门有哪些
             rf"哪些(?:(?:(?![类种样是属])[\u4e00-\u9fff]){{1,8}}的)?{_LIST_MODIFIER}?{_LIST_NOUNS}"
-            r"(?![\u4e00-\u9fff]*?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责))"
+            # not a modifier of another noun: 哪些企业的职工, 哪些国家机关, 哪些国家安全
+            r"(?!的(?:职工|员工|工作人员|人员|职员|负责人|股东|成员|行为)|[\u4e00-\u9fff]{0,2}?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责"
+            r"|机关|工作人员|秘密))"
             rf"|{_LIST_NOUNS}(都)?有哪些(?=[？?。，,；;]|$)"
             r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
             r"states|bodies|authorities|institutions|companies|languages|nations)\b"
@@ -230,7 +233,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|几(个|名|人|岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
+            r"多少|(?<!哪)几(个|名|人|岁|周岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
             r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
@@ -242,7 +245,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # words for an amount that are asked only as "what is the (monthly) …": not "what
             # counts as a majority shareholder", "what are the conditions for a deduction"
             r"|\bwhat(?:'s|’s| is| are| was)? (?:the )?(?:(?!(?:considered|counts?|happens?|means?|"
-            r"as|for|of|to) )[a-z-]+ ){0,2}(?:deduction|allowance|subsidy|price|cost|majority)s?\b"
+            r"as|for|of|to) )[a-z-]+ ){0,2}"
+            r"(?:deduction|allowance|subsidy|price|cost|majority)s?\b(?!-)"
             r"(?! (?:shareholders?|rules?|voting))"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b"

@@ -139,6 +139,12 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("哪些是公司的机构？", Kind.OPEN),
         ("哪些类型的企业可以享受税收优惠？", Kind.OPEN),
         ("负责食品安全监管的部门有哪些？", Kind.LIST),
+        ("哪些部门负责食品安全监管？", Kind.LIST),
+        ("意见提到要加强与哪些国际组织的合作？", Kind.LIST),
+        ("哪些企业的职工可以参加企业年金？", Kind.OPEN),  # which employees, not which companies
+        ("签合同时需要注意哪几个方面？", Kind.OPEN),
+        ("年满几周岁可以结婚？", Kind.NUMBER),
+        ("Within what scope may a company conduct business?", Kind.OPEN),
         ("What is the shortest procedure to recover a small debt?", Kind.OPEN),
         ("What is the longest-running dispute?", Kind.OPEN),
         ("How many times per year must the board meet?", Kind.FREQUENCY),
