@@ -195,7 +195,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # it, not a kind: 哪些类型的企业), 负责监管的部门有哪些
             rf"哪些(?:(?:(?![类种样是属])[\u4e00-\u9fff]){{1,8}}的)?{_LIST_MODIFIER}?{_LIST_NOUNS}"
             # not a modifier of another noun: 哪些企业的职工, 哪些国家机关, 哪些国家安全
-            r"(?!的(?:职工|员工|工作人员|人员|职员|负责人|股东|成员|行为)|[\u4e00-\u9fff]{0,2}?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责"
+            r"(?!的(?:职工|员工|工作人员|人员|职员|负责人|股东|成员|行为)"
+            r"|[\u4e00-\u9fff]{0,2}?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责"
             r"|机关|工作人员|秘密))"
             rf"|{_LIST_NOUNS}(都)?有哪些(?=[？?。，,；;]|$)"
             r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
@@ -624,13 +625,22 @@ def given_names(question: str) -> frozenset[str]:
 
 
 def _zh_tagged(
-    text: str, flags: set[str], at_least: int = 1, given: frozenset[str] = frozenset()
+    text: str,
+    flags: set[str],
+    at_least: int = 1,
+    given: frozenset[str] = frozenset(),
+    generic: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a Chinese text has `at_least` words tagged with one of `flags`, besides the names
-    `given`. Tagging is lazy and stops there: a long passage is seldom tagged to its end."""
+    `given` (or holding one) and the `generic` words. Tagging is lazy and stops there: a long
+    passage is seldom tagged to its end."""
     found = 0
     for pair in posseg().cut(text):
-        if pair.flag in flags and not (given and _is_given(pair.word, given)):
+        if (
+            pair.flag in flags
+            and pair.word not in generic
+            and not (given and _is_given(pair.word, given))
+        ):
             found += 1
             if found >= at_least:
                 return True
@@ -702,7 +712,7 @@ def _has_span(
             return bool(_ZH_BODY.search(plain)) or _zh_tagged(plain, {"nr", "nt"})
         if kind == Kind.PLACE:
             return bool(_ZH_PLACE_WHERE.search(plain)) or _zh_tagged(plain, {"ns"}, given=given)
-        return _zh_tagged(plain, _LIST_NAMES, at_least=2, given=given | _ZH_GENERIC)
+        return _zh_tagged(plain, _LIST_NAMES, at_least=2, given=given, generic=_ZH_GENERIC)
     if kind == Kind.DURATION:
         return bool(_EN_DURATION.search(plain))
     if kind == Kind.DATE:

@@ -525,6 +525,7 @@ def test_a_name_the_question_gives_is_not_its_answer() -> None:
 
 def test_a_list_names_places_or_organisations_not_generic_words() -> None:
     assert has_span(Kind.LIST, "加强与联合国、世界贸易组织的合作。", "zh")
+    assert has_span(Kind.LIST, "由全国人民代表大会和最高人民法院决定。", "zh")  # not 全国, 人民法院
     assert not has_span(Kind.LIST, "本市应当加强与国际组织和外国城市的交流合作。", "zh")
     assert not has_span(Kind.LIST, "外国人在人民法院起诉，同本国公民有同等的诉讼权利。", "zh")
 
