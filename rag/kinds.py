@@ -117,8 +117,10 @@ _PURPOSE_CUE = re.compile(
 
 # Named things a list question asks for, and the words that may stand before them (哪些国际组织).
 _LIST_NOUNS = (
-    "(国家|组织|地区|城市|省份|机构|机关|部门|法院|企业|公司|语言|语文|民族|委员会|公约|条约|协定)"
+    "(国家|组织|地区|城市|省份|机构|机关|部门|企业|公司|语言|语文|民族|委员会|公约|条约|协定)"
 )
+# Before a closing 有哪些, only things named by proper names (公司的组织机构有哪些 asks for organs).
+_NAMED_NOUNS = "(国家|国际组织|地区|城市|省份|语言|语文|民族|公约|条约|协定)"
 _LIST_MODIFIER = "(国际|专门|外国|境外|境内|主要|具体|地方|政府|官方|法定)"
 
 # Question wording, most specific first: "how many days" asks for a duration, not a number.
@@ -144,7 +146,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.FREQUENCY,
         re.compile(
             r"多久一次|每隔多久|多长时间一次|隔多久|频率|频次|每(隔)?几(年|个月|月|周|天|日)"
-            r"|(?:多久|多长时间)[^，。；？?]{0,12}?(?<!第)一次(?!性)"
+            r"|(?:多久|多长时间)(?:(?!再|重新)[^，。；？?]){0,12}?(?<!第)一次(?!性)"
             r"|每(?:个)?(?:年|月|季度|周|星期)[^，。；？?]{0,8}?(?:几|多少)次"
             r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b"
             r"|\bhow many times (?:a|an|each|per|every)\b",
@@ -155,7 +157,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.DURATION,
         re.compile(
             r"多久|多长时间|多长的?期限|(期|限|时效|时间|年限)[^，。；？?]{0,6}?多长|什么期限|期限(是|为)?多|"
-            r"几(个)?(工作日|天|日|周(?!岁)|星期|年|小时)|几个月|"
+            # not 这几天, or 前几天 opening a clause ("a few days ago"); 提前几天 asks
+            r"(?<![这那])(?<!^前)(?<![，。？！；,?!;\s]前)(?:几(个)?(工作日|天|日|周(?!岁)|星期|年|小时)"
+            r"|几个月)|"
             r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间之?内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bhow far (in advance|ahead|beforehand|back)\b"
@@ -176,7 +180,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.DATE,
         re.compile(
             r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|哪一?年|哪一?天|几月(?!内)"
-            r"|(?<![哪有第])几点(?=钟|到|至|前|后|以前|之前|以后|之后|开始|结束|上班|下班|开门|关门|[？?，,]|$)"
+            r"|(?<![哪有第])几点(?=钟|到|至|前|后|以前|之前|以后|之后|开始|结束|上班|下班|开门|关门)"
             r"|(?<!第)几号(?![令线文楼])|(生效|施行|实施)(日期|时间)|什么日期|哪个日期"
             r"|什么时间(?!之?内|都|也|段内)"
             r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
@@ -193,12 +197,13 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             # 哪些国家, 哪些专门委员会, 哪些保护知识产权的国际公约 (a clause ending in 的 before
             # it, not a kind: 哪些类型的企业), 负责监管的部门有哪些
-            rf"哪些(?:(?:(?![类种样是属])[\u4e00-\u9fff]){{1,8}}的)?{_LIST_MODIFIER}?{_LIST_NOUNS}"
+            rf"哪些(?:(?:(?!类|种|样|是|属|条件|资质|资格|要求|情形|情况|行为|标准|方面)[\u4e00-\u9fff]){{1,8}}的)?"
+            rf"{_LIST_MODIFIER}?{_LIST_NOUNS}"
             # not a modifier of another noun: 哪些企业的职工, 哪些国家机关, 哪些国家安全
             r"(?!的(?:职工|员工|工作人员|人员|职员|负责人|股东|成员|行为)"
             r"|[\u4e00-\u9fff]{0,2}?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责"
             r"|机关|工作人员|秘密))"
-            rf"|{_LIST_NOUNS}(都)?有哪些(?=[？?。，,；;]|$)"
+            rf"|{_NAMED_NOUNS}(都)?有哪些(?=[？?。，,；;]|$)"
             r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
             r"states|bodies|authorities|institutions|companies|languages|nations)\b"
             r"|\bwhat (countries|organi[sz]ations|cities|regions|languages)\b|\blist of\b",
@@ -211,6 +216,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
             # English "who" and "which … court": `_asks_who`
+            r"|\bwhich (?:is|are) the (?:[a-z-]+ ){0,2}(?:authorit(?:y|ies)|bod(?:y|ies)|courts?|"
+            r"departments?|agenc(?:y|ies)|organs?)\b"
             r"|\bwhat (authorit(?:y|ies)|bod(?:y|ies)|organs?|agenc(?:y|ies)|courts?|departments?|"
             r"institutions?)\b",
             re.I,
@@ -234,9 +241,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|(?<!哪)几(个|名|人|岁|周岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
+            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
             r"|年龄|几岁"
-            r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高|起征点"
+            r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
@@ -247,8 +254,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # counts as a majority shareholder", "what are the conditions for a deduction"
             r"|\bwhat(?:'s|’s| is| are| was)? (?:the )?(?:(?!(?:considered|counts?|happens?|means?|"
             r"as|for|of|to) )[a-z-]+ ){0,2}"
-            r"(?:deduction|allowance|subsidy|price|cost|majority)s?\b(?!-)"
-            r"(?! (?:shareholders?|rules?|voting))"
+            r"(?:deduction|allowance|subsidy|price|cost|majority)s?\b"
+            r"(?=\s*(?:[?,.;:]|$|(?:of|for|in|on|to|that|under|per|payable|required|i|we|you|"
+            r"must|can|does|do|is|are|when|if)\b))"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
@@ -300,10 +308,11 @@ def asking_part(question: str) -> str:
 
 
 # "who" / "which … court" in English, and what tells a question's own "who" from a relative
-# clause: an asking word before it in its sentence ("What is the fine for a driver who …", "Can
-# the party against whom …", "the procedure by which courts …"), unless a verb that embeds a
-# question ("does the law state who …"), a coordinator ("…, and who pays?") or a comma stands
-# just before it.
+# clause: a sentence that opens by asking something else ("What is the fine for a driver who …",
+# "Can the party against whom …", "Under what conditions can a person who …"), unless a verb
+# that embeds a question ("does the law state who …", "can you tell me who …") or a coordinator
+# ("…, and who pays?") stands just before it. A sentence opening with a condition ("If my
+# employer has gone bankrupt who pays …") or a statement ("My question is who …") asks its own.
 _WHO = re.compile(
     r"\bwho(?:m|se)?\b"
     r"|\bwhich (?:(?!(?:a|an|the|this|that|these|those|it|its|his|her|their|my|our|your|they|he|"
@@ -314,24 +323,28 @@ _WHO = re.compile(
     r"committees?|organi[sz]ations?)\b",
     re.I,
 )
-_ASKING_WORD = re.compile(
-    r"\b(?:what|which|how|when|where|why|can|could|may|might|must|shall|should|will|would|is|"
-    r"are|was|were|do|does|did|has|have|had|am)\b",
+_OPENS_ASKING = re.compile(
+    # "Under the Nationality Law, does a citizen who …": a leading phrase, then the asking word
+    r"^\W*(?:(?:under|in|for|according to|pursuant to|as to)\b[^,?]{0,80},\s*)?"
+    r"(?:(?:under|in|for|to|at|by|from|with|on) (?:what|which)\b"
+    r"|(?:what|which|how|why|can|could|may|might|must|shall|should|will|would|is|are|was|were|"
+    r"do|does|did|has|have|had|am)\b)",
     re.I,
 )
 _EMBEDDING = re.compile(
-    r"(?:,|\b(?:and|or|but|then|so|states?|explains?|says?|tells?|know|knows|decides?|"
-    r"determines?|specif(?:y|ies)|indicates?|clarify|clarifies|asks?|shows?|matters?|"
-    r"provides?|stipulates?|sets? out))\s*$",
+    r"\b(?:and|or|but|then|so|state|explains?|says?|know|knows|decides?|determines?|"
+    r"specif(?:y|ies)|indicates?|clarify|clarifies|find out|clear|sure|certain|"
+    r"(?:tells?|asks?|shows?|informs?)(?: (?:me|us|him|her|them))?|provides?|stipulates?|"
+    r"sets? out)\s*$",
     re.I,
 )
 
 
 def _asks_who(text: str) -> bool:
-    for sentence in re.split(r"(?<=[?!.;])\s+", text):
+    for sentence in _sentences(text):
         for match in _WHO.finditer(sentence):
             before = sentence[: match.start()]
-            if not _ASKING_WORD.search(before) or _EMBEDDING.search(before):
+            if not _OPENS_ASKING.search(before) or _EMBEDDING.search(before):
                 return True
     return False
 
@@ -379,7 +392,7 @@ UNITS: dict[str, tuple[str, str]] = {
 _DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
 _ZH_ASKED_UNIT = (
     (re.compile(r"(几|多少)个?(天|日|工作日)"), "day"),
-    (re.compile(r"(几|多少)个?(周|星期)"), "week"),
+    (re.compile(r"(几|多少)个?(周(?!岁)|星期)"), "week"),
     (re.compile(r"(几|多少)个月"), "month"),
     (re.compile(r"(几|多少)年"), "year"),
     (re.compile(r"(几|多少)个?小时"), "hour"),
@@ -394,7 +407,7 @@ _ZH_ASKED_UNIT = (
         "money",
     ),
     (re.compile(r"比例|税率|费率|比率|百分之几|百分比|多少成"), "percent"),
-    (re.compile(r"几岁|多少岁|年龄|多大"), "age"),
+    (re.compile(r"几周?岁|多少周?岁|年龄|多大"), "age"),
     (re.compile(r"(几|多少)分"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
     (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
@@ -491,19 +504,25 @@ _EN_PURPOSE = re.compile(
 )
 _ZH_DURATION = re.compile(
     rf"(?<!第){_ZH_NUM}+\s*(个)?\s*(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
-    r"|立即|立刻|即时|当即"  # as "immediately" / "forthwith" in English
 )
 _EN_DURATION = re.compile(
     rf"\b(\d+|{_EN_NUM_WORDS})\b(\s*\(\d+\))?([\s-]+(working|calendar|consecutive|full|"
-    r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
-    r"|\bimmediately\b|\bwithout delay\b|\bpromptly\b|\bforthwith\b"
-    r"|\bfortnight\b|\bhalf an? (year|month|day|hour)\b",
+    r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b",
     re.I,
 )
+# A time limit stated without a number, whatever unit the question asks in.
+_DURATION_WORDS = {
+    "zh": re.compile(r"立即|立刻|即时(?!通讯|通信)|当即|半年|半个月"),
+    "en": re.compile(
+        r"\bimmediately\b|\bwithout delay\b|\bpromptly\b|\bforthwith\b"
+        r"|\bfortnight\b|\bhalf an? (year|month|day|hour)\b",
+        re.I,
+    ),
+}
 _ZH_FREQUENCY = re.compile(
     rf"每(隔)?{_ZH_NUM}*\s*(个)?\s*(年|月|季度|半年|周|星期|日|天)|{_ZH_NUM}+\s*(年|个月|月)\s*一次"
     # 按月支付, 分季预缴, 逐年, 检验周期为六个月
-    rf"|按(月|季|年|周|日|天)(?![岁限龄期份薪资息利])|分(月|季)(?![份度])|逐(月|年|日)(?![期])"
+    rf"|按(月|季|年|周|日|天)(?![岁限龄期份薪资息利数工化])|分(月|季度?)(?!份)|逐(月|年|日)(?!期)"
     rf"|周期[^，。；;]{{0,4}}{_ZH_NUM}+\s*(个)?(年|月|日|天|周)"
 )
 _EN_FREQUENCY = re.compile(
@@ -572,11 +591,10 @@ _ZH_PLACE_WHERE = re.compile(
 # A list of named things: two or more names (place, organisation, other proper names; in English,
 # capitalised words after the sentence's first).
 _NAMES = {"ns", "nt", "nz", "nr"}
-_LIST_NAMES = {"ns", "nt"}  # a list's members are places and organisations (nz tags legal terms)
-# Words jieba tags as places or organisations that name none: 外国, 城市, 人民法院.
+# Words jieba tags as names that name nothing: 外国, 城市, 人民法院, 国家赔偿.
 _ZH_GENERIC = frozenset(
     "外国 本国 该国 各国 他国 其他国家 境外 境内 国外 国内 全国 城市 地方 本市 本省 当地 各地 "
-    "人民法院 人民政府 人民检察院".split()
+    "人民法院 人民政府 人民检察院 国家赔偿 行政复议 行政诉讼".split()
 )
 _EN_NAME = re.compile(
     r"(?<=[\s,(])(?:the\s+)?[A-Z][a-z'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z'-]+)*"
@@ -589,37 +607,46 @@ _EN_NAME = re.compile(
 _JURISDICTIONS = (
     frozenset(
         "china|chinese|prc|p.r.c.|people's republic of china|中国|中华人民共和国|中華人民共和國"
-        "|我国|我國".split("|")
+        "|我国|我國|国家|國家".split("|")
     ),
-    frozenset("hong kong|hksar|香港|香港特别行政区|香港特別行政區".split("|")),
-    frozenset("macao|macau|macao sar|澳门|澳門|澳门特别行政区|澳門特別行政區".split("|")),
+    frozenset(
+        "hong kong|hksar|hk|hong kong sar|hong kong special administrative region|香港|中国香港"
+        "|香港特别行政区|香港特別行政區|香港特区".split("|")
+    ),
+    frozenset(
+        "macao|macau|macao sar|macao special administrative region|澳门|澳門|澳门特别行政区"
+        "|澳門特別行政區|澳门特区".split("|")
+    ),
     frozenset("taiwan|台湾|臺灣|台灣".split("|")),
-    frozenset("mainland|内地|內地|大陆|大陸".split("|")),
+    frozenset("mainland|the mainland|内地|內地|大陆|大陸".split("|")),
+)
+_JURISDICTION_WORD = re.compile(
+    "|".join(
+        rf"\b{re.escape(name)}\b" if not has_cjk(name) else re.escape(name)
+        for group in _JURISDICTIONS
+        for name in sorted(group, key=len, reverse=True)
+        if name not in ("国家", "國家", "chinese")
+    ),
+    re.I,
 )
 
 
 def _is_given(name: str, given: frozenset[str]) -> bool:
-    """Whether a name is one the question gives (the same, or one inside the other: 香港 and
-    香港特别行政区, "the Hong Kong SAR" and "Hong Kong")."""
-    name = name.lower().removeprefix("the ").strip()
-    if not name:
-        return False
-    if has_cjk(name):
-        return any(g in name or name in g for g in given if has_cjk(g))
-    padded = f" {name} "  # whole words: "in" is not inside "beijing"
-    return any(f" {g} " in padded or padded in f" {g} " for g in given if not has_cjk(g))
+    """Whether a name is one the question gives, whole: 香港金融管理局 is not 香港."""
+    return name.lower().removeprefix("the ").strip() in given
 
 
 def given_names(question: str) -> frozenset[str]:
     """The names a question itself gives (places, organisations, other proper names, in
-    lower case), with every name of a jurisdiction it names: they answer no "which" or "where"
-    of it."""
-    text = asking_part(question)
+    lower case), with every name of each jurisdiction it names anywhere ("I live in Hong Kong.
+    Which countries have consulates here?"): they answer no "which" or "where" of it."""
+    text = normalize(question)
     names = {pair.word for pair in posseg().cut(text) if pair.flag in _NAMES and has_cjk(pair.word)}
     names |= set(_EN_NAME.findall(text))
     found = {n.lower().removeprefix("the ").strip() for n in names} - {""}
+    named = {m.group(0).lower() for m in _JURISDICTION_WORD.finditer(text)} | found
     for group in _JURISDICTIONS:
-        if any(_is_given(n, group) for n in found):
+        if named & group:
             found |= group
     return frozenset(found)
 
@@ -693,8 +720,11 @@ def _has_span(
         return True
     references = _ZH_REFERENCE if lang == "zh" else _EN_REFERENCE
     plain = references.sub(" ", normalize(text))
-    if kind == Kind.DURATION and lang == "zh":
-        plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
+    if kind == Kind.DURATION:
+        if _DURATION_WORDS[lang].search(plain):
+            return True
+        if lang == "zh":
+            plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
     if units:
         return _unit_pattern(lang, units).search(plain) is not None
     if kind == Kind.FREQUENCY:
@@ -712,7 +742,7 @@ def _has_span(
             return bool(_ZH_BODY.search(plain)) or _zh_tagged(plain, {"nr", "nt"})
         if kind == Kind.PLACE:
             return bool(_ZH_PLACE_WHERE.search(plain)) or _zh_tagged(plain, {"ns"}, given=given)
-        return _zh_tagged(plain, _LIST_NAMES, at_least=2, given=given, generic=_ZH_GENERIC)
+        return _zh_tagged(plain, _NAMES, at_least=2, given=given, generic=_ZH_GENERIC)
     if kind == Kind.DURATION:
         return bool(_EN_DURATION.search(plain))
     if kind == Kind.DATE:

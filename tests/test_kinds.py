@@ -138,7 +138,22 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("哪些属于国家秘密？", Kind.OPEN),
         ("哪些是公司的机构？", Kind.OPEN),
         ("哪些类型的企业可以享受税收优惠？", Kind.OPEN),
-        ("负责食品安全监管的部门有哪些？", Kind.LIST),
+        ("设有知识产权法院的城市有哪些？", Kind.LIST),
+        ("公司的组织机构有哪些？", Kind.OPEN),  # organs, not names
+        ("符合哪些条件的企业可以享受税收优惠？", Kind.OPEN),  # conditions
+        ("最高人民法院的解释对竞业限制是怎么规定的？", Kind.OPEN),  # 最高 of a court's name
+        ("离婚被驳回后多久可以再起诉一次？", Kind.DURATION),  # a wait, not how often
+        ("签劳动合同要注意几点？", Kind.OPEN),
+        ("这几家公司都拖欠工资，可以一起起诉吗？", Kind.OPEN),
+        ("前几天被辞退了，可以要求赔偿吗？", Kind.OPEN),
+        ("If my employer has gone bankrupt who pays my wages?", Kind.PERSON),
+        ("Could you tell me who is liable?", Kind.PERSON),
+        ("Which is the competent court?", Kind.PERSON),
+        ("Under the Nationality Law, does a citizen who settles abroad lose it?", Kind.OPEN),
+        ("In a divorce, who gets the house?", Kind.PERSON),
+        ("Can the employee, who was dismissed last week, claim compensation?", Kind.OPEN),
+        ("Does Art. 5 apply to employees who work part time?", Kind.OPEN),
+        ("What is the price control regime?", Kind.OPEN),
         ("哪些部门负责食品安全监管？", Kind.LIST),
         ("意见提到要加强与哪些国际组织的合作？", Kind.LIST),
         ("哪些企业的职工可以参加企业年金？", Kind.OPEN),  # which employees, not which companies
@@ -521,6 +536,26 @@ def test_a_name_the_question_gives_is_not_its_answer() -> None:
     courts = Asked.of("Which cities in China have intellectual property courts?")
     assert courts.given_by("Such courts sit in Beijing, Shanghai and Guangzhou.", "en")
     assert not courts.given_by("Such courts sit in the People's Republic of China.", "en")
+
+
+def test_a_name_is_given_whole_and_a_jurisdiction_wherever_the_question_names_it() -> None:
+    regulators = Asked.of("哪些机构负责监管中国的证券市场？")
+    assert regulators.given_by("中国证券监督管理委员会和中国人民银行负责监管。", "zh")
+    extradition = Asked.of("哪些国家与我国签订了引渡条约？")
+    assert not extradition.given_by("中华人民共和国与外国签订引渡条约，由外交部负责。", "zh")
+    assert extradition.given_by("我国已与法国、西班牙、葡萄牙等国签订引渡条约。", "zh")
+    here = Asked.of("I live in Hong Kong. Which countries have consulates here?")
+    assert not here.given_by("已同中华人民共和国建交的国家在香港设立的领事机构，可予保留。", "zh")
+
+
+def test_a_time_limit_without_a_number_answers_whatever_unit_is_asked() -> None:
+    assert Asked.of("交通事故后多久要报警？").given_by(
+        "驾驶人应当立即停车，并迅速报告公安机关。", "zh"
+    )
+    assert Asked.of("How many days does the employer have?").given_by(
+        "The employer shall pay within a fortnight.", "en"
+    )
+    assert not Asked.of("多久可以申请？").given_by("用户可以通过即时通讯工具提交申请。", "zh")
 
 
 def test_a_list_names_places_or_organisations_not_generic_words() -> None:
