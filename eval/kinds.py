@@ -21,7 +21,7 @@ from typing import Annotated, Any, cast
 
 import typer
 
-from rag.kinds import Kind, has_span, question_kind
+from rag.kinds import Asked, Kind, question_kind
 from rag.types import LANGS, Lang
 
 app = typer.Typer(add_completion=False)
@@ -69,7 +69,7 @@ def read(path: Path) -> list[Row]:
                 text, lang = _text(item, "text"), item["lang"]
                 if lang not in LANGS or not isinstance(item["gives"], bool):
                     raise ValueError("lang must be zh or en, gives true or false")
-                gives = has_span(Kind(item["kind"]), text, cast(Lang, lang))
+                gives = Asked(Kind(item["kind"])).given_by(text, cast(Lang, lang))
                 rows.append((_text(item, "id"), text, str(item["gives"]), str(gives)))
         except KeyError as error:
             raise ValueError(f"{path} line {n}: no {error}") from error

@@ -256,7 +256,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"as|for|of|to) )[a-z-]+ ){0,2}"
             r"(?:deduction|allowance|subsidy|price|cost|majority)s?\b"
             r"(?=\s*(?:[?,.;:]|$|(?:of|for|in|on|to|that|under|per|payable|required|i|we|you|"
-            r"must|can|does|do|is|are|when|if)\b))"
+            r"must|can|does|do|is|are|when|if|or|and)\b))"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
@@ -510,7 +510,7 @@ _EN_DURATION = re.compile(
     r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b",
     re.I,
 )
-# A time limit stated without a number, whatever unit the question asks in.
+# A time limit stated without a number (`Asked.given_by`).
 _DURATION_WORDS = {
     "zh": re.compile(r"立即|立刻|即时(?!通讯|通信)|当即|半年|半个月"),
     "en": re.compile(
@@ -720,11 +720,8 @@ def _has_span(
         return True
     references = _ZH_REFERENCE if lang == "zh" else _EN_REFERENCE
     plain = references.sub(" ", normalize(text))
-    if kind == Kind.DURATION:
-        if _DURATION_WORDS[lang].search(plain):
-            return True
-        if lang == "zh":
-            plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
+    if kind == Kind.DURATION and lang == "zh":
+        plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
     if units:
         return _unit_pattern(lang, units).search(plain) is not None
     if kind == Kind.FREQUENCY:
@@ -777,9 +774,13 @@ class Asked:
         given = given_names(question) if kind in (Kind.PLACE, Kind.LIST) else frozenset()
         return cls(kind, asked_units(question, kind), given)
 
-    def given_by(self, text: str, lang: Lang) -> bool:
+    def given_by(self, text: str, lang: Lang, worded: bool = True) -> bool:
         """Whether a passage gives what is asked (a span of the kind, in the units named, of
-        names other than the question's own)."""
+        names other than the question's own). A time limit stated in words ("immediately",
+        立即, "a fortnight") answers whatever unit is asked, when `worded`: ranking leaves it out,
+        as 立即 is in too many provisions to tell which states the time asked."""
+        if worded and self.kind == Kind.DURATION and _DURATION_WORDS[lang].search(text):
+            return True
         return has_span(self.kind, text, lang, self.units, self.given)
 
 

@@ -430,7 +430,8 @@ class Retriever:
         for key in first:
             found = unit(key)
             if found is not None and any(
-                found.text(lang) and asked.given_by(found.text(lang), lang) for lang in LANGS
+                found.text(lang) and asked.given_by(found.text(lang), lang, worded=False)
+                for lang in LANGS
             ):
                 scored[key] += self.settings.kind_weight
         return scored

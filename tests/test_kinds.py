@@ -279,8 +279,8 @@ def test_question_kind(question: str, kind: Kind) -> None:
 def test_a_detail_of_the_kind_is_found_only_where_stated(
     kind: Kind, lang: str, stated: str, not_stated: str
 ) -> None:
-    assert has_span(kind, stated, lang)  # type: ignore[arg-type]
-    assert not has_span(kind, not_stated, lang)  # type: ignore[arg-type]
+    assert Asked(kind).given_by(stated, lang)  # type: ignore[arg-type]
+    assert not Asked(kind).given_by(not_stated, lang)  # type: ignore[arg-type]
 
 
 def test_open_and_article_questions_need_no_span() -> None:
@@ -546,6 +546,12 @@ def test_a_name_is_given_whole_and_a_jurisdiction_wherever_the_question_names_it
     assert extradition.given_by("我国已与法国、西班牙、葡萄牙等国签订引渡条约。", "zh")
     here = Asked.of("I live in Hong Kong. Which countries have consulates here?")
     assert not here.given_by("已同中华人民共和国建交的国家在香港设立的领事机构，可予保留。", "zh")
+
+
+def test_a_time_limit_in_words_answers_but_does_not_rank() -> None:
+    asked = Asked.of("How long must the police wait?")
+    assert asked.given_by("The police shall immediately disperse them.", "en")
+    assert not asked.given_by("The police shall immediately disperse them.", "en", worded=False)
 
 
 def test_a_time_limit_without_a_number_answers_whatever_unit_is_asked() -> None:
