@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from rag.keyword import EN_STOP, american, tokenize
+from rag.keyword import EN_STOP, american, fold, tokenize
 from rag.text import normalize
 
 MAX_GLOSS_WORDS = 4
@@ -113,18 +113,10 @@ def english_words(text: str) -> list[tuple[str, str]]:
     shares with "secure"); "anti-" is a word."""
     text = _BRACKETS.sub(" ", text.lower()).replace("-", " ").replace("’", "'")
     return [
-        (_stem(w)[:STEM_LETTERS], _singular(american(w)))
+        (_stem(w)[:STEM_LETTERS], fold(w))
         for w in (_POSSESSIVE.sub("", w) for w in _WORD.findall(text) if w not in _PLACEHOLDERS)
         if len(w) > 1 and w not in EN_STOP
     ]
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 @lru_cache(maxsize=65536)

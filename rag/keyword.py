@@ -77,7 +77,7 @@ def tokenize(text: str, lang: Lang) -> list[str]:
             for t in _jieba().lcut_for_search(text)
             if t.strip() and t not in _ZH_STOP and _ZH_TOKEN.search(t)
         ]
-    return [_stem(w) for w in _EN_WORD.findall(text) if w not in EN_STOP]
+    return [fold(w) for w in _EN_WORD.findall(text) if w not in EN_STOP]
 
 
 # Nominal suffixes jieba often cuts off their word (引航|费, 执业|证): joined back to it.
@@ -139,7 +139,7 @@ def american(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def fold(word: str) -> str:
     """Fold plurals and British spellings only: enough to meet "courts" with "court" and
     "labour" with "labor" without mangling legal terms."""
     if len(word) > 4 and word.endswith("ies"):
@@ -152,7 +152,7 @@ def _stem(word: str) -> str:
 def restem(tokens: list[str]) -> list[str]:
     """English tokens stored by an older tokenizer (ENGLISH_TOKENS 1: plurals folded) as today's:
     folding a token again changes only its British spelling."""
-    return [_stem(t) for t in tokens]
+    return [fold(t) for t in tokens]
 
 
 @dataclass

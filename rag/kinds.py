@@ -770,9 +770,8 @@ class Asked:
 
     @classmethod
     def of(cls, question: str) -> Asked:
-        kind = question_kind(question)
-        given = given_names(question) if kind in (Kind.PLACE, Kind.LIST) else frozenset()
-        return cls(kind, asked_units(question, kind), given)
+        """Read once per question: retrieval, the decision and the answer each ask."""
+        return _asked(question)
 
     def given_by(self, text: str, lang: Lang, worded: bool = True) -> bool:
         """Whether a passage gives what is asked (a span of the kind, in the units named, of
@@ -782,6 +781,13 @@ class Asked:
         if worded and self.kind == Kind.DURATION and _DURATION_WORDS[lang].search(text):
             return True
         return has_span(self.kind, text, lang, self.units, self.given)
+
+
+@lru_cache(maxsize=1024)
+def _asked(question: str) -> Asked:
+    kind = question_kind(question)
+    given = given_names(question) if kind in (Kind.PLACE, Kind.LIST) else frozenset()
+    return Asked(kind, asked_units(question, kind), given)
 
 
 ANYTHING = Asked(Kind.OPEN)

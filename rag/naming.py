@@ -66,6 +66,7 @@ _EN_KINDS: dict[str, tuple[str, ...]] = {
     "Decision": ("决定",),
     "Opinions": ("意见",),
 }
+_ENDINGS = frozenset(ending for endings in _EN_KINDS.values() for ending in endings)
 _INSTRUMENT_WORD = rf"(?:{'|'.join(_EN_KINDS)})\b"
 # a capitalised word; an instrument only inside a longer name ("the Labor Contract Law
 # Implementation Regulations"), not where a name ends ("the Data Security Law and …")
@@ -155,7 +156,7 @@ class Titles:
         return tuple(
             _Rendering.of(form, ending, doc_ids)
             for form, doc_ids in self.translatable
-            for ending in {e for endings in _EN_KINDS.values() for e in endings}
+            for ending in _ENDINGS
             if form.endswith(ending) and len(form) > len(ending)
         )
 
@@ -303,9 +304,8 @@ class _Rendering:
             covered[i] = 1.0
         found: set[str] = set()
         for start, end, gloss in whole:
-            covered[start:end] = [
-                max(c, self._credit(gloss, name) / len(gloss)) for c in covered[start:end]
-            ]
+            share = self._credit(gloss, name) / len(gloss)
+            covered[start:end] = [max(c, share) for c in covered[start:end]]
             found.update(stem for stem, _ in gloss)
         for start, end, gloss in partial:
             inner = frozenset(
