@@ -101,10 +101,11 @@ eval-kinds: install-test
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the
 # cross-lingual set on four Chinese-only statutes, and the held-out sets written blind on the
 # sample, two bilingual laws, the Basic Law PDFs, five statutes, four more (fresh) and four more
-# (blind4: written by a helper session that never ran the product), and four more (taxes_tenders:
-# the same, near misses and off-topic questions; never fitted on).
+# (blind4: written by a helper session that never ran the product), and four more twice
+# (taxes_tenders, patents_privacy: the same, half near misses and off-topic questions; the shipped
+# decision model was fitted before either existed).
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
-HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders
+HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy
 DEV_SETS = eval/datasets/sample_dev.jsonl@$(DEV_INDEXES)/sample=sample \
 	$(SHARED)/stard_dev.jsonl@$(DEV_INDEXES)/sample:unanswerable=sample \
 	eval/datasets/crosslingual_dev.jsonl@$(DEV_INDEXES)/statutes4=statutes4 \
