@@ -18,7 +18,10 @@ retrieved per question are settings (`CalibrationSettings`, LAWQA_CALIBRATION__*
 product's, with its settings (LAWQA_RETRIEVAL__*).
 
 `--held-out CORPUS` (repeatable) reports, for each such corpus, a model fitted and thresholded on
-every other corpus and judged on that one: leave one corpus out. `--write` stores the model fitted
+every other corpus and judged on that one: leave one corpus out. Beside it, what that model could
+do with the threshold best for the corpus itself (the most refusal recall within the budget, the
+fewest false refusals for `--target-recall`): when even that misses, no threshold will do and
+the evidence itself must separate better. `--write` stores the model fitted
 on all sets in rag/decision.json under the embedder's name (`--lexical-only`: the embedder-free
 default model), with the calibration and retrieval settings it was fitted with.
 """
@@ -176,6 +179,35 @@ def choose_threshold(
     return best
 
 
+def best_thresholds(
+    p: np.ndarray,
+    answerable: np.ndarray,
+    detail_present: np.ndarray,
+    budget: float,
+    target_recall: float,
+) -> dict[str, float | None]:
+    """What the best threshold for these questions could do, chosen on their own answers (an
+    oracle: it says whether a model's ranking of them can meet both targets at all, whatever the
+    threshold learnt elsewhere): the highest refusal recall whose false refusals stay within the
+    budget (None: the detail check alone refuses more), and the fewest false refusals that reach
+    the target refusal recall (refusing everything reaches any). Unweighted, as `lawqa eval`
+    counts."""
+    within: list[float] = []
+    reaching: list[float] = []
+    for threshold in np.linspace(0.0, 1.0, 101):
+        answered = (p >= threshold) & detail_present
+        false_refusals = float(1 - answered[answerable].mean()) if answerable.any() else 0.0
+        recall = float(1 - answered[~answerable].mean()) if (~answerable).any() else 1.0
+        if false_refusals <= budget:
+            within.append(recall)
+        if recall >= target_recall:
+            reaching.append(false_refusals)
+    return {
+        "refusal_recall_within_budget": round(max(within), 3) if within else None,
+        "false_refusals_for_target_recall": round(min(reaching), 3) if reaching else None,
+    }
+
+
 def _arrays(samples: list[Sample], used: list[str]) -> dict[str, np.ndarray]:
     return {
         "x": np.array([[s.values[f] for f in used] for s in samples]),
@@ -270,6 +302,15 @@ def main(
     cache: Annotated[
         Path | None, typer.Option(help="a JSON cache of the features: read when present")
     ] = None,
+    target_recall: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="refusal recall a held-out corpus is asked to reach: its report says how few "
+            "false refusals any threshold would need for it",
+        ),
+    ] = 0.85,
 ) -> None:
     settings = Settings()
     calibration = settings.calibration.checked()
@@ -279,7 +320,9 @@ def main(
     used = list(LEXICAL if lexical_only else FEATURES)
     report: dict[str, Any] = {"embedder": "default" if lexical_only else embedder}
     for corpus in held_out or []:
-        report.setdefault("held_out", {})[corpus] = _held_out(samples, corpus, used, calibration)
+        report.setdefault("held_out", {})[corpus] = _held_out(
+            samples, corpus, used, calibration, target_recall
+        )
     model = train(samples, used, calibration.max_false_refusals, calibration.l2)
     report["model"] = model
     report["in_sample"] = {
@@ -331,17 +374,31 @@ def _samples(
 
 
 def _held_out(
-    samples: list[Sample], corpus: str, used: list[str], calibration: CalibrationSettings
+    samples: list[Sample],
+    corpus: str,
+    used: list[str],
+    calibration: CalibrationSettings,
+    target_recall: float,
 ) -> dict[str, Any]:
-    """A model fitted and thresholded on every other corpus, judged on this one."""
+    """A model fitted and thresholded on every other corpus, judged on this one; and what the
+    same model could do with the threshold best for this corpus (`best_thresholds`)."""
     training = [s for s in samples if s.corpus != corpus]
     tested = [s for s in samples if s.corpus == corpus]
     if not tested:
         raise typer.BadParameter(f"no set of corpus {corpus!r}")
     model = train(training, used, calibration.max_false_refusals, calibration.l2)
     predicted = outcomes(tested, model)
+    decision = DecisionModel(**model)
+    choice = _choice(decision.evidence_share, decision.evidence_nearest)
     return {
         **judge(tested, predicted),
+        "best_thresholds": best_thresholds(
+            np.array([decision.probability(s.values) for s in tested]),
+            np.array([s.answerable for s in tested]),
+            np.array([s.detail_present[choice] for s in tested]),
+            calibration.max_false_refusals,
+            target_recall,
+        ),
         "by_set": {
             name: judge(
                 [s for s in tested if s.set == name],

@@ -6,7 +6,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from eval.calibrate import balanced_weights, choose_threshold
+from eval.calibrate import balanced_weights, best_thresholds, choose_threshold
 from rag.decision import (
     FEATURE_VERSION,
     FEATURES,
@@ -100,3 +100,26 @@ def test_stored_models_record_the_settings_they_were_fitted_with() -> None:
     for model in data["models"].values():
         assert RetrievalSettings(**model["retrieval"]).model_dump() == model["retrieval"]
         assert CalibrationSettings(**model["calibration"]).model_dump() == model["calibration"]
+
+
+def test_best_thresholds_say_what_any_threshold_could_do_on_the_questions_themselves() -> None:
+    p = np.array([0.9, 0.8, 0.3, 0.7, 0.4, 0.2, 0.1])
+    answerable = np.array([True, True, True, False, False, False, False])
+    detail = np.ones(len(p), dtype=bool)
+    # refusing no answerable question answers 0.7 and 0.4 too; refusing those refuses 0.3
+    assert best_thresholds(p, answerable, detail, budget=0.0, target_recall=0.85) == {
+        "refusal_recall_within_budget": 0.5,
+        "false_refusals_for_target_recall": 0.333,
+    }
+    # a question whose detail the passages lack is declined whatever the threshold
+    missing = np.array([True, True, True, False, True, True, True])
+    assert best_thresholds(p, answerable, missing, budget=0.0, target_recall=1.0) == {
+        "refusal_recall_within_budget": 0.75,
+        "false_refusals_for_target_recall": 0.333,
+    }
+    # tied scores: only refusing both reaches the target
+    tied = np.array([0.9, 0.9])
+    assert best_thresholds(tied, np.array([True, False]), np.ones(2, dtype=bool), 0.0, 1.0) == {
+        "refusal_recall_within_budget": 0.0,
+        "false_refusals_for_target_recall": 1.0,
+    }
