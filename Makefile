@@ -102,8 +102,8 @@ eval-kinds: install-test
 # cross-lingual set on four Chinese-only statutes, and the held-out sets written blind on the
 # sample, two bilingual laws, the Basic Law PDFs, five statutes, four more (fresh) and four more
 # (blind4: written by a helper session that never ran the product), and four more twice
-# (taxes_tenders, patents_privacy: the same, half near misses and off-topic questions; the shipped
-# decision model was fitted before either existed).
+# (taxes_tenders, patents_privacy: the same, half near misses and off-topic questions; reported
+# blind first, then fitted on).
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
 HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy
 DEV_SETS = eval/datasets/sample_dev.jsonl@$(DEV_INDEXES)/sample=sample \

@@ -10,7 +10,9 @@ Two questions are decided in turn:
    background; and, for a top unit without text in the question's language (an English question
    on a Chinese-only statute, where words cannot match), the dense evidence in its own regime;
    and, from the sentence vectors stored at ingest, how close the closest sentence of the top
-   units (and of the first) is to the question, and how far it stands above their average.
+   units (and of the first) is to the question, and how far it stands above their average; and
+   the first unit's fused retrieval score, and how far it stands above the second's and the
+   fifth's (how clearly retrieval found one paragraph).
    An English word of a question with no Chinese counts as covered by the Chinese words
    retrieval searched for it (`rag.bridge`, `Retrieval.translations`).
    No: `not_addressed`.
@@ -41,7 +43,7 @@ from rag.sentences import UnitSentence, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 FEATURES = (
     "sentence",
     "sentence1",
@@ -58,6 +60,9 @@ FEATURES = (
     "dense_sentence",
     "dense_sentence1",
     "dense_sentence_lift",
+    "fused",
+    "margin",
+    "margin5",
 )
 # Features that do not depend on the embedder's similarity scale.
 LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
@@ -131,13 +136,13 @@ class DecisionModelError(RuntimeError):
 @cache
 def _models() -> dict[str, DecisionModel]:
     data = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
-    if (
-        data.get("feature_version") != FEATURE_VERSION
-        or tuple(data.get("features", ())) != FEATURES
-    ):
+    fitted = (data.get("feature_version"), tuple(data.get("features", ())))
+    if fitted != (FEATURE_VERSION, FEATURES):
+        missing = sorted(set(FEATURES) - set(fitted[1]))
         raise DecisionModelError(
-            f"rag/decision.json was fitted on features version {data.get('feature_version')} "
-            f"but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
+            f"rag/decision.json was fitted on features version {fitted[0]}"
+            + (f" without {', '.join(missing)}" if missing else "")
+            + f" but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
         )
     return {
         name: DecisionModel(
@@ -342,6 +347,9 @@ def features(
             (e.similarity for e in found if e.source.n == sources[0].n), default=0.0
         ),
         "dense_sentence_lift": _lift([e.similarity for e in found if e.similarity]),
+        "fused": sources[0].hit.score,
+        "margin": sources[0].hit.score - (sources[1].hit.score if len(sources) > 1 else 0.0),
+        "margin5": sources[0].hit.score - (sources[4].hit.score if len(sources) > 4 else 0.0),
     }
     return values, found
 

@@ -2,15 +2,18 @@
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from eval.calibrate import balanced_weights, best_thresholds, choose_threshold
+from rag import decision
 from rag.decision import (
     FEATURE_VERSION,
     FEATURES,
     LEXICAL,
+    DecisionModelError,
     content_words,
     coverage,
     decision_model,
@@ -123,3 +126,22 @@ def test_best_thresholds_say_what_any_threshold_could_do_on_the_questions_themse
         "refusal_recall_within_budget": 0.0,
         "false_refusals_for_target_recall": 1.0,
     }
+
+
+def test_a_model_fitted_on_other_features_is_refused_naming_what_it_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
+    stored["features"] = [f for f in stored["features"] if f not in ("margin", "margin5")]
+    (tmp_path / "decision.json").write_text(json.dumps(stored), "utf-8")
+    monkeypatch.setattr(decision.resources, "files", lambda _: tmp_path)
+    decision._models.cache_clear()
+    try:
+        with pytest.raises(DecisionModelError) as caught:
+            decision_model("e5+use")
+    finally:
+        decision._models.cache_clear()
+    assert str(caught.value) == (
+        f"rag/decision.json was fitted on features version {FEATURE_VERSION} without margin, "
+        f"margin5 but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
+    )
