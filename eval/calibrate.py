@@ -20,10 +20,11 @@ product's, with its settings (LAWQA_RETRIEVAL__*).
 `--held-out CORPUS` (repeatable) reports, for each such corpus, a model fitted and thresholded on
 every other corpus and judged on that one: leave one corpus out. Beside it, what that model could
 do with the threshold best for the corpus itself (the most refusal recall within the budget, the
-fewest false refusals for `--target-recall`): when even that misses, no threshold will do and
-the evidence itself must separate better. `--write` stores the model fitted
-on all sets in rag/decision.json under the embedder's name (`--lexical-only`: the embedder-free
-default model), with the calibration and retrieval settings it was fitted with.
+fewest false refusals for the target refusal recall, `LAWQA_CALIBRATION__TARGET_RECALL`): when
+even that misses, no threshold will do and the evidence itself must separate better. `--write`
+stores the model fitted on all sets in rag/decision.json under the embedder's name
+(`--lexical-only`: the embedder-free default model), with the calibration and retrieval
+settings it was fitted with (`make refit` writes both).
 """
 
 from __future__ import annotations
@@ -183,28 +184,29 @@ def best_thresholds(
     p: np.ndarray,
     answerable: np.ndarray,
     detail_present: np.ndarray,
-    budget: float,
+    max_false_refusals: float,
     target_recall: float,
 ) -> dict[str, float | None]:
     """What the best threshold for these questions could do, chosen on their own answers (an
     oracle: it says whether a model's ranking of them can meet both targets at all, whatever the
-    threshold learnt elsewhere): the highest refusal recall whose false refusals stay within the
-    budget (None: the detail check alone refuses more), and the fewest false refusals that reach
-    the target refusal recall (refusing everything reaches any). Unweighted, as `lawqa eval`
-    counts."""
+    threshold learnt elsewhere): the highest refusal recall with at most `max_false_refusals`
+    (None: the detail check alone refuses more), and the fewest false refusals that reach
+    `target_recall` (refusing everything reaches any). Every threshold that changes an outcome
+    is tried. Unlike `choose_threshold`, questions count unweighted, as `lawqa eval` counts
+    them, and the detail check's refusals count too: this is the outcome a reader sees."""
     within: list[float] = []
     reaching: list[float] = []
-    for threshold in np.linspace(0.0, 1.0, 101):
+    for threshold in np.r_[np.unique(p), np.inf]:
         answered = (p >= threshold) & detail_present
         false_refusals = float(1 - answered[answerable].mean()) if answerable.any() else 0.0
         recall = float(1 - answered[~answerable].mean()) if (~answerable).any() else 1.0
-        if false_refusals <= budget:
+        if false_refusals <= max_false_refusals:
             within.append(recall)
         if recall >= target_recall:
             reaching.append(false_refusals)
     return {
         "refusal_recall_within_budget": round(max(within), 3) if within else None,
-        "false_refusals_for_target_recall": round(min(reaching), 3) if reaching else None,
+        "false_refusals_for_target_recall": round(min(reaching), 3),
     }
 
 
@@ -302,15 +304,6 @@ def main(
     cache: Annotated[
         Path | None, typer.Option(help="a JSON cache of the features: read when present")
     ] = None,
-    target_recall: Annotated[
-        float,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            help="refusal recall a held-out corpus is asked to reach: its report says how few "
-            "false refusals any threshold would need for it",
-        ),
-    ] = 0.85,
 ) -> None:
     settings = Settings()
     calibration = settings.calibration.checked()
@@ -320,9 +313,7 @@ def main(
     used = list(LEXICAL if lexical_only else FEATURES)
     report: dict[str, Any] = {"embedder": "default" if lexical_only else embedder}
     for corpus in held_out or []:
-        report.setdefault("held_out", {})[corpus] = _held_out(
-            samples, corpus, used, calibration, target_recall
-        )
+        report.setdefault("held_out", {})[corpus] = _held_out(samples, corpus, used, calibration)
     model = train(samples, used, calibration.max_false_refusals, calibration.l2)
     report["model"] = model
     report["in_sample"] = {
@@ -374,11 +365,7 @@ def _samples(
 
 
 def _held_out(
-    samples: list[Sample],
-    corpus: str,
-    used: list[str],
-    calibration: CalibrationSettings,
-    target_recall: float,
+    samples: list[Sample], corpus: str, used: list[str], calibration: CalibrationSettings
 ) -> dict[str, Any]:
     """A model fitted and thresholded on every other corpus, judged on this one; and what the
     same model could do with the threshold best for this corpus (`best_thresholds`)."""
@@ -397,7 +384,7 @@ def _held_out(
             np.array([s.answerable for s in tested]),
             np.array([s.detail_present[choice] for s in tested]),
             calibration.max_false_refusals,
-            target_recall,
+            calibration.target_recall,
         ),
         "by_set": {
             name: judge(

@@ -11,8 +11,8 @@ Two questions are decided in turn:
    on a Chinese-only statute, where words cannot match), the dense evidence in its own regime;
    and, from the sentence vectors stored at ingest, how close the closest sentence of the top
    units (and of the first) is to the question, and how far it stands above their average; and
-   the first unit's fused retrieval score, and how far it stands above the second's and the
-   fifth's (how clearly retrieval found one paragraph).
+   how far the best fused retrieval score stands above the second and the fifth (before the
+   named-document and kind preferences, whatever the number of sources asked for).
    An English word of a question with no Chinese counts as covered by the Chinese words
    retrieval searched for it (`rag.bridge`, `Retrieval.translations`).
    No: `not_addressed`.
@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -43,7 +43,7 @@ from rag.sentences import UnitSentence, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 FEATURES = (
     "sentence",
     "sentence1",
@@ -60,9 +60,8 @@ FEATURES = (
     "dense_sentence",
     "dense_sentence1",
     "dense_sentence_lift",
-    "fused",
-    "margin",
-    "margin5",
+    "lead",
+    "lead5",
 )
 # Features that do not depend on the embedder's similarity scale.
 LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
@@ -135,14 +134,25 @@ class DecisionModelError(RuntimeError):
 
 @cache
 def _models() -> dict[str, DecisionModel]:
-    data = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
+    return stored_models(json.loads((resources.files("rag") / "decision.json").read_text("utf-8")))
+
+
+def stored_models(data: dict[str, Any]) -> dict[str, DecisionModel]:
+    """The models of a decision.json, when they were fitted on the features the code computes."""
     fitted = (data.get("feature_version"), tuple(data.get("features", ())))
     if fitted != (FEATURE_VERSION, FEATURES):
-        missing = sorted(set(FEATURES) - set(fitted[1]))
+        missing = [f for f in FEATURES if f not in fitted[1]]
+        extra = [f for f in fitted[1] if f not in FEATURES]
+        differences = [
+            *([f"without {', '.join(missing)}"] if missing else []),
+            *([f"with {', '.join(extra)}, which the code no longer computes"] if extra else []),
+        ]
+        if not differences and fitted[1] != FEATURES:
+            differences.append("in another order")
+        detail = f" ({'; '.join(differences)})" if differences else ""
         raise DecisionModelError(
-            f"rag/decision.json was fitted on features version {fitted[0]}"
-            + (f" without {', '.join(missing)}" if missing else "")
-            + f" but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
+            f"rag/decision.json was fitted on features version {fitted[0]}{detail} but the code "
+            f"computes version {FEATURE_VERSION}: refit with `make refit`"
         )
     return {
         name: DecisionModel(
@@ -347,11 +357,16 @@ def features(
             (e.similarity for e in found if e.source.n == sources[0].n), default=0.0
         ),
         "dense_sentence_lift": _lift([e.similarity for e in found if e.similarity]),
-        "fused": sources[0].hit.score,
-        "margin": sources[0].hit.score - (sources[1].hit.score if len(sources) > 1 else 0.0),
-        "margin5": sources[0].hit.score - (sources[4].hit.score if len(sources) > 4 else 0.0),
+        "lead": _lead(retrieval.leads, 1),
+        "lead5": _lead(retrieval.leads, 4),
     }
     return values, found
+
+
+def _lead(leads: tuple[float, ...], behind: int) -> float:
+    """How far the best fused score stands above the one `behind` places after it (the last
+    there is, when fewer units were scored; 0 for one or none)."""
+    return leads[0] - leads[min(behind, len(leads) - 1)] if leads else 0.0
 
 
 def _lift(similarities: list[float]) -> float:

@@ -30,6 +30,7 @@ one that states a period answers "within how many days".
 
 from __future__ import annotations
 
+import heapq
 import re
 import statistics
 import time
@@ -51,6 +52,7 @@ from rag.types import LANGS, Document, Hit, Lang, Source, Unit, chunk_unit, othe
 
 UnitKey = tuple[str, str]  # (doc_id, label)
 KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reorder
+LEADS = 5  # the best fused scores kept for the decision (`Retrieval.leads`)
 PURPOSE_UNITS = 3  # a document's statement of purpose is among its first units
 PURPOSE = Asked(Kind.PURPOSE)
 UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
@@ -64,6 +66,9 @@ class Retrieval:
     sources: tuple[Source, ...]
     top_dense: float = 0.0  # the best dense similarity of any candidate
     background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
+    # The best fused scores before the named-document and kind preferences, first to fifth
+    # (however many sources were asked for): how clearly the lists agreed on one unit.
+    leads: tuple[float, ...] = ()
     # The question's vector (None when dense search was off): what reads stored vectors later
     # compares with it instead of embedding the question again.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
@@ -256,7 +261,7 @@ class Retriever:
                 read[key] = self.index.unit(*key)
             return read[key]
 
-        fused, ranked = self._ranked(question, lists, allowed, unit, named)
+        fused, ranked, leads = self._ranked(question, lists, allowed, unit, named)
         sources = self._sources(ranked[:k], fused, lists, documents, unit)
         dense_ranking = lists.dense_ranking
         return Retrieval(
@@ -265,6 +270,7 @@ class Retriever:
             sources=sources,
             top_dense=lists.dense[dense_ranking[0]] if dense_ranking else 0.0,
             background=tuple(lists.dense[key] for key in dense_ranking[4:20]),
+            leads=leads,
             vector=lists.vector,
             translations=lists.translations,
             named=tuple(sorted(named)),
@@ -296,10 +302,11 @@ class Retriever:
         allowed: set[str],
         unit: UnitReader,
         named: set[str],
-    ) -> tuple[dict[UnitKey, float], list[UnitKey]]:
+    ) -> tuple[dict[UnitKey, float], list[UnitKey], tuple[float, ...]]:
         """The allowed documents' units by fused score (the named documents' and the kind
-        asked first), with the scores."""
+        asked first), with the scores, and the best `LEADS` scores before those preferences."""
         fused = self._fuse(lists, allowed)
+        leads = tuple(heapq.nlargest(LEADS, fused.values()))
         if named:
             fused = {
                 key: score + (self.settings.name_weight if key[0] in named else 0.0)
@@ -318,7 +325,7 @@ class Retriever:
                 ranked = order(fused)
             fused = self._kind_first(asked, ranked[:KIND_WINDOW], fused, unit)
             ranked = order(fused)
-        return fused, ranked
+        return fused, ranked, leads
 
     def _lists(self, question: str, depth: int, restrict: list[str] | None) -> _Lists:
         """The scored lists to fuse: dense over chunks and over sentences, BM25 per language

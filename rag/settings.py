@@ -210,6 +210,13 @@ class CalibrationSettings(SettingsGroup):
         description="Sources retrieved per question while fitting, as `lawqa ask` gives by "
         "default.",
     )
+    target_recall: float = Field(
+        default=0.85,
+        ge=0,
+        le=1,
+        description="Refusal recall a held-out corpus is asked to reach: its report says how "
+        "few false refusals any threshold would need for it. Issue 8's target, not measured.",
+    )
 
 
 class Settings(BaseSettings):

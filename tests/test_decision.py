@@ -2,7 +2,6 @@
 
 import json
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +16,7 @@ from rag.decision import (
     content_words,
     coverage,
     decision_model,
+    stored_models,
     translations,
 )
 from rag.retrieval import Retrieval
@@ -110,38 +110,51 @@ def test_best_thresholds_say_what_any_threshold_could_do_on_the_questions_themse
     answerable = np.array([True, True, True, False, False, False, False])
     detail = np.ones(len(p), dtype=bool)
     # refusing no answerable question answers 0.7 and 0.4 too; refusing those refuses 0.3
-    assert best_thresholds(p, answerable, detail, budget=0.0, target_recall=0.85) == {
+    assert best_thresholds(p, answerable, detail, 0.0, target_recall=0.85) == {
         "refusal_recall_within_budget": 0.5,
         "false_refusals_for_target_recall": 0.333,
     }
     # a question whose detail the passages lack is declined whatever the threshold
     missing = np.array([True, True, True, False, True, True, True])
-    assert best_thresholds(p, answerable, missing, budget=0.0, target_recall=1.0) == {
+    assert best_thresholds(p, answerable, missing, 0.0, target_recall=1.0) == {
         "refusal_recall_within_budget": 0.75,
         "false_refusals_for_target_recall": 0.333,
     }
-    # tied scores: only refusing both reaches the target
-    tied = np.array([0.9, 0.9])
-    assert best_thresholds(tied, np.array([True, False]), np.ones(2, dtype=bool), 0.0, 1.0) == {
-        "refusal_recall_within_budget": 0.0,
+    # ... and when that is an answerable question, no threshold keeps within no false refusal
+    lacking = np.array([False, True, True, True, True, True, True])
+    assert (
+        best_thresholds(p, answerable, lacking, 0.0, 0.85)["refusal_recall_within_budget"] is None
+    )
+    # scores closer than any fixed grid's step are told apart
+    close = np.array([1.0, 0.995, 0.994])
+    assert best_thresholds(
+        close, np.array([True, True, False]), np.ones(3, dtype=bool), 0.0, 1.0
+    ) == {
+        "refusal_recall_within_budget": 1.0,
+        "false_refusals_for_target_recall": 0.0,
+    }
+    # a certain score (1.0) is refused only by refusing everything
+    assert best_thresholds(
+        close, np.array([False, True, False]), np.ones(3, dtype=bool), 0.5, 1.0
+    ) == {
+        "refusal_recall_within_budget": 0.5,
         "false_refusals_for_target_recall": 1.0,
     }
 
 
-def test_a_model_fitted_on_other_features_is_refused_naming_what_it_lacks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_model_fitted_on_other_features_is_refused_naming_the_difference() -> None:
     stored = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
-    stored["features"] = [f for f in stored["features"] if f not in ("margin", "margin5")]
-    (tmp_path / "decision.json").write_text(json.dumps(stored), "utf-8")
-    monkeypatch.setattr(decision.resources, "files", lambda _: tmp_path)
-    decision._models.cache_clear()
-    try:
-        with pytest.raises(DecisionModelError) as caught:
-            decision_model("e5+use")
-    finally:
-        decision._models.cache_clear()
+    assert stored_models(stored) == decision._models()
+    older = {**stored, "features": [f for f in FEATURES if f not in ("lead", "lead5")] + ["gap"]}
+    with pytest.raises(DecisionModelError) as caught:
+        stored_models(older)
     assert str(caught.value) == (
-        f"rag/decision.json was fitted on features version {FEATURE_VERSION} without margin, "
-        f"margin5 but the code computes version {FEATURE_VERSION}: refit with `make calibrate`"
+        f"rag/decision.json was fitted on features version {FEATURE_VERSION} (without lead, "
+        "lead5; with gap, which the code no longer computes) but the code computes version "
+        f"{FEATURE_VERSION}: refit with `make refit`"
     )
+    reordered = {**stored, "features": list(reversed(FEATURES))}
+    with pytest.raises(DecisionModelError, match=r"\(in another order\)"):
+        stored_models(reordered)
+    with pytest.raises(DecisionModelError, match=r"version 3 but the code computes version"):
+        stored_models({**stored, "feature_version": 3})

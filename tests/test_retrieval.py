@@ -10,6 +10,7 @@ import pytest
 from eval.pipelines import LawqaPipeline
 from ingest.pipeline import ingest_paths
 from rag.assistant import Assistant
+from rag.decision import features
 from rag.embedders import Embedder
 from rag.index import Index
 from rag.retrieval import Retriever, ScoredList, in_force, zscore_fusion
@@ -109,6 +110,22 @@ def test_right_item_first(sample_index: Index, item: str, question: str) -> None
     retrieval = Retriever(sample_index, RETRIEVAL).retrieve(question, k=5)
     assert retrieval.sources[0].unit.label == item
     assert [s.n for s in retrieval.sources] == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.integration
+def test_the_leads_the_decision_reads_do_not_depend_on_how_many_sources_are_asked_for(
+    sample_index: Index,
+) -> None:
+    retriever = Retriever(sample_index, RETRIEVAL)
+    question = "What about punitive damages for intellectual property infringement?"
+    found = [retriever.retrieve(question, k=k) for k in (1, 3, 5)]
+    assert [len(r.sources) for r in found] == [1, 3, 5]
+    assert found[0].leads == found[1].leads == found[2].leads
+    assert len(found[0].leads) == 5
+    assert list(found[0].leads) == sorted(found[0].leads, reverse=True)
+    values = [features(question, r, sample_index)[0] for r in found]
+    assert values[0]["lead"] == values[2]["lead"] > 0
+    assert values[0]["lead5"] == values[1]["lead5"] == values[2]["lead5"] >= values[2]["lead"]
 
 
 @pytest.mark.integration
