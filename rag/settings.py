@@ -215,7 +215,8 @@ class CalibrationSettings(SettingsGroup):
         ge=0,
         le=1,
         description="Refusal recall a held-out corpus is asked to reach: its report says how "
-        "few false refusals any threshold would need for it. Issue 8's target, not measured.",
+        "few false refusals any threshold would need for it. The product's target, not chosen by "
+        "a measurement.",
     )
 
 
