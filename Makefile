@@ -119,11 +119,14 @@ dev-indexes: install-test
 calibrate: dev-indexes
 	$(BIN)/python -m eval.calibrate $(DEV_SETS) $(foreach c,$(HELDOUT),--held-out $(c))
 
-# Refit the shipped decision models on every development set: the default embedder's, and the
-# embedder-free one that serves embedders without their own.
+# Refit the shipped decision models on every development set: the embedder's (EMBEDDER), and
+# the embedder-free one that serves embedders without their own, fitted on the same indexes
+# (the features are computed once, for both).
+REFIT_FEATURES = $(DEV_INDEXES)/refit-features.json
 refit: dev-indexes
-	$(BIN)/python -m eval.calibrate $(DEV_SETS) --write
-	$(BIN)/python -m eval.calibrate $(DEV_SETS) --write --lexical-only
+	rm -f $(REFIT_FEATURES)
+	$(BIN)/python -m eval.calibrate $(DEV_SETS) --write --cache $(REFIT_FEATURES)
+	$(BIN)/python -m eval.calibrate $(DEV_SETS) --write --lexical-only --cache $(REFIT_FEATURES)
 
 # The held-out sets through the product and its two parts, each on its own index.
 eval-dev: dev-indexes

@@ -340,8 +340,11 @@ def _samples(
     and the one embedder they were made with."""
     made_with = {"retrieval": settings.recorded()["retrieval"], "k": settings.calibration.k}
     stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
-    if stored.get("feature_version") != FEATURE_VERSION or stored.get("made_with") != made_with:
-        stored = {"feature_version": FEATURE_VERSION, "made_with": made_with, "sets": {}}
+    computed = {"feature_version": FEATURE_VERSION, "features": list(FEATURES)}
+    if any(stored.get(key) != value for key, value in computed.items()) or (
+        stored.get("made_with") != made_with
+    ):
+        stored = {**computed, "made_with": made_with, "sets": {}}
     samples: list[Sample] = []
     embedders = set()
     for spec in sets:
@@ -397,12 +400,12 @@ def _held_out(
 
 
 def _write_model(name: str, model: dict[str, Any]) -> Path:
-    """Store the model under `name` in rag/decision.json (a file of another feature version is
-    started afresh)."""
+    """Store the model under `name` in rag/decision.json (a file of other features is started
+    afresh)."""
     path = Path(__file__).resolve().parents[1] / "rag" / "decision.json"
     fresh = {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
     data: dict[str, Any] = json.loads(path.read_text("utf-8")) if path.exists() else fresh
-    if data.get("feature_version") != FEATURE_VERSION:
+    if any(data.get(key) != fresh[key] for key in ("feature_version", "features")):
         data = fresh
     data["models"][name] = model
     path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")

@@ -43,7 +43,7 @@ from rag.sentences import UnitSentence, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 FEATURES = (
     "sentence",
     "sentence1",
@@ -65,7 +65,7 @@ FEATURES = (
 )
 # Features that do not depend on the embedder's similarity scale.
 LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
-TOP_UNITS = 3  # the sources whose sentences are read
+TOP_UNITS = 3  # the sources whose sentences are read (those there are, when fewer were asked for)
 # A sentence carries the topic when it covers at least a share of what the best one covers, or is
 # among the few closest to the question by meaning; the share and the number are fitted with the
 # model (`evidence_share`, `evidence_nearest` in decision.json) from these.
@@ -139,21 +139,26 @@ def _models() -> dict[str, DecisionModel]:
 
 def stored_models(data: dict[str, Any]) -> dict[str, DecisionModel]:
     """The models of a decision.json, when they were fitted on the features the code computes."""
-    fitted = (data.get("feature_version"), tuple(data.get("features", ())))
-    if fitted != (FEATURE_VERSION, FEATURES):
-        missing = [f for f in FEATURES if f not in fitted[1]]
-        extra = [f for f in fitted[1] if f not in FEATURES]
-        differences = [
-            *([f"without {', '.join(missing)}"] if missing else []),
-            *([f"with {', '.join(extra)}, which the code no longer computes"] if extra else []),
-        ]
-        if not differences and fitted[1] != FEATURES:
-            differences.append("in another order")
-        detail = f" ({'; '.join(differences)})" if differences else ""
+    version, names = data.get("feature_version"), data.get("features")
+    if version != FEATURE_VERSION or names is None or set(names) != set(FEATURES):
+        if names is None:
+            fitted = f"features version {version}, naming no features,"
+        elif set(names) == set(FEATURES):
+            fitted = f"features version {version}"
+        else:
+            missing = [f for f in FEATURES if f not in names]
+            extra = [f for f in names if f not in FEATURES]
+            differences = [
+                *([f"without {', '.join(missing)}"] if missing else []),
+                *([f"with {', '.join(extra)}, which the code no longer computes"] if extra else []),
+            ]
+            fitted = f"other features ({'; '.join(differences)})"
         raise DecisionModelError(
-            f"rag/decision.json was fitted on features version {fitted[0]}{detail} but the code "
-            f"computes version {FEATURE_VERSION}: refit with `make refit`"
+            f"rag/decision.json was fitted on {fitted} but the code computes version "
+            f"{FEATURE_VERSION}: refit with `make refit`"
         )
+    if not data.get("models"):
+        raise DecisionModelError("rag/decision.json holds no model: refit with `make refit`")
     return {
         name: DecisionModel(
             m["weights"], m["bias"], m["threshold"], m["evidence_share"], m["evidence_nearest"]

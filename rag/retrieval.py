@@ -66,8 +66,9 @@ class Retrieval:
     sources: tuple[Source, ...]
     top_dense: float = 0.0  # the best dense similarity of any candidate
     background: tuple[float, ...] = ()  # dense similarities of the candidates ranked 5 to 20
-    # The best fused scores before the named-document and kind preferences, first to fifth
-    # (however many sources were asked for): how clearly the lists agreed on one unit.
+    # The best fused scores of the library's own lists, first to fifth, before the search within
+    # named documents and the named-document and kind preferences (however many sources were
+    # asked for, up to `candidates`): how clearly the lists agreed on one unit.
     leads: tuple[float, ...] = ()
     # The question's vector (None when dense search was off): what reads stored vectors later
     # compares with it instead of embedding the question again.
@@ -306,7 +307,10 @@ class Retriever:
         """The allowed documents' units by fused score (the named documents' and the kind
         asked first), with the scores, and the best `LEADS` scores before those preferences."""
         fused = self._fuse(lists, allowed)
-        leads = tuple(heapq.nlargest(LEADS, fused.values()))
+        # The search within named documents adds units and moves the others' scores: the
+        # leads are read from the library's own lists.
+        plain = self._fuse(replace(lists, within=None), allowed) if lists.within else fused
+        leads = tuple(heapq.nlargest(LEADS, plain.values()))
         if named:
             fused = {
                 key: score + (self.settings.name_weight if key[0] in named else 0.0)

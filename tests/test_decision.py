@@ -145,16 +145,24 @@ def test_best_thresholds_say_what_any_threshold_could_do_on_the_questions_themse
 def test_a_model_fitted_on_other_features_is_refused_naming_the_difference() -> None:
     stored = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
     assert stored_models(stored) == decision._models()
+    # the features are read by name: their order does not matter
+    assert stored_models({**stored, "features": list(reversed(FEATURES))}) == decision._models()
     older = {**stored, "features": [f for f in FEATURES if f not in ("lead", "lead5")] + ["gap"]}
     with pytest.raises(DecisionModelError) as caught:
         stored_models(older)
     assert str(caught.value) == (
-        f"rag/decision.json was fitted on features version {FEATURE_VERSION} (without lead, "
-        "lead5; with gap, which the code no longer computes) but the code computes version "
+        "rag/decision.json was fitted on other features (without lead, lead5; with gap, which "
+        f"the code no longer computes) but the code computes version {FEATURE_VERSION}: refit "
+        "with `make refit`"
+    )
+    with pytest.raises(DecisionModelError) as caught:
+        stored_models({**stored, "feature_version": 3})
+    assert str(caught.value) == (
+        "rag/decision.json was fitted on features version 3 but the code computes version "
         f"{FEATURE_VERSION}: refit with `make refit`"
     )
-    reordered = {**stored, "features": list(reversed(FEATURES))}
-    with pytest.raises(DecisionModelError, match=r"\(in another order\)"):
-        stored_models(reordered)
-    with pytest.raises(DecisionModelError, match=r"version 3 but the code computes version"):
-        stored_models({**stored, "feature_version": 3})
+    unnamed = {k: v for k, v in stored.items() if k != "features"}
+    with pytest.raises(DecisionModelError, match=f"version {FEATURE_VERSION}, naming no features,"):
+        stored_models(unnamed)
+    with pytest.raises(DecisionModelError, match="holds no model"):
+        stored_models({**stored, "models": {}})

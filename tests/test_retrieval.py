@@ -296,6 +296,19 @@ def test_a_named_law_is_searched_first(labour_index: Index) -> None:
 
 
 @pytest.mark.integration
+def test_the_leads_are_the_library_s_own_whether_or_not_a_law_is_named(
+    labour_index: Index,
+) -> None:
+    question = "《劳动合同法》规定试用期最长多久？"
+    named = Retriever(labour_index, RETRIEVAL).retrieve(question, k=5)
+    unnamed = Retriever(labour_index, RETRIEVAL.model_copy(update={"name_weight": 0.0}))
+    plain = unnamed.retrieve(question, k=5)
+    assert named.named != () and plain.named == ()
+    assert named.sources[0].document.title == "中华人民共和国劳动合同法"
+    assert named.leads == plain.leads  # neither the search within it nor its bonus counts
+
+
+@pytest.mark.integration
 def test_the_answer_says_which_named_documents_were_searched_first(labour_index: Index) -> None:
     assistant = Assistant(labour_index, Settings(home=labour_index.home), "extractive")
     answer = assistant.ask("《劳动合同法》规定试用期最长多久？")
