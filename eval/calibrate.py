@@ -340,11 +340,8 @@ def _samples(
     and the one embedder they were made with."""
     made_with = {"retrieval": settings.recorded()["retrieval"], "k": settings.calibration.k}
     stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
-    computed = {"feature_version": FEATURE_VERSION, "features": list(FEATURES)}
-    if any(stored.get(key) != value for key, value in computed.items()) or (
-        stored.get("made_with") != made_with
-    ):
-        stored = {**computed, "made_with": made_with, "sets": {}}
+    if not _computed_here(stored) or stored.get("made_with") != made_with:
+        stored = {**_features_stamp(), "made_with": made_with, "sets": {}}
     samples: list[Sample] = []
     embedders = set()
     for spec in sets:
@@ -399,13 +396,23 @@ def _held_out(
     }
 
 
+def _features_stamp() -> dict[str, Any]:
+    """The features the code computes, as a feature cache and decision.json record them."""
+    return {"feature_version": FEATURE_VERSION, "features": list(FEATURES)}
+
+
+def _computed_here(stored: dict[str, Any]) -> bool:
+    """Whether a feature cache or decision.json was made with the features the code computes."""
+    return all(stored.get(key) == value for key, value in _features_stamp().items())
+
+
 def _write_model(name: str, model: dict[str, Any]) -> Path:
     """Store the model under `name` in rag/decision.json (a file of other features is started
     afresh)."""
     path = Path(__file__).resolve().parents[1] / "rag" / "decision.json"
-    fresh = {"feature_version": FEATURE_VERSION, "features": list(FEATURES), "models": {}}
+    fresh = {**_features_stamp(), "models": {}}
     data: dict[str, Any] = json.loads(path.read_text("utf-8")) if path.exists() else fresh
-    if any(data.get(key) != fresh[key] for key in ("feature_version", "features")):
+    if not _computed_here(data):
         data = fresh
     data["models"][name] = model
     path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
