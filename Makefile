@@ -105,7 +105,8 @@ eval-kinds: install-test
 # (taxes_tenders, patents_privacy: the same, most of them near misses and off-topic questions;
 # reported blind first, then fitted on).
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
-HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy
+HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy \
+	penalties_copyright
 DEV_SETS = eval/datasets/sample_dev.jsonl@$(DEV_INDEXES)/sample=sample \
 	$(SHARED)/stard_dev.jsonl@$(DEV_INDEXES)/sample:unanswerable=sample \
 	eval/datasets/crosslingual_dev.jsonl@$(DEV_INDEXES)/statutes4=statutes4 \
