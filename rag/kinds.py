@@ -349,10 +349,32 @@ def _asks_who(text: str) -> bool:
     return False
 
 
+# A condition or circumstance that opens an asking sentence, up to its comma: it says when the
+# question applies, not what it asks ("If a company misses the deadline to pay a fine, how much
+# extra can be added each day?" asks an amount; "If I miss the deadline, can I still appeal?"
+# asks no detail). Taken only where the rest opens as a question does (in English: "Where in
+# the city may an assembly be held, if at all?" keeps its "where"), and never a whole sentence.
+_OPENING_CONDITION = re.compile(
+    r"^(?:(?:if|once|after|before|unless|although|though|because|since|while|in case|suppose|"
+    r"supposing|(?:when|whenever|where)(?!\s+(?:do|does|did|is|are|was|were|will|would|can|"
+    r"could|should|must|may|might|shall|has|have|had)\b))\b[^,?;]{2,160},\s*"
+    # the English main clause opens as a question does
+    r"(?=(?:and |then |so )?(?:what|which|how|who|whom|whose|when|where|why|can|could|may|"
+    r"might|must|shall|should|will|would|is|are|was|were|do|does|did|has|have|had)\b)"
+    r"|(?:如果|假如|假设|要是|倘若|万一|一旦|若(?!干))[^，,？?；;]{1,60}[，,]\s*(?=\S))",
+    re.I,
+)
+
+
+def main_clauses(text: str) -> str:
+    """The asking sentences without the conditions that open them."""
+    return " ".join(_OPENING_CONDITION.sub("", s, count=1) for s in _sentences(text))
+
+
 def question_kind(question: str) -> Kind:
-    """The kind of answer a question needs (by its asking sentences); OPEN when it asks for no
-    specific detail."""
-    text = asking_part(question)
+    """The kind of answer a question needs (by the main clauses of its asking sentences); OPEN
+    when it asks for no specific detail."""
+    text = main_clauses(asking_part(question))
     for kind, pattern in _QUESTION_PATTERNS:
         if kind == Kind.PURPOSE:  # its patterns are costly on long text: its start only
             if _PURPOSE_CUE.search(text) and pattern.search(text[:_PURPOSE_CHARS]):

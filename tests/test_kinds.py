@@ -479,6 +479,19 @@ def test_a_money_word_asks_for_money_only_when_it_is_what_is_asked() -> None:
     assert question_kind("How far back can I claim unpaid overtime?") == Kind.DURATION
 
 
+def test_a_condition_opening_the_question_is_not_what_it_asks() -> None:
+    fine = "If a company misses the deadline to pay a fine, how much extra is added each day?"
+    assert question_kind(fine) == Kind.NUMBER
+    assert question_kind("If I miss the deadline, can I still appeal?") == Kind.OPEN
+    assert question_kind("如果逾期不缴纳罚款，每日加处多少？") == Kind.NUMBER
+    # "when" asking, before a relative clause, is no condition; a condition alone is kept
+    assert question_kind("When did the revised law, which added a chapter, take effect?") == (
+        Kind.DATE
+    )
+    assert question_kind("What is the deadline?") == Kind.DURATION
+    assert question_kind("若干年后，期限是多久？") == Kind.DURATION
+
+
 def test_the_kind_report_counts_each_error_by_its_cost(tmp_path: Path) -> None:
     questions = tmp_path / "kinds.jsonl"
     lines = [
