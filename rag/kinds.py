@@ -260,7 +260,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
-            r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b",
+            r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"
+            # a limit is a number ("the tax-free limit", "an upper limit"); limits are rules
+            r"|\bwhat(?:'s|’s| is| was)? (?:the )?(?:[a-z'-]+ ){0,4}limit\b(?!s)"
+            r"|\b(upper|lower) limit\b",
             re.I,
         ),
     ),

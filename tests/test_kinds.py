@@ -477,6 +477,12 @@ def test_a_money_word_asks_for_money_only_when_it_is_what_is_asked() -> None:
         "The bid deposit shall not exceed two percent of the estimated price.", "en"
     )
     assert question_kind("How far back can I claim unpaid overtime?") == Kind.DURATION
+    # a limit is a number; limits are rules
+    assert question_kind("What is the per-transaction tax-free limit for such goods?") == (
+        Kind.NUMBER
+    )
+    assert question_kind("Is there an upper limit on the fine?") == Kind.NUMBER
+    assert question_kind("What are the limits on foreign investment here?") == Kind.OPEN
 
 
 def test_a_condition_opening_the_question_is_not_what_it_asks() -> None:
