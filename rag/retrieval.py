@@ -13,10 +13,7 @@ other documents cannot drown it.
 Fusion and weights chosen leaving one question set out (7 development sets on 6 corpora, e5+use,
 recall@1 + MRR@10; `eval/datasets/heldout`): z-scores with keyword 0.25, chunk 1.0, sentence 0.5
 were the best on the other sets for 6 of the 7 sets (with an eighth set written later: for all
-8; with `use`, keyword 0.5: `rag.settings.KEYWORD_WEIGHTS`; with 11 sets on 10 corpora, sentence
-0.75 for e5+use, the one weight that left no set below BM25 or dense alone and kept the sample's
-recall@5:
-`rag.settings.SENTENCE_WEIGHTS`), among reciprocal rank fusion (k 10,
+8; with `use`, keyword 0.5: `rag.settings.KEYWORD_WEIGHTS`), among reciprocal rank fusion (k 10,
 30, 60) and sums of max- or min-max-scaled scores over a grid of weights. Rank fusion threw
 away how far a list's first stands above the rest: it sat below dense alone on the two bilingual
 laws (R@1 0.554 against 0.714) and below BM25 alone on the sample. The weights are settings
@@ -231,7 +228,6 @@ class Retriever:
         self.index = index
         self.settings = settings.checked()
         self.keyword_weight = settings.keyword_weight_for(index.embedder.name)
-        self.sentence_weight = settings.sentence_weight_for(index.embedder.name)
         self.use_dense = use_dense
         self.use_keywords = use_keywords
         self._titles: tuple[Mapping[str, Document] | None, Titles] = (None, Titles(()))
@@ -350,7 +346,7 @@ class Retriever:
             self._dense(
                 vector, question, self.settings.sentence_depth * depth, restrict, sentences=True
             )[0]
-            if self.sentence_weight
+            if self.settings.sentence_weight
             else {}
         )
         dense, gap = self._dense(vector, question, depth, restrict)
@@ -401,7 +397,7 @@ class Retriever:
         within = lists.named_search
         weighted = [
             ScoredList(lists.dense, self.settings.dense_weight, within.dense),
-            ScoredList(lists.sentences, self.sentence_weight),
+            ScoredList(lists.sentences, self.settings.sentence_weight),
         ]
         # A keyword list's say is scaled by the share of the corpus it is meant for, so English
         # keywords cannot push bilingual documents over Chinese-only ones that they cannot see.

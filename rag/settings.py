@@ -66,16 +66,6 @@ def _empty_is_none(value: object) -> object:
 KEYWORD_WEIGHTS = {"use": 0.5}
 DEFAULT_KEYWORD_WEIGHT = 0.25
 
-# The sentence weight of each embedder when LAWQA_RETRIEVAL__SENTENCE_WEIGHT is unset, chosen on
-# the development sets (11 sets on 10 corpora, recall@1 and MRR@10) by the ranking's own goals,
-# in order: not below the best of BM25 and dense alone on any set, recall@5 1.000 on the sample's
-# set, then the largest mean margin over that best. Of 0.25, 0.5, 0.75 and 1.0 with e5+use, only
-# 0.75 met the first two (0.5 fell below dense on penalties_copyright, 1.0 lost recall@5 on the
-# sample); their sums of recall@1 + MRR@10 differ by under 0.002 a set. With `use`, 1.0 fell
-# below BM25 on the sample's set and lost on STARD: 0.5. An embedder not listed gets 0.75.
-SENTENCE_WEIGHTS = {"use": 0.5}
-DEFAULT_SENTENCE_WEIGHT = 0.75
-
 
 class RetrievalSettings(SettingsGroup):
     """How retrieval ranks units (`rag.retrieval`)."""
@@ -86,8 +76,7 @@ class RetrievalSettings(SettingsGroup):
         description="Weight of the dense list over chunks in the fusion (a weighted sum of each "
         "list's z-scores). Chunk 1.0 / sentence 0.5 / keyword 0.25 was the best on the other "
         "sets for 6 of 7 development sets, each left out (6 corpora, e5+use, recall@1 + MRR@10; "
-        "see rag/retrieval.py), and for all 8 with an eighth set written later; the sentence "
-        "weight was raised to 0.75 with 11 sets (SENTENCE_WEIGHTS).",
+        "see rag/retrieval.py), and for all 8 with an eighth set written later.",
     )
     keyword_weight: float | None = Field(
         default=None,
@@ -97,13 +86,11 @@ class RetrievalSettings(SettingsGroup):
         "and 0.5 for `use`, whose vectors are weaker). Chosen with dense_weight (left-out sets, "
         "for each embedder on its own indexes).",
     )
-    sentence_weight: float | None = Field(
-        default=None,
+    sentence_weight: float = Field(
+        default=0.5,
         ge=0,
         description="Weight of the dense list over sentences (a unit scored by its closest "
-        "sentence); 0 turns the list off; unset: the embedder's own (SENTENCE_WEIGHTS in "
-        "rag/settings.py: 0.75, and 0.5 for `use`), chosen on the development sets by the "
-        "ranking's goals (none below BM25 or dense alone).",
+        "sentence); 0 turns the list off. Chosen with dense_weight (left-out sets).",
     )
     candidates: int = Field(
         default=100,
@@ -152,21 +139,13 @@ class RetrievalSettings(SettingsGroup):
         "at recall@1.",
     )
 
-    _empty_is_unset = field_validator("keyword_weight", "sentence_weight", mode="before")(
-        _empty_is_none
-    )
+    _empty_is_unset = field_validator("keyword_weight", mode="before")(_empty_is_none)
 
     def keyword_weight_for(self, embedder: str) -> float:
         """The keyword weight used with an embedder: the one set, else the embedder's own."""
         if self.keyword_weight is not None:
             return self.keyword_weight
         return KEYWORD_WEIGHTS.get(embedder, DEFAULT_KEYWORD_WEIGHT)
-
-    def sentence_weight_for(self, embedder: str) -> float:
-        """The sentence weight used with an embedder: the one set, else the embedder's own."""
-        if self.sentence_weight is not None:
-            return self.sentence_weight
-        return SENTENCE_WEIGHTS.get(embedder, DEFAULT_SENTENCE_WEIGHT)
 
 
 class AnswerSettings(SettingsGroup):
@@ -332,9 +311,7 @@ class Settings(BaseSettings):
             if info.annotation is SecretStr or SecretStr in get_args(info.annotation)
         }
         recorded = self.model_dump(mode="json", exclude=secrets)
-        retrieval = recorded["retrieval"]
-        retrieval["keyword_weight"] = self.retrieval.keyword_weight_for(self.embedder)
-        retrieval["sentence_weight"] = self.retrieval.sentence_weight_for(self.embedder)
+        recorded["retrieval"]["keyword_weight"] = self.retrieval.keyword_weight_for(self.embedder)
         return recorded
 
     def environment(self) -> dict[str, str]:

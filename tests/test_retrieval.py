@@ -192,27 +192,6 @@ def test_an_unset_keyword_weight_is_the_embedders_own(
 
 
 @pytest.mark.integration
-def test_an_unset_sentence_weight_is_the_embedders_own(
-    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("LAWQA_RETRIEVAL__SENTENCE_WEIGHT", "")  # as .env.example leaves it
-    default = Settings(home=tmp_path / "default")
-    assert default.retrieval.sentence_weight is None
-    use = Settings(home=tmp_path / "use", embedder="use")
-    default_index, use_index = Index(default, embedder=embedder), Index(use)
-    try:
-        assert Retriever(default_index, default.retrieval).sentence_weight == 0.75  # e5+use
-        assert Retriever(use_index, use.retrieval).sentence_weight == 0.5
-        off = use.retrieval.model_copy(update={"sentence_weight": 0.0})
-        assert Retriever(use_index, off).sentence_weight == 0.0
-        assert default.recorded()["retrieval"]["sentence_weight"] == 0.75
-        assert use.environment()["LAWQA_RETRIEVAL__SENTENCE_WEIGHT"] == "0.5"
-    finally:
-        default_index.close()
-        use_index.close()
-
-
-@pytest.mark.integration
 def test_a_unit_that_states_the_kind_of_detail_asked_moves_up(
     tmp_path: Path, embedder: Embedder
 ) -> None:
