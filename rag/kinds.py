@@ -171,6 +171,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bthe (longest|shortest)(?: (?:time|period|term|duration))?(?= (?:a|an|the|that|one|"
             r"someone|somebody|you|i|we|they|he|she|it|can|may|must|for)\b)"
             r"|\btime limits?\b|\bhow soon\b|\bby when\b"
+            r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,2}statute of limitations?\b"
             r"|\bwhat(?:'s| is| are)? (?:the )?(?:[a-z-]+ ){0,3}(period|term|duration)s?\b"
             r"|\bhow much time\b",
             re.I,
@@ -241,7 +242,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|百分之几|多大"
+            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|[百千万]分之几|多大"
             r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
@@ -261,9 +262,13 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"
-            # a limit is a number ("the tax-free limit", "an upper limit"); limits are rules
-            r"|\bwhat(?:'s|’s| is| was)? (?:the )?(?:[a-z'-]+ ){0,4}limit\b(?!s)"
-            r"|\b(upper|lower) limit\b",
+            # a limit is a number ("the tax-free limit", "the carrier's limit of liability", "the
+            # upper and lower limits"); the limits of a power or a defence, and "limits on", are
+            # rules, and "what … can limit" asks what is limited
+            r"|\bwhat(?:'s|’s| is| was) the "
+            r"(?:(?!(?:of|for|and|or|to|on|in|reason|purpose|scope)\b)[a-z'-]+ ){0,3}"
+            r"limit\b(?!s)(?! of (?!liability\b|compensation\b))"
+            r"|\b(upper|lower)(?: and (?:upper|lower))? limits?\b",
             re.I,
         ),
     ),
@@ -355,16 +360,29 @@ def _asks_who(text: str) -> bool:
 # A condition or circumstance that opens an asking sentence, up to its comma: it says when the
 # question applies, not what it asks ("If a company misses the deadline to pay a fine, how much
 # extra can be added each day?" asks an amount; "If I miss the deadline, can I still appeal?"
-# asks no detail). Taken only where the rest opens as a question does (in English: "Where in
-# the city may an assembly be held, if at all?" keeps its "where"), and never a whole sentence.
+# asks no detail). Never a condition that itself asks ("If the fine exceeds what amount, must a
+# hearing be held?", "如果罚款超过多少元，…"), and in English only where the rest opens as a
+# question does ("Where in the city may an assembly be held, if at all?" keeps its "where"). A
+# comma inside a number (50,000) does not end it; a Chinese condition (如果…, 当…时, 在…情况下)
+# runs on over clauses that open with 而且/并且/或者; a sentence that is nothing but a condition
+# keeps it.
+_EN_ASKING = r"(?:what|which|how|who|whom|whose|when|where|why)"
+_ZH_ASKING = r"(?:多少|多久|多长|几(?!乎)|哪|谁|什么|何(?:时|地|处|人|种))"
 _OPENING_CONDITION = re.compile(
-    r"^(?:(?:if|once|after|before|unless|although|though|because|since|while|in case|suppose|"
+    r"^(?:(?:but|and|so|then)\s+)?(?:(?:under|according to|pursuant to)\b[^,?;]{1,80},\s*)?"
+    r"(?:if|once|after|before|unless|although|though|because|since|while|in case|suppose|"
     r"supposing|(?:when|whenever|where)(?!\s+(?:do|does|did|is|are|was|were|will|would|can|"
-    r"could|should|must|may|might|shall|has|have|had)\b))\b[^,?;]{2,160},\s*"
-    # the English main clause opens as a question does
-    r"(?=(?:and |then |so )?(?:what|which|how|who|whom|whose|when|where|why|can|could|may|"
-    r"might|must|shall|should|will|would|is|are|was|were|do|does|did|has|have|had)\b)"
-    r"|(?:如果|假如|假设|要是|倘若|万一|一旦|若(?!干))[^，,？?；;]{1,60}[，,]\s*(?=\S))",
+    r"could|should|must|may|might|shall|has|have|had|and|or|else|exactly|precisely|to)\b))\b"
+    rf"(?!(?:[^,?;]|,(?=\d))*\b{_EN_ASKING}\b)(?:[^,?;]|,(?=\d)){{2,160}},\s*"
+    rf"(?=(?:and |then |so )?(?:(?:to|under|within|in|at|by|for|from|with|on) )?{_EN_ASKING}\b"
+    r"|(?:can|could|may|might|must|shall|should|will|would|is|are|was|were|do|does|did|has|"
+    r"have|had)\b)"
+    r"|^(?:(?:请问|我想问一下|我想问|想问一下)[，,]?\s*)?"
+    r"(?:(?:如果|假如|假设|要是|倘若|万一|一旦|若(?!干))"
+    rf"(?!(?:[^，,？?；;]|,(?=\d))*{_ZH_ASKING})(?:[^，,？?；;]|,(?=\d)){{1,60}}"
+    rf"|当(?!(?:[^，,？?；;]|,(?=\d))*{_ZH_ASKING})(?:[^，,？?；;]|,(?=\d)){{1,60}}时"
+    rf"|在(?!(?:[^，,？?；;]|,(?=\d))*{_ZH_ASKING})(?:[^，,？?；;]|,(?=\d)){{1,60}}情况下)"
+    r"[，,](?:\s*(?:而且|并且|或者|且)(?:[^，,？?；;]|,(?=\d)){1,60}[，,])*\s*(?=\S)",
     re.I,
 )
 

@@ -477,25 +477,63 @@ def test_a_money_word_asks_for_money_only_when_it_is_what_is_asked() -> None:
         "The bid deposit shall not exceed two percent of the estimated price.", "en"
     )
     assert question_kind("How far back can I claim unpaid overtime?") == Kind.DURATION
-    # a limit is a number; limits are rules
-    assert question_kind("What is the per-transaction tax-free limit for such goods?") == (
-        Kind.NUMBER
-    )
-    assert question_kind("Is there an upper limit on the fine?") == Kind.NUMBER
-    assert question_kind("What are the limits on foreign investment here?") == Kind.OPEN
+    assert question_kind("What is the statute of limitations for fraud?") == Kind.DURATION
 
 
-def test_a_condition_opening_the_question_is_not_what_it_asks() -> None:
-    fine = "If a company misses the deadline to pay a fine, how much extra is added each day?"
-    assert question_kind(fine) == Kind.NUMBER
-    assert question_kind("If I miss the deadline, can I still appeal?") == Kind.OPEN
-    assert question_kind("如果逾期不缴纳罚款，每日加处多少？") == Kind.NUMBER
-    # "when" asking, before a relative clause, is no condition; a condition alone is kept
-    assert question_kind("When did the revised law, which added a chapter, take effect?") == (
-        Kind.DATE
-    )
-    assert question_kind("What is the deadline?") == Kind.DURATION
-    assert question_kind("若干年后，期限是多久？") == Kind.DURATION
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is the per-transaction tax-free limit for such goods?", Kind.NUMBER),
+        ("What is the carrier's limit of liability per passenger?", Kind.NUMBER),
+        ("Is there an upper limit on the fine?", Kind.NUMBER),
+        ("What are the upper and lower limits of the fine for this offence?", Kind.NUMBER),
+        ("What are the limits on foreign investment here?", Kind.OPEN),
+        ("What is the limit of justifiable self-defence?", Kind.OPEN),
+        ("What is the scope and limit of the agent's authority?", Kind.OPEN),
+        ("What rights can the landlord limit under the lease?", Kind.OPEN),
+        ("What was the reason for the limit?", Kind.OPEN),
+    ],
+)
+def test_a_limit_is_a_number_and_limits_on_something_are_rules(question: str, kind: Kind) -> None:
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the condition says when the question applies, the main clause what it asks
+        (
+            "If a company misses the deadline to pay a fine, how much extra is added each day?",
+            Kind.NUMBER,
+        ),
+        ("If I miss the deadline, can I still appeal?", Kind.OPEN),
+        ("If the fine is not paid by the deadline, to whom is the late fee paid?", Kind.PERSON),
+        ("But if the deadline has passed, can I still appeal?", Kind.OPEN),
+        ("Under the Labour Law, if the employer misses the deadline, can I resign?", Kind.OPEN),
+        (
+            "If the maximum fine is 50,000 yuan, can the agency also confiscate the goods?",
+            Kind.OPEN,
+        ),
+        ("我想问一下，如果超过仲裁时效，还能仲裁吗？", Kind.OPEN),
+        ("如果公司拖欠工资，而且超过了仲裁时效，我还能起诉吗？", Kind.OPEN),
+        ("当诉讼时效届满时，债务人还要还钱吗？", Kind.OPEN),
+        ("在超过时效的情况下，法院会驳回起诉吗？", Kind.OPEN),
+        ("若逾期未申报，滞纳金按每日万分之几计算？", Kind.NUMBER),
+        # a condition that itself asks is what is asked
+        ("If the fine exceeds what amount, must a hearing be held?", Kind.NUMBER),
+        ("After how many days of absence, can an employer dismiss a worker?", Kind.DURATION),
+        ("如果罚款超过多少元，当事人有权要求听证？", Kind.NUMBER),
+        # "when" and "where" asking, not opening a condition
+        ("When did the revised law, which added a chapter, take effect?", Kind.DATE),
+        ("Where exactly should I file the lawsuit, and what documents do I need?", Kind.PLACE),
+        ("Where else can I complain, and is there a fee?", Kind.PLACE),
+        ("Where in the city may an assembly be held, if at all?", Kind.PLACE),
+        # a sentence that is only a condition keeps it
+        ("If the deadline has passed?", Kind.DURATION),
+    ],
+)
+def test_a_condition_opening_the_question_is_not_what_it_asks(question: str, kind: Kind) -> None:
+    assert question_kind(question) == kind
 
 
 def test_the_kind_report_counts_each_error_by_its_cost(tmp_path: Path) -> None:
