@@ -368,21 +368,23 @@ def _asks_who(text: str) -> bool:
 # keeps it.
 _EN_ASKING = r"(?:what|which|how|who|whom|whose|when|where|why)"
 _ZH_ASKING = r"(?:多少|多久|多长|几(?!乎)|哪|谁|什么|何(?:时|地|处|人|种))"
+# A character of a clause: anything but a clause's end, and a comma only inside a number.
+_EN_CLAUSE = r"(?:[^,?;]|,(?=\d))"
+_ZH_CLAUSE = r"(?:[^，,？?；;]|,(?=\d))"
 _OPENING_CONDITION = re.compile(
     r"^(?:(?:but|and|so|then)\s+)?(?:(?:under|according to|pursuant to)\b[^,?;]{1,80},\s*)?"
     r"(?:if|once|after|before|unless|although|though|because|since|while|in case|suppose|"
     r"supposing|(?:when|whenever|where)(?!\s+(?:do|does|did|is|are|was|were|will|would|can|"
     r"could|should|must|may|might|shall|has|have|had|and|or|else|exactly|precisely|to)\b))\b"
-    rf"(?!(?:[^,?;]|,(?=\d))*\b{_EN_ASKING}\b)(?:[^,?;]|,(?=\d)){{2,160}},\s*"
+    rf"(?!{_EN_CLAUSE}*\b{_EN_ASKING}\b){_EN_CLAUSE}{{2,160}},\s*"
     rf"(?=(?:and |then |so )?(?:(?:to|under|within|in|at|by|for|from|with|on) )?{_EN_ASKING}\b"
     r"|(?:can|could|may|might|must|shall|should|will|would|is|are|was|were|do|does|did|has|"
     r"have|had)\b)"
     r"|^(?:(?:请问|我想问一下|我想问|想问一下)[，,]?\s*)?"
-    r"(?:(?:如果|假如|假设|要是|倘若|万一|一旦|若(?!干))"
-    rf"(?!(?:[^，,？?；;]|,(?=\d))*{_ZH_ASKING})(?:[^，,？?；;]|,(?=\d)){{1,60}}"
-    rf"|当(?!(?:[^，,？?；;]|,(?=\d))*{_ZH_ASKING})(?:[^，,？?；;]|,(?=\d)){{1,60}}时"
-    rf"|在(?!(?:[^，,？?；;]|,(?=\d))*{_ZH_ASKING})(?:[^，,？?；;]|,(?=\d)){{1,60}}情况下)"
-    r"[，,](?:\s*(?:而且|并且|或者|且)(?:[^，,？?；;]|,(?=\d)){1,60}[，,])*\s*(?=\S)",
+    r"(?:如果|假如|假设|要是|倘若|万一|一旦|若(?!干)"
+    rf"|当(?={_ZH_CLAUSE}{{1,60}}时[，,])|在(?={_ZH_CLAUSE}{{1,60}}情况下[，,]))"
+    rf"(?!{_ZH_CLAUSE}*{_ZH_ASKING}){_ZH_CLAUSE}{{1,60}}[，,]"
+    rf"(?:\s*(?:而且|并且|或者|且){_ZH_CLAUSE}{{1,60}}[，,])*\s*(?=\S)",
     re.I,
 )
 
