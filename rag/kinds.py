@@ -516,11 +516,14 @@ _ZH_DATE = re.compile(
     r"|[正一二三四五六七八九十腊冬]{1,2}月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
     r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"  # a lunar date: 九月初九, 正月十五
     r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
+    r"|第\s*(?:\d+|[一二三四五六七八九十百]+)\s*(?:个工作)?[日天](?!内)"  # a day counted: 自第6日起
 )
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
     r"|\bdate of (its )?(promulgation|publication|adoption)\b|\bday of\b|\bas from\b"
+    r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?: working)? day\b"  # a day counted: from the sixth day
 )
 # A document's statement of its own purpose: "为了……，制定本法。", "为……，结合……，制定如下
 # 意见。", "……特制定本法……，以保障……"; "This Law is formulated in order to …", "With a view to
@@ -547,12 +550,16 @@ _EN_PURPOSE = re.compile(
     rf"|\b(?:purposes?|aims?|objectives?) of {_EN_SELF}\b[^.;]{{0,60}}?\b(?:is|are) to\b",
     re.I,
 )
+# A rate or a deposit named by its term is no time limit: 一年期贷款市场报价利率, the one-year loan
+# prime rate, 三年期定期存款.
 _ZH_DURATION = re.compile(
     rf"(?<!第){_ZH_NUM}+\s*(个)?\s*(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
+    r"(?!期(?:贷款|存款|定期|国债|债券|利率|LPR))"
 )
 _EN_DURATION = re.compile(
     rf"\b(\d+|{_EN_NUM_WORDS})\b(\s*\(\d+\))?([\s-]+(working|calendar|consecutive|full|"
-    r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b",
+    r"clear))?[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
+    r"(?![\s-]+(?:loan prime|LPR|deposit|treasury|bond|benchmark))",
     re.I,
 )
 # A time limit stated without a number (`Asked.given_by`).

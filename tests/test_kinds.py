@@ -275,6 +275,13 @@ def test_question_kind(question: str, kind: Kind) -> None:
         (Kind.DATE, "zh", "本法自2018年10月26日起施行。", "本法的施行另行规定。"),
         (Kind.DATE, "zh", "每年农历九月初九为老年节。", "国家设立老年节。"),  # a lunar date
         (Kind.DATE, "zh", "农历八月十五为中秋节。", "国家设立中秋节。"),
+        (Kind.DATE, "zh", "修理者应当自第6日起提供备用车。", "修理者应当提供备用车。"),
+        (
+            Kind.DATE,
+            "en",
+            "From the sixth day the repairer shall provide a spare car.",
+            "The repairer shall provide a spare car.",
+        ),
         (
             Kind.PERSON,
             "en",
@@ -312,6 +319,13 @@ def test_references_are_not_amounts_and_dates_are_not_durations() -> None:
     assert not has_span(Kind.NUMBER, "依照本法第十二条、第十三条的规定办理。", "zh")
     assert not has_span(Kind.NUMBER, "See Article 12 and item (3) of Fa Fa No. 37.", "en")
     assert not has_span(Kind.DURATION, "本法自2018年10月26日起施行。", "zh")
+
+
+def test_a_rate_named_by_its_term_is_no_time_limit() -> None:
+    assert not has_span(Kind.DURATION, "以一年期贷款市场报价利率四倍为限。", "zh")
+    assert not has_span(Kind.DURATION, "Four times the one-year loan prime rate.", "en")
+    assert has_span(Kind.DURATION, "出借人应当在一年内主张。", "zh")
+    assert has_span(Kind.DURATION, "The lender shall claim within one year.", "en")
 
 
 def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
