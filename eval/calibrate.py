@@ -96,7 +96,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                 topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
                 detail_present={
                     _choice(share, nearest): any(
-                        asked.given_by(e.text, e.lang)
+                        asked.given_by(e.rule, e.lang)
                         for e in topic_evidence(found, share, nearest)
                     )
                     for share, nearest in EVIDENCE_CHOICES

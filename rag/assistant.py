@@ -211,7 +211,7 @@ class Assistant:
         asked: Asked = ANYTHING
         topic: tuple[str, ...] = ()
         if decision is not None:
-            asked, topic = decision.asked, tuple(e.text for e in decision.evidence)
+            asked, topic = decision.asked, tuple(e.rule for e in decision.evidence)
         text = self.extractive.answer(
             query, retrieval.sources, lang, asked, topic, retrieval.vector
         )

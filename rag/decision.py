@@ -39,7 +39,7 @@ import numpy as np
 from rag.keyword import american, chinese_words, tokenize
 from rag.kinds import Asked, Kind
 from rag.retrieval import Retrieval
-from rag.sentences import UnitSentence, unit_sentences
+from rag.sentences import UnitSentence, rule_text, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
@@ -96,12 +96,15 @@ class IndexStatistics(Protocol):
 
 @dataclass(frozen=True)
 class Evidence:
-    """One sentence of a top source: how much of the question's words it covers, and how close
-    its stored vector is to the question's (0 when either is unknown)."""
+    """One sentence of a top source: how much of the question's words it covers, how close its
+    stored vector is to the question's (0 when either is unknown), and the rule it belongs to:
+    the sentence with the provisos and consequences that follow it (`rule_text`), where a detail
+    asked for may stand (责令限期办理；逾期不办理的，处……罚款)."""
 
     source: Source
     lang: Lang
     text: str
+    rule: str
     coverage: float
     similarity: float = 0.0
 
@@ -263,9 +266,16 @@ def _covered(
     )
 
 
-def sentences(source: Source) -> list[tuple[Lang, UnitSentence]]:
-    """The sentences of a unit, in both languages, each with the side it is on."""
-    return [(side, s) for side in LANGS for s in unit_sentences(source.unit.text(side), side)]
+def sentences(source: Source) -> list[tuple[Lang, UnitSentence, str]]:
+    """The sentences of a unit, in both languages, each with the side it is on and its rule
+    (`rule_text`)."""
+    found = []
+    for side in LANGS:
+        text = source.unit.text(side)
+        side_sentences = unit_sentences(text, side)
+        spans = [s.span for s in side_sentences]
+        found += [(side, s, rule_text(text, spans, i)) for i, s in enumerate(side_sentences)]
+    return found
 
 
 def _unit_text(source: Source) -> str:
@@ -295,7 +305,7 @@ def evidence(
             for word, w in weights.items()
             if _credit(word, in_unit, translated.get(word, ())) > 0
         }
-        for side, sentence in sentences(source):
+        for side, sentence, rule in sentences(source):
             share = (
                 _covered(present, total, matching_form(f"{heading} {sentence.text}"), translated)
                 if total
@@ -305,7 +315,7 @@ def evidence(
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
                 similarity = float(stored[key] @ vector)
-            found.append(Evidence(source, sentence.lang, sentence.text, share, similarity))
+            found.append(Evidence(source, sentence.lang, sentence.text, rule, share, similarity))
     return found
 
 
@@ -391,7 +401,7 @@ def _named_purpose(
     first = retrieval.sources[0]
     if first.hit.doc_id not in retrieval.named:
         return ()
-    return tuple(e for e in found if e.source.n == first.n and asked.given_by(e.text, e.lang))
+    return tuple(e for e in found if e.source.n == first.n and asked.given_by(e.rule, e.lang))
 
 
 def decide(
@@ -406,8 +416,8 @@ def decide(
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
     carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
     if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
-        carried += tuple(e for e in found if e not in carried and asked.given_by(e.text, e.lang))
+        carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
     outcome = Outcome.ANSWERED
-    if not any(asked.given_by(e.text, e.lang) for e in carried):
+    if not any(asked.given_by(e.rule, e.lang) for e in carried):
         outcome = Outcome.NOT_STATED
     return Decision(outcome, asked, probability, values, carried)

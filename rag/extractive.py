@@ -4,15 +4,16 @@ Sentences of the retrieved units, in the answer's language (the other language's
 unit has none in it), ranked by their similarity to the question (from the sentence vectors the
 index stored at ingest: nothing but the question is embedded); the most relevant sources
 first, each sentence followed by its citation, under a one-line lead. A sentence is quoted with
-the provisos that follow it in its unit (`with_proviso`): a rule is never shown without its
-exception, and an exception never without its rule. How many sources and quotes, and how close
-to the best a further quote must score, are settings (`AnswerSettings`, LAWQA_ANSWER__*).
+the provisos and consequences that follow it in its unit (`with_qualifiers`): a rule is never
+shown without its exception or its sanction, and neither without its rule. How many sources and
+quotes, and how close to the best a further quote must score, are settings (`AnswerSettings`,
+LAWQA_ANSWER__*).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -21,15 +22,16 @@ from rag.index import Index
 from rag.keyword import tokenize
 from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
-from rag.sentences import unit_sentences, with_proviso
+from rag.sentences import rule_text, unit_sentences, with_qualifiers
 from rag.settings import AnswerSettings
-from rag.text import join_wrapped, text_language
+from rag.text import text_language
 from rag.types import LANGS, Lang, Source, other_language
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotable sentence of one side of a unit: a rule with the provisos that follow it."""
+    """A quotable sentence of one side of a unit: a rule with the provisos and consequences
+    that follow it."""
 
     source: Source
     side: Lang
@@ -81,7 +83,7 @@ def _words(text: str) -> frozenset[str]:
 
 def quotes(source: Source, language: Lang) -> list[Quote]:
     """The unit's quotable sentences in the answer's language (the other language's when the unit
-    has no text in it): each rule with the provisos that follow it."""
+    has no text in it): each rule with the qualifiers that follow it."""
     side = language if source.unit.text(language) else other_language(language)
     text = source.unit.text(side)
     found = unit_sentences(text, side)
@@ -89,12 +91,11 @@ def quotes(source: Source, language: Lang) -> list[Quote]:
     result: list[Quote] = []
     i = 0
     while i < len(found):
-        start, end = with_proviso(spans, i, text, found[i].lang)
+        _, end = with_qualifiers(spans, i, text)
         first = i
         while i < len(found) and found[i].span[0] < end:
             i += 1
-        quote = reduce(join_wrapped, (line.strip() for line in text[start:end].split("\n")))
-        result.append(Quote(source, side, quote, tuple(range(first, i))))
+        result.append(Quote(source, side, rule_text(text, spans, first), tuple(range(first, i))))
     return result
 
 
@@ -116,9 +117,9 @@ class ExtractiveAnswerer:
         vector: np.ndarray | None = None,
     ) -> str:
         """The lead line, then one quote per line with its citation. For a question asking for
-        a specific detail, only the quotes that give it: those holding one of the `topic`
-        sentences (the ones that carry the question's topic) that gives it, else any that gives
-        it, else all."""
+        a specific detail, only the quotes that give it: those holding one of the `topic` rules
+        (the sentences that carry the question's topic, with their qualifiers) that gives it,
+        else any that gives it, else all."""
         limit = self.settings.max_sources
         candidates = [quote for s in sources[:limit] for quote in quotes(s, language)]
         giving = [q for q in candidates if _gives(asked, q.text, language)]

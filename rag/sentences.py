@@ -22,8 +22,10 @@ source cards all cut text here, so a quote, a chunk and a highlight agree on whe
 - Chinese 但书: a sentence that opens with 但/但是 or is only an exception (……的除外, ……不在此限)
   joins the sentence before it in the same paragraph, so a rule is never split from its exception.
 
-`with_proviso` extends a chosen sentence over the provisos that follow it in the same unit, for
-quotes: a rule travels with its exception.
+`with_qualifiers` extends a chosen sentence over the provisos and consequences that follow it in
+the same unit, for quotes and for the detail a sentence states: a rule travels with its exception
+(但书), and an order with what follows when it is not obeyed (责令限期改正；逾期不改正的，处……罚款 /
+"shall be ordered to make corrections; if it fails to do so, a fine of …").
 
 `unit_sentences` is what the index stores a vector for and what the answerer and the decision
 read: the sentences of one language side of a unit, each paragraph cut by the rules of its own
@@ -34,9 +36,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 
-from rag.text import text_language
+from rag.text import join_wrapped, text_language
 from rag.types import Lang, Span
 
 _FULL_STOPS = "。！？"
@@ -92,6 +94,19 @@ _EN_PROVISO = re.compile(
     r"|other\s+than|with\s+the\s+exception|notwithstanding\s+the\s+(?:foregoing|above))",
     re.I,
 )
+# 逾期不改正的，… / 逾期仍未缴纳的，… / 拒不执行的，… : the sanction of the order before it.
+_ZH_CONSEQUENCE = re.compile(
+    r"^(?:逾期(?:仍)?(?:不|未|拒不)|拒不|仍不|仍未)[^，,。；;！？]{0,16}的[，,]"
+)
+# "If it fails to do so, …", "where the party still refuses to make corrections within the time
+# limit, …": a pronoun or the words of non-compliance refer back to the order.
+_EN_CONSEQUENCE = re.compile(
+    r"^[\s“\"(]*(?:and\s+)?(?:if|where|should)\s+(?:(?:it|he|she|they)\s+(?:still\s+)?"
+    r"(?:fails?|refuses?|does\s+not|do\s+not)\b|[^,;.]{0,60}?\b(?:fails?|refuses?)\s+to\s+"
+    r"(?:do\s+so|make\s+(?:the\s+)?corrections?|correct|rectify)\b"
+    r"|[^,;.]{0,60}?\bwithin\s+the\s+(?:time\s+limit|prescribed|specified|stipulated))",
+    re.I,
+)
 _EN_ONLY_EXCEPTION = re.compile(
     r"^(?:this|these|that|the\s+(?:preceding|foregoing|above|provisions?\s+of\s+the\s+preceding)"
     r"(?:\s+\w+)?)\s+(?:\w+\s+)?(?:shall|does|do)\s+not\s+apply\b",
@@ -144,14 +159,13 @@ def unit_sentences(text: str, side: Lang) -> tuple[UnitSentence, ...]:
     return tuple(found)
 
 
-def with_proviso(spans: list[Span], i: int, text: str, lang: Lang) -> Span:
-    """Sentence i extended over the provisos that follow it in the same text (a unit): a sentence
-    opening with 但是/但/除…外/However/Unless/Provided that/Except…, or one that is only an
-    exception (……的除外, "This shall not apply …"). `lang` names the text's language; a proviso is
-    recognised by its own words in either."""
+def with_qualifiers(spans: list[Span], i: int, text: str) -> Span:
+    """Sentence i extended over the sentences that follow it in the same text (a unit) and only
+    qualify it: provisos (`is_proviso`) and consequences of not obeying it (`is_consequence`),
+    each recognised by its own words in either language."""
     start, end = spans[i]
     j = i + 1
-    while j < len(spans) and is_proviso(text[spans[j][0] : spans[j][1]]):
+    while j < len(spans) and _qualifies(text[spans[j][0] : spans[j][1]]):
         end = spans[j][1]
         j += 1
     return start, end
@@ -175,6 +189,24 @@ def is_proviso(sentence: str) -> bool:
         or _EN_PROVISO.match(sentence)
         or _EN_ONLY_EXCEPTION.match(sentence)
     )
+
+
+def rule_text(text: str, spans: list[Span], i: int) -> str:
+    """Sentence i with its qualifiers (`with_qualifiers`), as one line: what it states."""
+    start, end = with_qualifiers(spans, i, text)
+    return reduce(join_wrapped, (line.strip() for line in text[start:end].split("\n")))
+
+
+def is_consequence(sentence: str) -> bool:
+    """Whether a sentence states what follows when the order before it is not obeyed
+    (逾期不改正的，…, 拒不执行的，…, "If it fails to do so within the time limit, …"): the order
+    and its sanction are one rule."""
+    sentence = sentence.strip()
+    return bool(_ZH_CONSEQUENCE.match(sentence) or _EN_CONSEQUENCE.match(sentence))
+
+
+def _qualifies(sentence: str) -> bool:
+    return is_proviso(sentence) or is_consequence(sentence)
 
 
 # ---------------------------------------------------------------- one paragraph

@@ -47,6 +47,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
         ("引航服务覆盖哪些城市？", "8"),
         ("What are these Regulations for?", "1"),
         ("本条例的立法目的是什么？", "1"),
+        ("What fine does a pilot face for not completing practising registration?", "11"),
+        ("引航员不办理执业登记，会被罚款多少？", "11"),
     ],
 )
 def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label: str) -> None:
@@ -196,3 +198,11 @@ def test_a_model_saying_not_stated_is_kept_with_its_passages(
     declined = Assistant(assistant.index, Settings(home=assistant.index.home), "llm").ask(question)
     assert declined.outcome == Outcome.NOT_ADDRESSED
     assert declined.answer.startswith("The documents provided do not address this question.")
+
+
+def test_an_order_is_quoted_with_its_sanction(assistant: Assistant) -> None:
+    answer = assistant.ask("引航员不办理执业登记，会被罚款多少？")
+    n = next(c.n for c in answer.citations if c.label == "11")
+    assert answer.answer.split("\n")[1:] == [
+        f"引航员未按规定办理执业登记的，由港务局责令限期办理；逾期不办理的，处二千元罚款。 [{n}]"
+    ]

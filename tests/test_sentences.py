@@ -15,7 +15,14 @@ from ingest.parse import ParsedDocument, parse_text
 from ingest.readers import read_source
 from rag.citations import answer_sentences, verify_citations
 from rag.extractive import ExtractiveAnswerer, Quote
-from rag.sentences import is_proviso, sentence_spans, split_sentences, with_proviso
+from rag.sentences import (
+    is_consequence,
+    is_proviso,
+    rule_text,
+    sentence_spans,
+    split_sentences,
+    with_qualifiers,
+)
 from rag.settings import AnswerSettings
 from rag.types import Document, DocumentMeta, Hit, Source, Unit
 from tests.helpers import SAMPLE, shared
@@ -227,22 +234,22 @@ def test_a_line_break_always_ends_a_sentence() -> None:
 # ------------------------------------------------------------------ a rule with its exception
 
 
-def test_with_proviso_takes_the_following_exceptions(basic_law: ParsedDocument) -> None:
+def test_with_qualifiers_takes_the_following_exceptions(basic_law: ParsedDocument) -> None:
     text = _unit(basic_law, "158").text_en
     spans = sentence_spans(text, "en")
     i = next(i for i, (a, _) in enumerate(spans) if text[a:].startswith("When the Standing"))
-    start, end = with_proviso(spans, i, text, "en")
+    start, end = with_qualifiers(spans, i, text)
     assert text[start:end].endswith(
         "shall follow the interpretation of the Standing Committee. However, judgments previously "
         "rendered shall not be affected."
     )
     article67 = _unit(basic_law, "67").text_en
     spans = sentence_spans(article67, "en")
-    assert with_proviso(spans, 0, article67, "en") == (0, len(article67))
+    assert with_qualifiers(spans, 0, article67) == (0, len(article67))
     assert article67.endswith("does not exceed 20 percent of the total membership of the Council.")
 
 
-def test_with_proviso_stops_at_the_next_rule() -> None:
+def test_with_qualifiers_stops_at_the_next_rule() -> None:
     text = (
         "当事人应当在十日内提出。除有正当理由外，逾期不予受理。法律另有规定的，依照其规定。\n"
         "人民法院应当及时审查。"
@@ -254,11 +261,11 @@ def test_with_proviso_stops_at_the_next_rule() -> None:
         "法律另有规定的，依照其规定。",
         "人民法院应当及时审查。",
     ]
-    assert with_proviso(spans, 0, text, "zh") == (spans[0][0], spans[1][1])
-    assert with_proviso(spans, 2, text, "zh") == spans[2]
+    assert with_qualifiers(spans, 0, text) == (spans[0][0], spans[1][1])
+    assert with_qualifiers(spans, 2, text) == spans[2]
     english = "Appeals lie within 10 days. Unless the court orders otherwise. Costs follow."
     spans = sentence_spans(english, "en")
-    assert english[slice(*with_proviso(spans, 0, english, "en"))] == (
+    assert english[slice(*with_qualifiers(spans, 0, english))] == (
         "Appeals lie within 10 days. Unless the court orders otherwise."
     )
     assert is_proviso("This shall not apply to foreigners.")
@@ -396,3 +403,34 @@ def test_a_card_marks_a_rule_with_its_proviso_across_a_paragraph_break() -> None
         '<span class="lq-quote">Fees are due in 10 days.\nHowever, not on Sundays.</span>'
         in card_html(view, message_id=1, show="en")
     )
+
+
+def test_an_order_travels_with_its_sanction() -> None:
+    text = (
+        "单位不办理缴存登记的，由管理中心责令限期办理；逾期不办理的，处1万元以上5万元以下的罚款。"
+        "当事人应当在十日内提出；逾期不予受理。"
+    )
+    spans = sentence_spans(text, "zh")
+    assert rule_text(text, spans, 0) == (
+        "单位不办理缴存登记的，由管理中心责令限期办理；逾期不办理的，处1万元以上5万元以下的罚款。"
+    )
+    assert rule_text(text, spans, 2) == "当事人应当在十日内提出；"
+    english = (
+        "The unit shall be ordered to register within a time limit;\n"
+        "if it fails to do so, a fine of not less than 10,000 yuan shall be imposed. Costs follow."
+    )
+    spans = sentence_spans(english, "en")
+    assert rule_text(english, spans, 0) == (
+        "The unit shall be ordered to register within a time limit; if it fails to do so, a fine "
+        "of not less than 10,000 yuan shall be imposed."
+    )
+    assert is_consequence("拒不改正的，处五日以下拘留。")
+    assert is_consequence("逾期仍未缴纳的，加处罚款。")
+    assert is_consequence(
+        "If the party fails to make corrections within the time limit, it shall pay."
+    )
+    assert is_consequence("where they still refuse to rectify, the licence shall be revoked.")
+    assert not is_consequence("逾期不予受理。")
+    assert not is_consequence("不办理登记的，不得开业。")
+    assert not is_consequence("If a contract is void, it has no effect.")
+    assert not is_consequence("Where an employer fails to pay wages, the employee may sue.")
