@@ -5,7 +5,9 @@ Two questions are decided in turn:
    sentence level: how much of the question's content (its words less the question frame, each
    weighted by how rare it is in the index) one sentence of a top unit covers, in either
    language and with the unit's headings; the same for the top unit and the top three as a
-   whole; the share of the question's words the index has never seen; the best keyword score;
+   whole; the share of the question's words the index has never seen; the weight of the
+   heaviest question word the top units lack (a question about adoption shares its other words
+   with a passage on something else); the best keyword score;
    whether dense and keyword rankings agree; the dense similarity and its lift over the
    background; and, for a top unit without text in the question's language (an English question
    on a Chinese-only statute, where words cannot match), the dense evidence in its own regime;
@@ -43,13 +45,14 @@ from rag.sentences import UnitSentence, rule_text, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 FEATURES = (
     "sentence",
     "sentence1",
     "unit",
     "top3",
     "unseen",
+    "missing",
     "keyword",
     "agree",
     "top",
@@ -64,7 +67,7 @@ FEATURES = (
     "lead5",
 )
 # Features that do not depend on the embedder's similarity scale.
-LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "keyword", "agree", "xl")
+LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "missing", "keyword", "agree", "xl")
 TOP_UNITS = 3  # the sources whose sentences are read (those there are, when fewer were asked for)
 # A sentence carries the topic when it covers at least a share of what the best one covers, or is
 # among the few closest to the question by meaning; the share and the number are fitted with the
@@ -212,6 +215,25 @@ def _unseen(weights: dict[str, float], keywords: IndexStatistics) -> float:
     return unseen / total
 
 
+def heaviest_missing(
+    weights: dict[str, float], text: str, translated: Translations, keywords: IndexStatistics
+) -> float:
+    """The weighted share of the one heaviest question word the text (the top units) does not
+    hold: a question about adoption is not on the topic of a passage that shares its other
+    words. Counted as far as the index has text in the word's language, as `_unseen` does."""
+    total = sum(abs(w) for w in weights.values())
+    if not total:
+        return 0.0
+    matched = matching_form(text)
+    return max(
+        abs(w)
+        * (1 - _credit(word, matched, translated.get(word, ())))
+        * keywords.keyword_coverage("zh" if has_cjk(word) else "en")
+        / total
+        for word, w in weights.items()
+    )
+
+
 @cache
 def _pieces(word: str) -> frozenset[str]:
     """The parts of a Chinese compound (jieba's search-mode words inside it)."""
@@ -354,12 +376,14 @@ def features(
     base = sum(background) / len(background) if background else top
     first = sources[0].hit
     xl = float(not sources[0].unit.text(answer_language(question)))
+    top3 = " ".join(_unit_text(s) for s in sources[:TOP_UNITS])
     values = {
         "sentence": max((e.coverage for e in found), default=0.0),
         "sentence1": max((e.coverage for e in found if e.source.n == sources[0].n), default=0.0),
         "unit": coverage(weights, _unit_text(sources[0]), translated),
-        "top3": coverage(weights, " ".join(_unit_text(s) for s in sources[:TOP_UNITS]), translated),
+        "top3": coverage(weights, top3, translated),
         "unseen": _unseen(weights, index),
+        "missing": heaviest_missing(weights, top3, translated, index),
         "keyword": max(s.hit.keyword for s in sources[:TOP_UNITS]) / (1 + len(weights)),
         "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),
         "top": top,

@@ -2,6 +2,7 @@
 
 import json
 from importlib import resources
+from typing import cast
 
 import numpy as np
 import pytest
@@ -13,9 +14,11 @@ from rag.decision import (
     FEATURES,
     LEXICAL,
     DecisionModelError,
+    IndexStatistics,
     content_words,
     coverage,
     decision_model,
+    heaviest_missing,
     stored_models,
     translations,
 )
@@ -66,6 +69,27 @@ def test_an_english_word_is_covered_by_the_chinese_words_retrieval_searched_for_
     article = "用人单位应当严格执行劳动定额标准，不得强迫或者变相强迫劳动者加班。"
     assert coverage(weights, article) == 0.0
     assert coverage(weights, article, translated) == 0.75  # 强迫 is not 强制: force uncovered
+
+
+class _Coverage:
+    """Keyword statistics of an index with Chinese text in every unit and English in a tenth."""
+
+    def keyword_coverage(self, lang: str) -> float:
+        return 1.0 if lang == "zh" else 0.1
+
+
+def test_the_heaviest_word_the_top_units_lack_is_measured() -> None:
+    weights = {"收养": 3.0, "条件": 1.0, "子女": -2.0}
+    statistics = cast(IndexStatistics, _Coverage())
+    text = "收养人应当同时具备下列条件"
+    assert heaviest_missing(weights, text, {}, statistics) == pytest.approx(2 / 6)
+    assert heaviest_missing(weights, "未成年子女的监护条件", {}, statistics) == 0.5
+    # an English word counts as far as the index has English; a translation covers it
+    english = {"adoption": 3.0, "conditions": 1.0}
+    assert heaviest_missing(english, "下列条件", {}, statistics) == pytest.approx(0.075)
+    assert heaviest_missing(english, "收养条件", {"adoption": ("收养",)}, statistics) == (
+        pytest.approx(0.025)
+    )
 
 
 def test_every_group_of_a_set_weighs_the_same() -> None:
