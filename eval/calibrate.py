@@ -45,7 +45,9 @@ from rag.decision import (
     FEATURES,
     LEXICAL,
     DecisionModel,
+    anchor_weights,
     features,
+    stating,
     topic_evidence,
 )
 from rag.index import Index
@@ -82,6 +84,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
         retrieval = retriever.retrieve(question.question, k=settings.calibration.k)
         values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
+        anchors = anchor_weights(question.question, index)
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present
@@ -95,9 +98,8 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                 answerable=answerable,
                 topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
                 detail_present={
-                    _choice(share, nearest): any(
-                        asked.given_by(e.rule, e.lang)
-                        for e in topic_evidence(found, share, nearest)
+                    _choice(share, nearest): bool(
+                        stating(asked, topic_evidence(found, share, nearest), anchors)
                     )
                     for share, nearest in EVIDENCE_CHOICES
                 },

@@ -85,6 +85,14 @@ _FRAME = set(
     "应当 应该 必须 可以 需要 要 能".split()
 )
 
+# Words that name the detail a question asks for, not its topic: they anchor nothing (`stating`).
+_SLOT = set(
+    "minimum maximum least most limit deadline period time date day week month year hour "
+    "before after within amount number percentage rate age "
+    "期限 时限 期间 时间 多长时间 多少天 日期 的话 最低 最高 最多 最少 至少 上限 下限 "
+    "金额 数额 数量 比例 年龄".split()
+)
+
 
 class IndexStatistics(Protocol):
     """What the decision reads from the index (`rag.index.Index` provides it)."""
@@ -110,6 +118,7 @@ class Evidence:
     rule: str
     coverage: float
     similarity: float = 0.0
+    holds: frozenset[str] = frozenset()  # question words its rule and headings hold, if in part
 
 
 @dataclass(frozen=True)
@@ -131,7 +140,9 @@ class Decision:
     asked: Asked
     probability: float
     features: dict[str, float]
-    evidence: tuple[Evidence, ...]  # the sentences that carry the topic, best first
+    # answered: the sentences that state what is asked (`stating`); not stated: those that
+    # carry the topic, best first
+    evidence: tuple[Evidence, ...]
 
 
 class DecisionModelError(RuntimeError):
@@ -337,7 +348,14 @@ def evidence(
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
                 similarity = float(stored[key] @ vector)
-            found.append(Evidence(source, sentence.lang, sentence.text, rule, share, similarity))
+            holds = frozenset(
+                word
+                for word in present
+                if _credit(word, matching_form(f"{heading} {rule}"), translated.get(word, ())) > 0
+            )
+            found.append(
+                Evidence(source, sentence.lang, sentence.text, rule, share, similarity, holds)
+            )
     return found
 
 
@@ -356,6 +374,34 @@ def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[E
     taken = {id(e) for e in chosen}
     closest = sorted((e for e in found if e.similarity), key=lambda e: -e.similarity)[:nearest]
     return tuple(chosen + [e for e in closest if id(e) not in taken])
+
+
+def anchor_weights(question: str, index: IndexStatistics) -> dict[str, float]:
+    """The question's words that can anchor what it asks (`stating`), each weighted by its
+    rarity as far as the index has text in its language (an English word weighs nothing on
+    Chinese-only statutes, where every English word is equally unknown): words the index has
+    seen, less those that name the detail asked rather than its topic (期限, "minimum")."""
+    return {
+        word: weight * index.keyword_coverage("zh" if has_cjk(word) else "en")
+        for word, weight in word_weights(question, index).items()
+        if weight > 0 and word not in _SLOT
+    }
+
+
+def stating(
+    asked: Asked, carried: Sequence[Evidence], anchors: Mapping[str, float]
+) -> tuple[Evidence, ...]:
+    """The sentences carrying the topic that give what is asked about the question's anchor:
+    the heaviest of its `anchors` (`anchor_weights`) that one of them holds. A time limit in a
+    sentence on something else the question also names (a notice period, where the question
+    asks when a payment is due) does not state the one asked. A document's purpose has no
+    anchor: its topic is the document."""
+    given = tuple(e for e in carried if asked.given_by(e.rule, e.lang))
+    held = [word for e in carried for word in e.holds if anchors.get(word, 0.0) > 0]
+    if not held or asked.kind == Kind.PURPOSE:
+        return given
+    anchor = max(held, key=lambda word: (anchors[word], word))
+    return tuple(e for e in given if anchor in e.holds)
 
 
 def features(
@@ -441,7 +487,6 @@ def decide(
     carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
     if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
         carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
-    outcome = Outcome.ANSWERED
-    if not any(asked.given_by(e.rule, e.lang) for e in carried):
-        outcome = Outcome.NOT_STATED
-    return Decision(outcome, asked, probability, values, carried)
+    if stated := stating(asked, carried, anchor_weights(question, index)):
+        return Decision(Outcome.ANSWERED, asked, probability, values, stated)
+    return Decision(Outcome.NOT_STATED, asked, probability, values, carried)

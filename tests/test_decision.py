@@ -14,16 +14,21 @@ from rag.decision import (
     FEATURES,
     LEXICAL,
     DecisionModelError,
+    Evidence,
     IndexStatistics,
+    anchor_weights,
     content_words,
     coverage,
     decision_model,
     heaviest_missing,
+    stating,
     stored_models,
     translations,
 )
+from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.settings import CalibrationSettings, RetrievalSettings
+from rag.types import Source
 
 
 def test_content_words_leave_out_the_question_frame() -> None:
@@ -72,10 +77,17 @@ def test_an_english_word_is_covered_by_the_chinese_words_retrieval_searched_for_
 
 
 class _Coverage:
-    """Keyword statistics of an index with Chinese text in every unit and English in a tenth."""
+    """Keyword statistics of an index with Chinese text in every unit and English in a tenth:
+    1,000 tokens per language, each word seen in 10 units but 期限 and "deadline" (in 100)."""
 
     def keyword_coverage(self, lang: str) -> float:
         return 1.0 if lang == "zh" else 0.1
+
+    def keyword_count(self, lang: str) -> int:
+        return 1000
+
+    def keyword_frequency(self, lang: str, token: str) -> int:
+        return 100 if token in ("期限", "deadline") else 10
 
 
 def test_the_heaviest_word_the_top_units_lack_is_measured() -> None:
@@ -90,6 +102,33 @@ def test_the_heaviest_word_the_top_units_lack_is_measured() -> None:
     assert heaviest_missing(english, "收养条件", {"adoption": ("收养",)}, statistics) == (
         pytest.approx(0.025)
     )
+
+
+def _evidence(text: str, holds: set[str]) -> Evidence:
+    return Evidence(cast(Source, None), "zh", text, text, 1.0, holds=frozenset(holds))
+
+
+def test_a_detail_is_stated_only_about_the_anchor() -> None:
+    asked = Asked.of("引航资格被暂停的期限是多久？")
+    suspension = _evidence(
+        "引航员违反本条例的，港务局可以暂停其引航资格。", {"引航", "资格", "暂停"}
+    )
+    report = _evidence("引航员应当在引航结束后三日内提交报告。", {"引航"})
+    anchors = {"资格": 5.0, "暂停": 3.0, "引航": 1.0}
+    # the three days are about the report, not the suspension the question is anchored on
+    assert stating(asked, [suspension, report], anchors) == ()
+    assert stating(asked, [report], anchors) == (report,)
+    # with no anchor (English words on Chinese-only statutes weigh nothing), any detail counts
+    assert stating(asked, [suspension, report], dict.fromkeys(anchors, 0.0)) == (report,)
+
+
+def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
+    statistics = cast(IndexStatistics, _Coverage())
+    anchors = anchor_weights("引航资格被暂停的期限是多久？", statistics)
+    assert set(anchors) == {"引航", "资格", "暂停"}
+    english = anchor_weights("What is the deadline for renewing a pilot licence?", statistics)
+    assert set(english) == {"renewing", "pilot", "license"}
+    assert english["pilot"] == pytest.approx(0.1 * anchors["暂停"])
 
 
 def test_every_group_of_a_set_weighs_the_same() -> None:
