@@ -299,16 +299,26 @@ def _covered(
     )
 
 
+def _credits(
+    words: Mapping[str, float], matched: str, translated: Translations
+) -> dict[str, float]:
+    """Each word's credit (`_credit`) in a text already in its matching form."""
+    return {word: _credit(word, matched, translated.get(word, ())) for word in words}
+
+
 def sentences(source: Source) -> list[tuple[Lang, UnitSentence, str]]:
     """The sentences of a unit, in both languages, each with the side it is on and its rule
     (`rule_text`)."""
-    found = []
-    for side in LANGS:
-        text = source.unit.text(side)
-        side_sentences = unit_sentences(text, side)
-        spans = [s.span for s in side_sentences]
-        found += [(side, s, rule_text(text, spans, i)) for i, s in enumerate(side_sentences)]
-    return found
+    return [(side, s, rule) for side in LANGS for s, rule in _rules(source.unit.text(side), side)]
+
+
+@lru_cache(maxsize=4096)
+def _rules(text: str, lang: Lang) -> tuple[tuple[UnitSentence, str], ...]:
+    """A text's sentences with their rules (remembered: the same units are read for one question
+    after another)."""
+    found = unit_sentences(text, lang)
+    spans = [s.span for s in found]
+    return tuple((s, rule_text(text, spans, i)) for i, s in enumerate(found))
 
 
 def _unit_text(source: Source) -> str:
@@ -339,20 +349,17 @@ def evidence(
             if _credit(word, in_unit, translated.get(word, ())) > 0
         }
         for side, sentence, rule in sentences(source):
+            credits = _credits(present, matching_form(f"{heading} {sentence.text}"), translated)
             share = (
-                _covered(present, total, matching_form(f"{heading} {sentence.text}"), translated)
-                if total
-                else 0.0
+                sum(abs(present[word]) * c for word, c in credits.items()) / total if total else 0.0
             )
+            if rule != sentence.text:
+                credits = _credits(present, matching_form(f"{heading} {rule}"), translated)
             key = (source.hit.doc_id, source.unit.label, side, sentence.n)
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
                 similarity = float(stored[key] @ vector)
-            holds = frozenset(
-                word
-                for word in present
-                if _credit(word, matching_form(f"{heading} {rule}"), translated.get(word, ())) > 0
-            )
+            holds = frozenset(word for word, c in credits.items() if c > 0)
             found.append(
                 Evidence(source, sentence.lang, sentence.text, rule, share, similarity, holds)
             )
