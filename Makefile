@@ -101,10 +101,10 @@ eval-kinds: install-test
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the
 # cross-lingual set on four Chinese-only statutes, and the held-out sets written blind on the
 # sample, two bilingual laws, the Basic Law PDFs, five statutes, four more (fresh) and four more
-# (blind4: written by a helper session that never ran the product), and four more four times
+# (blind4: written by a helper session that never ran the product), and four more five times
 # (taxes_tenders, patents_privacy, penalties_copyright, lending_ads, trust_seizure: the same,
 # most of them near misses and off-topic questions; reported blind first, then fitted on).
-# esign_pensions (corpora.json) is kept out: it is reported only, as no model has seen it.
+# esign_pensions (corpora.json) is kept out: no model has been fitted on it; it is reported.
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
 HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy \
 	penalties_copyright lending_ads trust_seizure

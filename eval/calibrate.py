@@ -67,7 +67,7 @@ class Sample:
     type: str
     answerable: bool
     topic: bool  # answerable, or a near miss
-    # per evidence choice (`_choice`): a sentence carrying the topic gives what is asked
+    # per evidence choice (`_choice`): a sentence carrying the topic states what is asked
     detail_present: dict[str, bool]
     values: dict[str, float]
 

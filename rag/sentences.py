@@ -98,13 +98,17 @@ _EN_PROVISO = re.compile(
 _ZH_CONSEQUENCE = re.compile(
     r"^(?:逾期(?:仍)?(?:不|未|拒不)|拒不|仍不|仍未)[^，,。；;！？]{0,16}的[，,]"
 )
+# After a ；, a further case of the same act's sanction: 有违法所得的，没收违法所得；情节严重的，
+# 处…罚款 / 没有违法所得的，处…罚款.
+_ZH_SANCTION_CASE = re.compile(
+    r"^[^，,。；;！？（(]{1,30}的[，,](?:由[^，,。；;]{1,20})?(?:并处|处|没收|吊销|责令|给予)"
+)
 # "If it fails to do so, …", "where the party still refuses to make corrections within the time
-# limit, …": a pronoun or the words of non-compliance refer back to the order.
+# limit, …", "if he does not do so": failing or refusing to do what was ordered.
 _EN_CONSEQUENCE = re.compile(
     r"^[\s“\"(]*(?:and\s+)?(?:if|where|should)\s+(?:(?:it|he|she|they)\s+(?:still\s+)?"
-    r"(?:fails?|refuses?|does\s+not|do\s+not)\b|[^,;.]{0,60}?\b(?:fails?|refuses?)\s+to\s+"
-    r"(?:do\s+so|make\s+(?:the\s+)?corrections?|correct|rectify)\b"
-    r"|[^,;.]{0,60}?\bwithin\s+the\s+(?:time\s+limit|prescribed|specified|stipulated))",
+    r"(?:fails?|refuses?)\b|[^,;.]{0,60}?\b(?:(?:fails?|refuses?)\s+to|(?:does|do)\s+not)\s+"
+    r"(?:do\s+so|make\s+(?:the\s+)?corrections?|correct|rectify)\b)",
     re.I,
 )
 _EN_ONLY_EXCEPTION = re.compile(
@@ -161,11 +165,18 @@ def unit_sentences(text: str, side: Lang) -> tuple[UnitSentence, ...]:
 
 def with_qualifiers(spans: list[Span], i: int, text: str) -> Span:
     """Sentence i extended over the sentences that follow it in the same text (a unit) and only
-    qualify it: provisos (`is_proviso`) and consequences of not obeying it (`is_consequence`),
-    each recognised by its own words in either language."""
+    qualify it: provisos (`is_proviso`), consequences of not obeying it (`is_consequence`),
+    each recognised by its own words in either language, and, after a ；, the further cases of
+    a Chinese sanction (……的，处……; 情节严重的，吊销……)."""
     start, end = spans[i]
     j = i + 1
-    while j < len(spans) and _qualifies(text[spans[j][0] : spans[j][1]]):
+    while j < len(spans) and (
+        _qualifies(text[spans[j][0] : spans[j][1]])
+        or (
+            text[spans[j - 1][1] - 1] in "；;"
+            and bool(_ZH_SANCTION_CASE.match(text[spans[j][0] : spans[j][1]]))
+        )
+    ):
         end = spans[j][1]
         j += 1
     return start, end

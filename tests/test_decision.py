@@ -78,7 +78,7 @@ def test_an_english_word_is_covered_by_the_chinese_words_retrieval_searched_for_
 
 class _Coverage:
     """Keyword statistics of an index with Chinese text in every unit and English in a tenth:
-    1,000 tokens per language, each word seen in 10 units but 期限 and "deadline" (in 100)."""
+    1,000 keyword documents, each word in 10 of them but 期限 and "deadline" (in 100)."""
 
     def keyword_coverage(self, lang: str) -> float:
         return 1.0 if lang == "zh" else 0.1

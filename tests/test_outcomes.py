@@ -200,9 +200,24 @@ def test_a_model_saying_not_stated_is_kept_with_its_passages(
     assert declined.answer.startswith("The documents provided do not address this question.")
 
 
-def test_an_order_is_quoted_with_its_sanction(assistant: Assistant) -> None:
-    answer = assistant.ask("引航员不办理执业登记，会被罚款多少？")
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        (
+            "引航员不办理执业登记，会被罚款多少？",
+            "引航员未按规定办理执业登记的，由港务局责令限期办理；逾期不办理的，处二千元罚款。",
+        ),
+        (
+            "What fine does a pilot face for not completing practising registration?",
+            "Where a pilot fails to complete practising registration as required, the Port "
+            "Authority shall order him to complete it within a time limit; if he fails to do so, "
+            "a fine of 2,000 yuan shall be imposed.",
+        ),
+    ],
+)
+def test_an_order_is_quoted_with_its_sanction(
+    assistant: Assistant, question: str, quote: str
+) -> None:
+    answer = assistant.ask(question)
     n = next(c.n for c in answer.citations if c.label == "11")
-    assert answer.answer.split("\n")[1:] == [
-        f"引航员未按规定办理执业登记的，由港务局责令限期办理；逾期不办理的，处二千元罚款。 [{n}]"
-    ]
+    assert answer.answer.split("\n")[1:] == [f"{quote} [{n}]"]

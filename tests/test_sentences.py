@@ -434,3 +434,20 @@ def test_an_order_travels_with_its_sanction() -> None:
     assert not is_consequence("不办理登记的，不得开业。")
     assert not is_consequence("If a contract is void, it has no effect.")
     assert not is_consequence("Where an employer fails to pay wages, the employee may sue.")
+    assert not is_consequence("If the goods are delivered within the time limit, the buyer pays.")
+    assert not is_consequence("If they do not reach agreement, either party may bring an action.")
+
+
+def test_a_sanction_keeps_its_further_cases_after_a_semicolon() -> None:
+    text = (
+        "未经许可提供认证服务的，责令停止违法行为；有违法所得的，没收违法所得；"
+        "没有违法所得的，处十万元以上三十万元以下的罚款。\n"
+        "（一）未按规定登记的；\n（二）情节严重的，处罚款。"
+    )
+    spans = sentence_spans(text, "zh")
+    assert rule_text(text, spans, 0) == (
+        "未经许可提供认证服务的，责令停止违法行为；有违法所得的，没收违法所得；"
+        "没有违法所得的，处十万元以上三十万元以下的罚款。"
+    )
+    # an item of a list is a rule of its own, whatever it says
+    assert rule_text(text, spans, 3) == "（一）未按规定登记的；"
