@@ -24,7 +24,7 @@ from rag.sentences import (
     with_qualifiers,
 )
 from rag.settings import AnswerSettings
-from rag.types import Document, DocumentMeta, Hit, Source, Unit
+from rag.types import Document, DocumentMeta, Hit, Lang, Source, Unit
 from tests.helpers import SAMPLE, shared
 from ui.render import CardView, card_html
 
@@ -405,25 +405,38 @@ def test_a_card_marks_a_rule_with_its_proviso_across_a_paragraph_break() -> None
     )
 
 
-def test_an_order_travels_with_its_sanction() -> None:
-    text = (
-        "单位不办理缴存登记的，由管理中心责令限期办理；逾期不办理的，处1万元以上5万元以下的罚款。"
-        "当事人应当在十日内提出；逾期不予受理。"
-    )
-    spans = sentence_spans(text, "zh")
-    assert rule_text(text, spans, 0) == (
-        "单位不办理缴存登记的，由管理中心责令限期办理；逾期不办理的，处1万元以上5万元以下的罚款。"
-    )
-    assert rule_text(text, spans, 2) == "当事人应当在十日内提出；"
-    english = (
-        "The unit shall be ordered to register within a time limit;\n"
-        "if it fails to do so, a fine of not less than 10,000 yuan shall be imposed. Costs follow."
-    )
-    spans = sentence_spans(english, "en")
-    assert rule_text(english, spans, 0) == (
-        "The unit shall be ordered to register within a time limit; if it fails to do so, a fine "
-        "of not less than 10,000 yuan shall be imposed."
-    )
+@pytest.mark.parametrize(
+    ("text", "lang", "rules"),
+    [
+        (
+            "单位不办理缴存登记的，由管理中心责令限期办理；逾期不办理的，处1万元以上5万元以下的罚款。"
+            "当事人应当在十日内提出；逾期不予受理。",
+            "zh",
+            {
+                0: "单位不办理缴存登记的，由管理中心责令限期办理；"
+                "逾期不办理的，处1万元以上5万元以下的罚款。",
+                2: "当事人应当在十日内提出；",
+            },
+        ),
+        (
+            "The unit shall be ordered to register within a time limit;\n"
+            "if it fails to do so, a fine of not less than 10,000 yuan shall be imposed. Costs "
+            "follow.",
+            "en",
+            {
+                0: "The unit shall be ordered to register within a time limit; if it fails to do "
+                "so, a fine of not less than 10,000 yuan shall be imposed.",
+                2: "Costs follow.",
+            },
+        ),
+    ],
+)
+def test_an_order_travels_with_its_sanction(text: str, lang: Lang, rules: dict[int, str]) -> None:
+    spans = sentence_spans(text, lang)
+    assert {i: rule_text(text, spans, i) for i in rules} == rules
+
+
+def test_what_follows_an_order_is_told_by_its_own_words() -> None:
     assert is_consequence("拒不改正的，处五日以下拘留。")
     assert is_consequence("逾期仍未缴纳的，加处罚款。")
     assert is_consequence(
