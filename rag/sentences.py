@@ -24,8 +24,9 @@ source cards all cut text here, so a quote, a chunk and a highlight agree on whe
 
 `with_qualifiers` extends a chosen sentence over the provisos and consequences that follow it in
 the same unit, for quotes and for the detail a sentence states: a rule travels with its exception
-(但书), and an order with what follows when it is not obeyed (责令限期改正；逾期不改正的，处……罚款 /
-"shall be ordered to make corrections; if it fails to do so, a fine of …").
+(但书), an order with what follows when it is not obeyed (责令限期改正；逾期不改正的，处……罚款 /
+"shall be ordered to make corrections; if it fails to do so, a fine of …"), and an act with the
+further cases of its sanction after a ；(有违法所得的，没收……；情节严重的，处……).
 
 `unit_sentences` is what the index stores a vector for and what the answerer and the decision
 read: the sentences of one language side of a unit, each paragraph cut by the rules of its own
@@ -170,12 +171,8 @@ def with_qualifiers(spans: list[Span], i: int, text: str) -> Span:
     a Chinese sanction (……的，处……; 情节严重的，吊销……)."""
     start, end = spans[i]
     j = i + 1
-    while j < len(spans) and (
-        _qualifies(text[spans[j][0] : spans[j][1]])
-        or (
-            text[spans[j - 1][1] - 1] in "；;"
-            and bool(_ZH_SANCTION_CASE.match(text[spans[j][0] : spans[j][1]]))
-        )
+    while j < len(spans) and _qualifies(
+        text[spans[j][0] : spans[j][1]], after_clause=text[spans[j - 1][1] - 1] in "；;"
     ):
         end = spans[j][1]
         j += 1
@@ -216,8 +213,12 @@ def is_consequence(sentence: str) -> bool:
     return bool(_ZH_CONSEQUENCE.match(sentence) or _EN_CONSEQUENCE.match(sentence))
 
 
-def _qualifies(sentence: str) -> bool:
-    return is_proviso(sentence) or is_consequence(sentence)
+def _qualifies(sentence: str, after_clause: bool) -> bool:
+    return (
+        is_proviso(sentence)
+        or is_consequence(sentence)
+        or (after_clause and bool(_ZH_SANCTION_CASE.match(sentence)))
+    )
 
 
 # ---------------------------------------------------------------- one paragraph
