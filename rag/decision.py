@@ -191,11 +191,13 @@ def decision_model(embedder: str) -> DecisionModel:
     return models.get(embedder) or models["default"]
 
 
-def content_words(question: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_words(question: str) -> frozenset[str]:
     """The words the answer's paragraphs should contain: the question's own Chinese and English
-    tokens, less the words that only frame a question about a document."""
+    tokens, less the words that only frame a question about a document (remembered: the
+    features and the anchor read them for one question)."""
     words = set(chinese_words(question)) | set(tokenize(question, "en"))
-    return {t for t in words if len(t) > 1} - _FRAME
+    return frozenset(t for t in words if len(t) > 1) - _FRAME
 
 
 def word_weights(question: str, keywords: IndexStatistics) -> dict[str, float]:
@@ -296,14 +298,14 @@ def coverage(weights: dict[str, float], text: str, translated: Translations | No
 
 
 def _covered(
-    weights: dict[str, float], total: float, matched: str, translated: Translations
+    weights: Mapping[str, float], total: float, matched: str, translated: Translations
 ) -> float:
-    return (
-        sum(
-            abs(w) * _credit(word, matched, translated.get(word, ())) for word, w in weights.items()
-        )
-        / total
-    )
+    return _share(weights, _credits(weights, matched, translated), total)
+
+
+def _share(weights: Mapping[str, float], credits: Mapping[str, float], total: float) -> float:
+    """The weighted share of the question's words the credits cover."""
+    return sum(abs(weights[word]) * c for word, c in credits.items()) / total if total else 0.0
 
 
 def _credits(
@@ -357,9 +359,7 @@ def evidence(
         }
         for side, sentence, rule in sentences(source):
             credits = _credits(present, matching_form(f"{heading} {sentence.text}"), translated)
-            share = (
-                sum(abs(present[word]) * c for word, c in credits.items()) / total if total else 0.0
-            )
+            share = _share(present, credits, total)
             if rule != sentence.text:
                 credits = _credits(present, matching_form(f"{heading} {rule}"), translated)
             key = (source.hit.doc_id, source.unit.label, side, sentence.n)

@@ -22,9 +22,9 @@ from rag.index import Index
 from rag.keyword import tokenize
 from rag.kinds import ANYTHING, Asked
 from rag.prompts import LEADS
-from rag.sentences import rule_text, unit_sentences, with_qualifiers
+from rag.sentences import unit_sentences, with_qualifiers
 from rag.settings import AnswerSettings
-from rag.text import text_language
+from rag.text import one_line, text_language
 from rag.types import LANGS, Lang, Source, other_language
 
 
@@ -91,11 +91,11 @@ def quotes(source: Source, language: Lang) -> list[Quote]:
     result: list[Quote] = []
     i = 0
     while i < len(found):
-        _, end = with_qualifiers(spans, i, text)
+        start, end = with_qualifiers(spans, i, text)
         first = i
         while i < len(found) and found[i].span[0] < end:
             i += 1
-        result.append(Quote(source, side, rule_text(text, spans, first), tuple(range(first, i))))
+        result.append(Quote(source, side, one_line(text[start:end]), tuple(range(first, i))))
     return result
 
 

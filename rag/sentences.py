@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache
 
-from rag.text import join_wrapped, text_language
+from rag.text import one_line, text_language
 from rag.types import Lang, Span
 
 _FULL_STOPS = "。！？"
@@ -202,7 +202,7 @@ def is_proviso(sentence: str) -> bool:
 def rule_text(text: str, spans: list[Span], i: int) -> str:
     """Sentence i with its qualifiers (`with_qualifiers`), as one line: what it states."""
     start, end = with_qualifiers(spans, i, text)
-    return reduce(join_wrapped, (line.strip() for line in text[start:end].split("\n")))
+    return one_line(text[start:end])
 
 
 def is_consequence(sentence: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 
 import opencc
 
@@ -98,3 +98,8 @@ def join_wrapped(left: str, right: str) -> str:
     if left.endswith(("-", "–", "—")):
         return left + right.lstrip()
     return left.rstrip() + " " + right.lstrip()
+
+
+def one_line(text: str) -> str:
+    """A passage that line or page breaks cut, as one line (`join_wrapped`)."""
+    return reduce(join_wrapped, (line.strip() for line in text.split("\n")))
