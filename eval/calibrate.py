@@ -49,6 +49,7 @@ from rag.decision import (
     features,
     stating,
     topic_evidence,
+    translations,
 )
 from rag.index import Index
 from rag.kinds import Asked
@@ -84,7 +85,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
         retrieval = retriever.retrieve(question.question, k=settings.calibration.k)
         values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
-        anchors = anchor_weights(question.question, index)
+        anchors = anchor_weights(question.question, index, translations(retrieval))
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present

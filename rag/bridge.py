@@ -159,7 +159,9 @@ def chinese_terms(
 ) -> list[tuple[str, tuple[str, ...]]]:
     """The question's English words and phrases that the dictionary translates into words the
     index contains (`frequency`: how many of its Chinese chunks hold a token), each with at most
-    `per_word` Chinese words, the most frequent in the index first."""
+    `per_word` Chinese words, the most frequent in the index first; and each word the dictionary
+    translates into none the index contains, with none ("trademark" in statutes that never say
+    商标): what it names is not in the index's Chinese."""
     words = _WORD.findall(normalize(question).lower())
     table = glossary()
     found: list[tuple[str, tuple[str, ...]]] = []
@@ -171,7 +173,7 @@ def chinese_terms(
             if n == 1 and (phrase[0] in EN_STOP or phrase[0] in _NUMBERS):
                 break
             chinese = _translations(phrase, table, frequency, per_word)
-            if chinese:
+            if chinese or (n == 1 and _glossed(phrase[0], table)):
                 found.append((" ".join(phrase), chinese))
                 taken = n
                 break
@@ -192,6 +194,11 @@ def _translations(
         if present:
             return tuple(present[:per_word])
     return ()
+
+
+def _glossed(word: str, table: dict[str, frozenset[str]]) -> bool:
+    """Whether the dictionary translates the word (in one of its `spellings`)."""
+    return any(form in table for form in spellings(word))
 
 
 def _frequency(word: str, frequency: Callable[[str], int]) -> int:

@@ -4,7 +4,8 @@ Two questions are decided in turn:
 1. **Is the topic addressed?** A logistic model over evidence from the top sources, most of it at
    sentence level: how much of the question's content (its words less the question frame, each
    weighted by how rare it is in the index) one sentence of a top unit covers, in either
-   language and with the unit's headings; the same for the top unit and the top three as a
+   language and with the unit's headings (an item of a list with the sentence that introduces
+   it, `rag.sentences.lead_in`); the same for the top unit and the top three as a
    whole; the share of the question's words the index has never seen; the weight of the
    heaviest question word the top units lack (a question about adoption shares its other words
    with a passage on something else); the best keyword score;
@@ -16,7 +17,10 @@ Two questions are decided in turn:
    how far the best fused retrieval score stands above the second and the fifth (before the
    named-document and kind preferences, whatever the number of sources asked for).
    An English word of a question with no Chinese counts as covered by the Chinese words
-   retrieval searched for it (`rag.bridge`, `Retrieval.translations`).
+   retrieval searched for it (`rag.bridge`, `Retrieval.translations`), and is weighed by how
+   rare they are; one the dictionary translates into nothing the index holds is unseen there.
+   The heaviest word lacking is measured apart for such bridged words (`bridged_missing`): a
+   dictionary's rendering can miss the statute's term.
    No: `not_addressed`.
 2. **Is what was asked stated?** A question that asks for a specific detail (`rag.kinds`) is
    answered only when one of the sentences that carry the topic (the best covering ones, and
@@ -43,11 +47,11 @@ import numpy as np
 from rag.keyword import american, chinese_words, tokenize
 from rag.kinds import Asked, Kind
 from rag.retrieval import Retrieval
-from rag.sentences import UnitSentence, rule_text, unit_sentences
+from rag.sentences import UnitSentence, lead_in, rule_text, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 FEATURES = (
     "sentence",
     "sentence1",
@@ -55,6 +59,7 @@ FEATURES = (
     "top3",
     "unseen",
     "missing",
+    "bridged_missing",
     "keyword",
     "agree",
     "top",
@@ -69,7 +74,18 @@ FEATURES = (
     "lead5",
 )
 # Features that do not depend on the embedder's similarity scale.
-LEXICAL = ("sentence", "sentence1", "unit", "top3", "unseen", "missing", "keyword", "agree", "xl")
+LEXICAL = (
+    "sentence",
+    "sentence1",
+    "unit",
+    "top3",
+    "unseen",
+    "missing",
+    "bridged_missing",
+    "keyword",
+    "agree",
+    "xl",
+)
 TOP_UNITS = 3  # the sources whose sentences are read (those there are, when fewer were asked for)
 # A sentence carries the topic when it covers at least a share of what the best one covers, or is
 # among the few closest to the question by meaning; the share and the number are fitted with the
@@ -120,7 +136,8 @@ class Evidence:
     rule: str
     coverage: float
     similarity: float = 0.0
-    holds: frozenset[str] = frozenset()  # question words its rule and headings hold, if in part
+    # question words its rule, its lead-in and its headings hold, if in part
+    holds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -191,6 +208,9 @@ def decision_model(embedder: str) -> DecisionModel:
     return models.get(embedder) or models["default"]
 
 
+Translations = Mapping[str, tuple[str, ...]]  # an English content word → its Chinese words
+
+
 @lru_cache(maxsize=4096)
 def content_words(question: str) -> frozenset[str]:
     """The words the answer's paragraphs should contain: the question's own Chinese and English
@@ -200,42 +220,76 @@ def content_words(question: str) -> frozenset[str]:
     return frozenset(t for t in words if len(t) > 1) - _FRAME
 
 
-def word_weights(question: str, keywords: IndexStatistics) -> dict[str, float]:
+def word_weights(
+    question: str,
+    keywords: IndexStatistics,
+    translated: Translations | None = None,
+    rarity_of_translations: bool = False,
+) -> dict[str, float]:
     """Each content word weighted by its inverse document frequency in the index (a word the
     index has never seen weighs most); an unseen word's weight is negative so the caller can
-    count it."""
+    count it. An English word the index's English does not hold and the bridge found no Chinese
+    for (`translations`) is unseen on the Chinese side too ("trademark", which the dictionary
+    renders 商标, in statutes that never say 商标). One it found Chinese for keeps its own
+    weight, or, with `rarity_of_translations`, is as rare as its commonest translation: a
+    dictionary's rendering of an incidental word ("online" → 在线) may be rare where the
+    statute's term is not, so only the anchor (`anchor_weights`) reads that rarity, and only to
+    choose among words it holds."""
+    translated = translated or {}
     weights: dict[str, float] = {}
     for word in content_words(question):
         lang: Lang = "zh" if has_cjk(word) else "en"
         total = keywords.keyword_count(lang)
-        pieces = [t for t in tokenize(word, lang) if len(t) > 1] or [word]
-        frequency = min(keywords.keyword_frequency(lang, t) for t in pieces)
+        frequency = _frequency(word, lang, keywords)
+        chinese = translated.get(word)
+        if not frequency and chinese is not None and (rarity_of_translations or not chinese):
+            total = keywords.keyword_count("zh")
+            frequency = max((_frequency(c, "zh", keywords) for c in chinese), default=0)
         weight = math.log(1 + (total + 1) / (frequency + 0.5))
         weights[word] = -weight if frequency == 0 and total > 0 else weight
     return weights
 
 
+def _frequency(word: str, lang: Lang, keywords: IndexStatistics) -> int:
+    """How many keyword documents hold the word: its rarest token of two characters or more."""
+    pieces = [t for t in tokenize(word, lang) if len(t) > 1] or [word]
+    return min(keywords.keyword_frequency(lang, t) for t in pieces)
+
+
+def _counted(word: str, keywords: IndexStatistics) -> float:
+    """How far a word's absence says something: the share of the index with text in its
+    language (an English word unseen in an index that is mostly Chinese-only statutes says
+    little about the topic)."""
+    return keywords.keyword_coverage("zh" if has_cjk(word) else "en")
+
+
+def _bridged(word: str, keywords: IndexStatistics, translated: Translations) -> float:
+    """As `_counted`, for an English word the bridge translated, on the side only its
+    translations can see: the share of the index without English, as retrieval weighs the
+    bridge's keywords (0 for any other word)."""
+    return 1.0 - keywords.keyword_coverage("en") if word in translated else 0.0
+
+
 def _unseen(weights: dict[str, float], keywords: IndexStatistics) -> float:
-    """The weighted share of the question's words the index has never seen, each counted as far
-    as the index has text in its language: an English word unseen in an index that is mostly
-    Chinese-only statutes says little about the topic."""
+    """The weighted share of the question's words the index has never seen, each `_counted`."""
     total = sum(abs(w) for w in weights.values())
     if not total:
         return 0.0
-    unseen = sum(
-        -w * keywords.keyword_coverage("zh" if has_cjk(word) else "en")
-        for word, w in weights.items()
-        if w < 0
-    )
+    unseen = sum(-w * _counted(word, keywords) for word, w in weights.items() if w < 0)
     return unseen / total
 
 
 def heaviest_missing(
-    weights: dict[str, float], text: str, translated: Translations, keywords: IndexStatistics
+    weights: dict[str, float],
+    text: str,
+    translated: Translations,
+    keywords: IndexStatistics,
+    bridged: bool = False,
 ) -> float:
     """The weighted share of the one heaviest question word the text (the top units) does not
     hold: a question about adoption is not on the topic of a passage that shares its other
-    words. Counted as far as the index has text in the word's language, as `_unseen` does. A
+    words. Counted as far as the index has text in the word's language, as `_unseen` does
+    (`bridged`: only the English words the bridge translated, as far as it has Chinese). A
     word the index has never seen weighs most, so with one in the question this is `_unseen`'s
     share of it. Measured and not kept, left out one corpus at a time over eleven (refusal
     recall / false refusals summed, 8.78 / 1.43 as shipped): only words the index has seen,
@@ -248,7 +302,7 @@ def heaviest_missing(
     return max(
         abs(w)
         * (1 - _credit(word, matched, translated.get(word, ())))
-        * keywords.keyword_coverage("zh" if has_cjk(word) else "en")
+        * (_bridged(word, keywords, translated) if bridged else _counted(word, keywords))
         / total
         for word, w in weights.items()
     )
@@ -262,16 +316,16 @@ def _pieces(word: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(word, "zh") if len(t) > 1 and t != word)
 
 
-Translations = Mapping[str, tuple[str, ...]]  # an English content word → its Chinese words
-
-
 def translations(retrieval: Retrieval) -> dict[str, tuple[str, ...]]:
     """The Chinese words the retrieval searched for each English content word of a question with
-    no Chinese (`Retrieval.translations`): a Chinese sentence holding one covers the word."""
+    no Chinese (`Retrieval.translations`): a Chinese sentence holding one covers the word. A
+    word the dictionary renders into nothing the index holds is kept with none, unless it names
+    the detail asked (`_SLOT`: "days", "within" are written with the number in Chinese, 七日内)."""
     found: dict[str, tuple[str, ...]] = {}
     for phrase, chinese in retrieval.translations:
         for word in tokenize(phrase, "en"):
-            found[word] = tuple(dict.fromkeys(found.get(word, ()) + chinese))
+            if chinese or word not in _SLOT:
+                found[word] = tuple(dict.fromkeys(found.get(word, ()) + chinese))
     return found
 
 
@@ -315,19 +369,28 @@ def _credits(
     return {word: _credit(word, matched, translated.get(word, ())) for word in words}
 
 
-def sentences(source: Source) -> list[tuple[Lang, UnitSentence, str]]:
-    """The sentences of a unit, in both languages, each with the side it is on and its rule
-    (`rule_text`)."""
-    return [(side, s, rule) for side in LANGS for s, rule in _rules(source.unit.text(side), side)]
+def sentences(source: Source) -> list[tuple[Lang, UnitSentence, str, str]]:
+    """The sentences of a unit, in both languages, each with the side it is on, its rule
+    (`rule_text`) and, for an item of a list, the sentence that introduces it (`lead_in`; else
+    "")."""
+    return [
+        (side, s, rule, lead)
+        for side in LANGS
+        for s, rule, lead in _rules(source.unit.text(side), side)
+    ]
 
 
 @lru_cache(maxsize=4096)
-def _rules(text: str, lang: Lang) -> tuple[tuple[UnitSentence, str], ...]:
-    """A text's sentences with their rules (remembered: the same units are read for one question
-    after another)."""
+def _rules(text: str, lang: Lang) -> tuple[tuple[UnitSentence, str, str], ...]:
+    """A text's sentences with their rules and lead-ins (remembered: the same units are read for
+    one question after another)."""
     found = unit_sentences(text, lang)
     spans = [s.span for s in found]
-    return tuple((s, rule_text(text, spans, i)) for i, s in enumerate(found))
+    texts = [s.text for s in found]
+    return tuple(
+        (s, rule_text(text, spans, i), "" if (j := lead_in(texts, i)) is None else texts[j])
+        for i, s in enumerate(found)
+    )
 
 
 def _unit_text(source: Source) -> str:
@@ -343,9 +406,11 @@ def evidence(
     translated: Translations | None = None,
 ) -> list[Evidence]:
     """Every sentence of the top sources with its coverage (its unit's headings count too) and,
-    given the question's vector and the stored sentence vectors, its similarity. Only the words
-    found somewhere in a unit are looked for in its sentences: long units (the Basic Law's
-    annexes) have hundreds."""
+    given the question's vector and the stored sentence vectors, its similarity. An item of a
+    list and the sentence that introduces it (`lead_in`) are read together: the item with the
+    words of its lead-in, the lead-in as well as its best item covers (经营者……七日内退货……，但
+    下列商品除外：/（三）在线下载……). Only the words found somewhere in a unit are looked for in
+    its sentences: long units (the Basic Law's annexes) have hundreds."""
     total = sum(abs(w) for w in weights.values())
     translated = translated or {}
     found = []
@@ -357,16 +422,26 @@ def evidence(
             for word, w in weights.items()
             if _credit(word, in_unit, translated.get(word, ())) > 0
         }
-        for side, sentence, rule in sentences(source):
-            credits = _credits(present, matching_form(f"{heading} {sentence.text}"), translated)
+        read = []
+        for side, sentence, rule, lead in sentences(source):
+            credits = _credits(
+                present, matching_form(f"{heading} {lead} {sentence.text}"), translated
+            )
             share = _share(present, credits, total)
             if rule != sentence.text:
-                credits = _credits(present, matching_form(f"{heading} {rule}"), translated)
+                credits = _credits(present, matching_form(f"{heading} {lead} {rule}"), translated)
+            read.append((side, sentence, rule, lead, share, credits))
+        with_items: dict[tuple[Lang, str], float] = {}
+        for side, _, _, lead, share, _ in read:
+            if lead:
+                with_items[side, lead] = max(with_items.get((side, lead), 0.0), share)
+        for side, sentence, rule, _, share, credits in read:
             key = (source.hit.doc_id, source.unit.label, side, sentence.n)
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
                 similarity = float(stored[key] @ vector)
             holds = frozenset(word for word, c in credits.items() if c > 0)
+            share = max(share, with_items.get((side, sentence.text), 0.0))
             found.append(
                 Evidence(source, sentence.lang, sentence.text, rule, share, similarity, holds)
             )
@@ -390,15 +465,19 @@ def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[E
     return tuple(chosen + [e for e in closest if id(e) not in taken])
 
 
-def anchor_weights(question: str, index: IndexStatistics) -> dict[str, float]:
+def anchor_weights(
+    question: str, index: IndexStatistics, translated: Translations | None = None
+) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
     less those that name the detail asked rather than its topic (期限, "minimum"), each weighted
-    by its rarity as far as the index has text in its language. On Chinese-only statutes an
-    English word weighs nothing (every English word is equally unknown there), so an English
-    question has no anchor; a question in both languages leans to the index's language."""
+    by its rarity as far as the index has text in its language (`_counted`, or `_bridged` for an
+    English word the bridge translated). On Chinese-only statutes an English word the dictionary
+    does not translate weighs nothing (every English word is equally unknown there); a question
+    in both languages leans to the index's language."""
+    translated = translated or {}
     return {
-        word: weight * index.keyword_coverage("zh" if has_cjk(word) else "en")
-        for word, weight in word_weights(question, index).items()
+        word: weight * max(_counted(word, index), _bridged(word, index, translated))
+        for word, weight in word_weights(question, index, translated, True).items()
         if weight > 0 and word not in _SLOT
     }
 
@@ -410,10 +489,11 @@ def stating(
     the heaviest of its `anchors` (`anchor_weights`) that one of them holds. A time limit in a
     sentence on something else the question also names (a notice period, where the question
     asks when a payment is due) does not state the one asked. A document's purpose has no
-    anchor: its topic is the document."""
+    anchor: its topic is the document; nor has an open question, which asks for no detail: every
+    sentence carrying its topic answers it, and the answer quotes the closest."""
     given = tuple(e for e in carried if asked.given_by(e.rule, e.lang))
     held = [word for e in carried for word in e.holds if anchors.get(word, 0.0) > 0]
-    if not held or asked.kind == Kind.PURPOSE:
+    if not held or asked.kind in (Kind.PURPOSE, Kind.OPEN):
         return given
     anchor = max(held, key=lambda word: (anchors[word], word))
     return tuple(e for e in given if anchor in e.holds)
@@ -426,8 +506,8 @@ def features(
     sources = retrieval.sources
     if not sources:
         return dict.fromkeys(FEATURES, 0.0), []
-    weights = word_weights(question, index)
     translated = translations(retrieval)
+    weights = word_weights(question, index, translated)
     stored = None
     if retrieval.vector is not None:
         stored = index.sentence_vectors([(s.hit.doc_id, s.unit) for s in sources[:TOP_UNITS]])
@@ -445,6 +525,7 @@ def features(
         "top3": coverage(weights, top3, translated),
         "unseen": _unseen(weights, index),
         "missing": heaviest_missing(weights, top3, translated, index),
+        "bridged_missing": heaviest_missing(weights, top3, translated, index, bridged=True),
         "keyword": max(s.hit.keyword for s in sources[:TOP_UNITS]) / (1 + len(weights)),
         "agree": float(0 < first.dense_rank <= 5 and 0 < first.keyword_rank <= 5),
         "top": top,
@@ -474,17 +555,26 @@ def _lift(similarities: list[float]) -> float:
     return max(similarities) - sum(similarities) / len(similarities) if similarities else 0.0
 
 
-def _named_purpose(
-    asked: Asked, retrieval: Retrieval, found: list[Evidence]
+# The words of a question that asks what the document itself is for: how it refers to itself
+# and how it names a purpose ("本条例的立法目的是什么？", "What is the purpose of this Law?").
+_ITSELF = set(
+    "本法 本条例 本规定 本办法 本解释 本意见 本决定 制定 设立 立法 目的 宗旨 初衷 用意 "
+    "purpose aim objective intent goal".split()
+)
+
+
+def _document_purpose(
+    question: str, asked: Asked, retrieval: Retrieval, found: list[Evidence]
 ) -> tuple[Evidence, ...]:
-    """For a question asking what a document it names is for, whose statement of purpose the
-    retrieval put first: that statement's sentences. The topic is then the named document
-    itself, so no score of the question's words decides whether it is addressed (the words of
-    "产品质量法设立的初衷是什么" are nowhere in "为了加强对产品质量的监督管理……，制定本法")."""
+    """For a question asking what a document is for, one it names or the document itself (its
+    words are only `_ITSELF`), whose statement of purpose the retrieval put first: that
+    statement's sentences. The topic is then the document, so no score of the question's words
+    decides whether it is addressed (the words of "产品质量法设立的初衷是什么" are nowhere in
+    "为了加强对产品质量的监督管理……，制定本法")."""
     if asked.kind != Kind.PURPOSE or not retrieval.sources:
         return ()
     first = retrieval.sources[0]
-    if first.hit.doc_id not in retrieval.named:
+    if first.hit.doc_id not in retrieval.named and not content_words(question) <= _ITSELF:
         return ()
     return tuple(e for e in found if e.source.n == first.n and asked.given_by(e.rule, e.lang))
 
@@ -495,13 +585,14 @@ def decide(
     asked = Asked.of(question)
     values, found = features(question, retrieval, index)
     probability = model.probability(values)
-    if stated := _named_purpose(asked, retrieval, found):
+    if stated := _document_purpose(question, asked, retrieval, found):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
     carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
     if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
         carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
-    if stated := stating(asked, carried, anchor_weights(question, index)):
+    anchors = anchor_weights(question, index, translations(retrieval))
+    if stated := stating(asked, carried, anchors):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     return Decision(Outcome.NOT_STATED, asked, probability, values, carried)

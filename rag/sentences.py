@@ -36,6 +36,7 @@ language, numbered in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +58,11 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
 _LABEL = re.compile(r"[IVXLC]+|[A-Za-z]|\d{1,3}")
 _ROMAN_OR_NUMBER = re.compile(r"[(\[]?(?:\d|[IVXLC]+\b)")
+# An item of a list: （一） (1) (a) (iv) 1. 1、 一、, and the sentence-ending marks of its lead-in.
+_ITEM = re.compile(
+    r"\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,3}|[a-z]|[ivx]+)[）)]|\d{1,3}[.、](?!\d)|[一二三四五六七八九十]+、)"
+)
+_LEADS = ("：", ":")
 
 # Followed by a name or a phrase, never the end of a sentence.
 _NEVER_ENDS = frozenset(
@@ -177,6 +183,18 @@ def with_qualifiers(spans: list[Span], i: int, text: str) -> Span:
         end = spans[j][1]
         j += 1
     return start, end
+
+
+def lead_in(sentences: Sequence[str], i: int) -> int | None:
+    """The sentence that introduces sentence i when i is an item of a list (（二）专门从事……连续五年
+    以上 after 符合下列条件的社会组织可以……提起诉讼：; "(b) …" after "… the following:"): what the
+    item is about is said there. None for a sentence that is not an item, or a list without one."""
+    if not _ITEM.match(sentences[i]):
+        return None
+    j = i - 1
+    while j >= 0 and _ITEM.match(sentences[j]) and not sentences[j].rstrip().endswith(_LEADS):
+        j -= 1
+    return j if j >= 0 and sentences[j].rstrip().endswith(_LEADS) else None
 
 
 def full_stop_ends_sentence(before: str, following: str) -> bool:

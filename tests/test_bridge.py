@@ -43,11 +43,20 @@ def test_an_english_word_is_looked_up_singular_and_in_american_spelling() -> Non
 
 def test_only_chinese_words_the_index_contains_longest_phrase_first() -> None:
     terms = chinese_terms("Can an employer force employees to work overtime?", frequency, 2)
-    # "work overtime" is one gloss (加班), not "work" + "overtime"; "employer" is in the
-    # dictionary (雇主) but not in this index; "can", "an", "to" are stop words.
-    assert terms == [("force", ("强制",)), ("work overtime", ("加班",))]
+    # "work overtime" is one gloss (加班), not "work" + "overtime"; "employer" and "employees"
+    # are in the dictionary (雇主, 雇员) but not in this index: they come with no Chinese word;
+    # "can", "an", "to" are stop words.
+    assert terms == [
+        ("employer", ()),
+        ("force", ("强制",)),
+        ("employees", ()),
+        ("work overtime", ("加班",)),
+    ]
+    # a word the dictionary does not translate is left out
+    assert chinese_terms("zzyzx arbitration", frequency, 2) == [("arbitration", ("仲裁",))]
     assert chinese_terms("Is a labour contract required?", frequency, 2) == [
-        ("labour contract", ("劳动合同",))
+        ("labour contract", ("劳动合同",)),
+        ("required", ()),
     ]
 
 
@@ -62,7 +71,8 @@ def test_the_most_frequent_translations_first_at_most_per_word() -> None:
     assert chinese_terms("force", frequent, 2) == [("force", ("强迫", "强制"))]
     assert chinese_terms("force", frequent, 1) == [("force", ("强迫",))]
     assert chinese_terms("arbitration", frequent, 2) == [("arbitration", ("仲裁",))]
-    assert chinese_terms("seven days", frequent, 2) == []  # number words are not looked up
+    # number words are not looked up ("seven" would be 七); "days" is, into nothing held here
+    assert chinese_terms("seven days", frequent, 2) == [("days", ())]
     terms = chinese_terms("Is a labour contract required?", frequency, 1)
     assert keyword_tokens(terms) == ["劳动", "合同", "劳动合同"]
 

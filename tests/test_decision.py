@@ -1,6 +1,7 @@
 """The answer-or-decline decision's evidence and its calibration arithmetic."""
 
 import json
+import math
 from importlib import resources
 from typing import cast
 
@@ -20,15 +21,17 @@ from rag.decision import (
     content_words,
     coverage,
     decision_model,
+    evidence,
     heaviest_missing,
     stating,
     stored_models,
     translations,
+    word_weights,
 )
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.settings import CalibrationSettings, RetrievalSettings
-from rag.types import Source
+from rag.types import Document, Hit, Source, Unit
 
 
 def test_content_words_leave_out_the_question_frame() -> None:
@@ -104,6 +107,60 @@ def test_the_heaviest_word_the_top_units_lack_is_measured() -> None:
     )
 
 
+class _ChineseOnly:
+    """Keyword statistics of Chinese-only statutes: 1,000 chunks, 仲裁 in 10 of them."""
+
+    def keyword_coverage(self, lang: str) -> float:
+        return 1.0 if lang == "zh" else 0.0
+
+    def keyword_count(self, lang: str) -> int:
+        return 1000 if lang == "zh" else 0
+
+    def keyword_frequency(self, lang: str, token: str) -> int:
+        return 10 if token == "仲裁" else 0
+
+
+def test_an_english_word_the_bridge_translated_is_weighed_on_the_chinese_side() -> None:
+    statistics = cast(IndexStatistics, _ChineseOnly())
+    # "trademark" is translated by the dictionary, into nothing this index holds; "arbitration"
+    # into 仲裁; "swift" not at all
+    question = "Is trademark arbitration swift?"
+    translated = {"trademark": (), "arbitration": ("仲裁",)}
+    unseen = pytest.approx(-math.log(1 + 1001 / 0.5))
+    no_english = pytest.approx(math.log(1 + 1 / 0.5))  # no English here: nothing to weigh by
+    weights = word_weights(question, statistics, translated)
+    assert weights == {"trademark": unseen, "arbitration": no_english, "swift": no_english}
+    rare = word_weights(question, statistics, translated, rarity_of_translations=True)
+    assert rare["arbitration"] == pytest.approx(math.log(1 + 1001 / 10.5))  # as rare as 仲裁
+    total = sum(abs(w) for w in weights.values())
+    # the heaviest word missing on the bridged side only: English itself is unknown here
+    assert decision._unseen(weights, statistics) == 0.0
+    assert heaviest_missing(weights, "仲裁委员会", translated, statistics) == 0.0
+    assert heaviest_missing(
+        weights, "仲裁委员会", translated, statistics, bridged=True
+    ) == pytest.approx(-weights["trademark"] / total)
+    # the anchor reads the rarity of translations; a word with none weighs nothing
+    anchors = anchor_weights(question, statistics, translated)
+    assert anchors == {"arbitration": rare["arbitration"], "swift": 0.0}
+
+
+def test_an_item_of_a_list_is_read_with_the_sentence_that_introduces_it() -> None:
+    article = (
+        "对污染环境、破坏生态，损害社会公共利益的行为，符合下列条件的社会组织可以向人民法院提起诉讼：\n"
+        "（一）依法在设区的市级以上人民政府民政部门登记；\n"
+        "（二）专门从事环境保护公益活动连续五年以上且无违法记录。\n"
+        "符合前款规定的社会组织向人民法院提起诉讼，人民法院应当依法受理。"
+    )
+    source = Source(1, Hit("env", "58", 1.0), cast(Document, None), Unit("58", text_zh=article))
+    found = evidence({"诉讼": 2.0, "公益": 1.0}, (source,))
+    assert [(e.text[:4], e.coverage, sorted(e.holds)) for e in found] == [
+        ("对污染环", 1.0, ["诉讼"]),  # as well as its best item
+        ("（一）依", 2 / 3, ["诉讼"]),
+        ("（二）专", 1.0, ["公益", "诉讼"]),
+        ("符合前款", 2 / 3, ["诉讼"]),
+    ]
+
+
 def _evidence(text: str, holds: set[str]) -> Evidence:
     return Evidence(cast(Source, None), "zh", text, text, 1.0, holds=frozenset(holds))
 
@@ -120,6 +177,11 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
     assert stating(asked, [report], anchors) == (report,)
     # with no anchor (English words on Chinese-only statutes weigh nothing), any detail counts
     assert stating(asked, [suspension, report], dict.fromkeys(anchors, 0.0)) == (report,)
+    # an open question asks for no detail: every sentence carrying its topic answers it
+    assert stating(Asked.of("引航资格暂停有什么规定？"), [suspension, report], anchors) == (
+        suspension,
+        report,
+    )
 
 
 def test_anchors_leave_out_the_words_that_name_the_detail() -> None:

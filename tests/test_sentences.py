@@ -18,6 +18,7 @@ from rag.extractive import ExtractiveAnswerer, Quote
 from rag.sentences import (
     is_consequence,
     is_proviso,
+    lead_in,
     rule_text,
     sentence_spans,
     split_sentences,
@@ -464,3 +465,28 @@ def test_a_sanction_keeps_its_further_cases_after_a_semicolon() -> None:
     )
     # an item of a list is a rule of its own, whatever it says
     assert rule_text(text, spans, 3) == "（一）未按规定登记的；"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "leads"),
+    [
+        (
+            ["有下列情形之一的，处五日以下拘留：", "（一）扰乱公共秩序的；", "（二）殴打他人的。"],
+            [None, 0, 0],
+        ),
+        (
+            ["A person shall be fined where it:", "(a) fails to register; or", "(b) lies."],
+            [None, 0, 0],
+        ),
+        # items with no lead-in, and a rule that merely follows a list
+        (["一、总体要求", "二、主要措施", "本意见自发布之日起施行。"], [None, None, None]),
+        (
+            ["申请人应当提交下列材料：", "1. 申请书；", "2. 身份证明。", "材料不全的，不予受理。"],
+            [None, 0, 0, None],
+        ),
+    ],
+)
+def test_an_item_is_introduced_by_the_lead_in_before_its_list(
+    sentences: list[str], leads: list[int | None]
+) -> None:
+    assert [lead_in(sentences, i) for i in range(len(sentences))] == leads
