@@ -555,11 +555,14 @@ def _lift(similarities: list[float]) -> float:
     return max(similarities) - sum(similarities) / len(similarities) if similarities else 0.0
 
 
-# The words of a question that asks what the document itself is for: how it refers to itself
-# and how it names a purpose ("本条例的立法目的是什么？", "What is the purpose of this Law?").
+# The words of a question that asks what the document itself is for: how it refers to itself,
+# how it was made and how it names a purpose ("本条例的立法目的是什么？", "本指导意见的制定目的
+# 是什么？", "For what purpose were these guiding opinions formulated?").
 _ITSELF = set(
-    "本法 本条例 本规定 本办法 本解释 本意见 本决定 制定 设立 立法 目的 宗旨 初衷 用意 "
-    "purpose aim objective intent goal".split()
+    "本法 本条例 本规定 本办法 本解释 本意见 本决定 本通知 指导 办法 解释 决定 通知 细则 "
+    "制定 制订 颁布 发布 出台 设立 立法 目的 宗旨 初衷 用意 为什么 "
+    "purpose aim objective intent goal guiding decision interpretation notice measures "
+    "formulated issued enacted adopted promulgated made".split()
 )
 
 

@@ -34,6 +34,9 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("Where in the city may an assembly be held, if at all?", Kind.PLACE),
         ("What does Cap. 57 say about dismissal?", Kind.OPEN),  # a Hong Kong ordinance
         ("国际商事法庭设在哪个城市？", Kind.PLACE),
+        ("仲裁委员会设在何处？", Kind.PLACE),
+        ("跨境破产案件应当如何处理？", Kind.OPEN),  # 如何处理 holds 何处, and asks how
+        ("信托财产在哪些情形下可以被强制执行？", Kind.OPEN),  # 在哪些情形: in which cases
         ("When does the law take effect?", Kind.DATE),
         ("Between what hours may an assembly be held?", Kind.DATE),
         ("本法何时施行？", Kind.DATE),

@@ -48,6 +48,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
         ("What are these Regulations for?", "1"),
         ("本条例的立法目的是什么？", "1"),
         ("What is the purpose of these Regulations?", "1"),
+        ("为什么要制定本条例？", "1"),
         ("What fine does a pilot face for not completing practising registration?", "11"),
         ("引航员不办理执业登记，会被罚款多少？", "11"),
     ],
