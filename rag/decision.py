@@ -74,17 +74,8 @@ FEATURES = (
     "lead5",
 )
 # Features that do not depend on the embedder's similarity scale.
-LEXICAL = (
-    "sentence",
-    "sentence1",
-    "unit",
-    "top3",
-    "unseen",
-    "missing",
-    "bridged_missing",
-    "keyword",
-    "agree",
-    "xl",
+LEXICAL = tuple(
+    "sentence sentence1 unit top3 unseen missing bridged_missing keyword agree xl".split()
 )
 TOP_UNITS = 3  # the sources whose sentences are read (those there are, when fewer were asked for)
 # A sentence carries the topic when it covers at least a share of what the best one covers, or is
@@ -136,7 +127,8 @@ class Evidence:
     rule: str
     coverage: float
     similarity: float = 0.0
-    # question words its rule, its lead-in and its headings hold, if in part
+    # question words its rule, its lead-in and its headings hold, if in part (a lead-in takes
+    # its best item's coverage, not its words: a detail is stated in the item)
     holds: frozenset[str] = frozenset()
 
 
@@ -224,6 +216,7 @@ def word_weights(
     question: str,
     keywords: IndexStatistics,
     translated: Translations | None = None,
+    *,
     rarity_of_translations: bool = False,
 ) -> dict[str, float]:
     """Each content word weighted by its inverse document frequency in the index (a word the
@@ -256,26 +249,27 @@ def _frequency(word: str, lang: Lang, keywords: IndexStatistics) -> int:
     return min(keywords.keyword_frequency(lang, t) for t in pieces)
 
 
-def _counted(word: str, keywords: IndexStatistics) -> float:
+def _language_share(word: str, keywords: IndexStatistics) -> float:
     """How far a word's absence says something: the share of the index with text in its
     language (an English word unseen in an index that is mostly Chinese-only statutes says
     little about the topic)."""
     return keywords.keyword_coverage("zh" if has_cjk(word) else "en")
 
 
-def _bridged(word: str, keywords: IndexStatistics, translated: Translations) -> float:
-    """As `_counted`, for an English word the bridge translated, on the side only its
+def _bridged_share(word: str, keywords: IndexStatistics, translated: Translations) -> float:
+    """As `_language_share`, for an English word the bridge translated, on the side only its
     translations can see: the share of the index without English, as retrieval weighs the
     bridge's keywords (0 for any other word)."""
     return 1.0 - keywords.keyword_coverage("en") if word in translated else 0.0
 
 
 def _unseen(weights: dict[str, float], keywords: IndexStatistics) -> float:
-    """The weighted share of the question's words the index has never seen, each `_counted`."""
+    """The weighted share of the question's words the index has never seen, each counted as far
+    as the index has text in its language (`_language_share`)."""
     total = sum(abs(w) for w in weights.values())
     if not total:
         return 0.0
-    unseen = sum(-w * _counted(word, keywords) for word, w in weights.items() if w < 0)
+    unseen = sum(-w * _language_share(word, keywords) for word, w in weights.items() if w < 0)
     return unseen / total
 
 
@@ -289,12 +283,12 @@ def heaviest_missing(
     """The weighted share of the one heaviest question word the text (the top units) does not
     hold: a question about adoption is not on the topic of a passage that shares its other
     words. Counted as far as the index has text in the word's language, as `_unseen` does
-    (`bridged`: only the English words the bridge translated, as far as it has Chinese). A
-    word the index has never seen weighs most, so with one in the question this is `_unseen`'s
-    share of it. Measured and not kept, left out one corpus at a time over eleven (refusal
-    recall / false refusals summed, 8.78 / 1.43 as shipped): only words the index has seen,
-    8.70 / 1.46; less the words naming the detail (`_SLOT`), no better; those words out of
-    every feature (as `_FRAME`), 8.56 / 1.39."""
+    (`bridged`: only the English words the bridge translated, as far as the index has no
+    English, `_bridged_share`). A word the index has never seen weighs most, so with one in the
+    question this is `_unseen`'s share of it. Measured and not kept, left out one corpus at a
+    time over eleven (refusal recall / false refusals summed, 8.78 / 1.43 as then shipped, in
+    c25bb27): only words the index has seen, 8.70 / 1.46; less the words naming the detail
+    (`_SLOT`), no better; those words out of every feature (as `_FRAME`), 8.56 / 1.39."""
     total = sum(abs(w) for w in weights.values())
     if not total:
         return 0.0
@@ -302,7 +296,11 @@ def heaviest_missing(
     return max(
         abs(w)
         * (1 - _credit(word, matched, translated.get(word, ())))
-        * (_bridged(word, keywords, translated) if bridged else _counted(word, keywords))
+        * (
+            _bridged_share(word, keywords, translated)
+            if bridged
+            else _language_share(word, keywords)
+        )
         / total
         for word, w in weights.items()
     )
@@ -470,16 +468,27 @@ def anchor_weights(
 ) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
     less those that name the detail asked rather than its topic (期限, "minimum"), each weighted
-    by its rarity as far as the index has text in its language (`_counted`, or `_bridged` for an
-    English word the bridge translated). On Chinese-only statutes an English word the dictionary
-    does not translate weighs nothing (every English word is equally unknown there); a question
-    in both languages leans to the index's language."""
+    by its rarity as far as the index has text in its language (`_language_share`), an English
+    word the bridge translated by its translations' rarity, as far as the index has no English
+    (`_bridged_share`). On Chinese-only statutes an English word the dictionary does not
+    translate weighs nothing (every English word is equally unknown there); a question in both
+    languages leans to the index's language."""
     translated = translated or {}
     return {
-        word: weight * max(_counted(word, index), _bridged(word, index, translated))
-        for word, weight in word_weights(question, index, translated, True).items()
+        word: weight * max(_language_share(word, index), _bridged_share(word, index, translated))
+        for word, weight in word_weights(
+            question, index, translated, rarity_of_translations=True
+        ).items()
         if weight > 0 and word not in _SLOT
     }
+
+
+def question_anchors(
+    question: str, retrieval: Retrieval, index: IndexStatistics
+) -> dict[str, float]:
+    """`anchor_weights` with the words the retrieval's bridge translated: what `decide` and the
+    calibration both read."""
+    return anchor_weights(question, index, translations(retrieval))
 
 
 def stating(
@@ -558,11 +567,12 @@ def _lift(similarities: list[float]) -> float:
 # The words of a question that asks what the document itself is for: how it refers to itself,
 # how it was made and how it names a purpose ("本条例的立法目的是什么？", "本指导意见的制定目的
 # 是什么？", "For what purpose were these guiding opinions formulated?").
-_ITSELF = set(
-    "本法 本条例 本规定 本办法 本解释 本意见 本决定 本通知 指导 办法 解释 决定 通知 细则 "
-    "制定 制订 颁布 发布 出台 设立 立法 目的 宗旨 初衷 用意 为什么 "
-    "purpose aim objective intent goal guiding decision interpretation notice measures "
-    "formulated issued enacted adopted promulgated made".split()
+# (As `content_words` leaves them: 本条例 and 本规定 go with the frame, 本办法 leaves 办法.) The
+# sample's two such questions were declined with their answer first; no set measured more.
+_ITSELF = frozenset(
+    "本法 本细则 指导 办法 解释 决定 通知 细则 制定 制订 颁布 发布 出台 设立 立法 目的 宗旨 "
+    "初衷 用意 为什么 purpose aim objective intent goal guiding decision interpretation notice "
+    "measures formulated issued enacted adopted promulgated made".split()
 )
 
 
@@ -595,7 +605,6 @@ def decide(
     carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
     if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
         carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
-    anchors = anchor_weights(question, index, translations(retrieval))
-    if stated := stating(asked, carried, anchors):
+    if stated := stating(asked, carried, question_anchors(question, retrieval, index)):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     return Decision(Outcome.NOT_STATED, asked, probability, values, carried)

@@ -227,8 +227,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.PLACE,
         re.compile(
-            # not 如何处理 / 如何处罚, nor 在哪些情形下 (a list of cases)
-            r"哪里|哪儿|何地|(?<!如)何处|在哪(?!些)|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
+            # not 如何处理, 任何处罚, 为何处罚, nor 在哪些情形下 / 在哪种情况下 (cases, not places)
+            r"哪里|哪儿|何地|(?<![如任为])何处(?![罚理置分])|在哪(?![些种类])"
+            r"|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
             # "where" asks when a verb follows it; legal English's "where a person has …" is "if"
             r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+"
             r"(?![^?]*,\s*(?:what|how|which|who|when|is|are|can|must|may|shall|does|do)\b)"

@@ -74,7 +74,8 @@ class Retrieval:
     # compares with it instead of embedding the question again.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     # A question with no Chinese: its English words and phrases with the Chinese words its
-    # keyword search used for them (`rag.bridge`), which the decision counts as theirs.
+    # keyword search used for them (`rag.bridge`), which the decision counts as theirs; a word
+    # the dictionary translates into nothing the index holds comes with none.
     translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # The documents the question names, searched first (`rag.naming`); those it names that it
     # may not search (outside the documents asked for, or no longer in force when only those in
@@ -375,7 +376,8 @@ class Retriever:
 
     def _translations(self, question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """For a question with English words and no Chinese, on an index with text that has no
-        English, the Chinese words of the index that translate them (`rag.bridge`)."""
+        English, the Chinese words of the index that translate them, and the words translated
+        into none of them (`rag.bridge.chinese_terms`)."""
         present = detect_languages(question).present
         if (
             "zh" in present

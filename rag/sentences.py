@@ -58,11 +58,20 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
 _LABEL = re.compile(r"[IVXLC]+|[A-Za-z]|\d{1,3}")
 _ROMAN_OR_NUMBER = re.compile(r"[(\[]?(?:\d|[IVXLC]+\b)")
-# An item of a list: （一） (1) (a) (iv) 1. 1、 一、, and the sentence-ending marks of its lead-in.
-_ITEM = re.compile(
-    r"\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,3}|[a-z]|[ivx]+)[）)]|\d{1,3}[.、](?!\d)|[一二三四五六七八九十]+、)"
+# The markers of list items, by family (a list nested in an item numbers another way): （一）,
+# (1), (a), (iv), ①, 1. / 1、, 一、; and the marks a sentence introducing a list ends with.
+_ITEM_FAMILIES = (
+    r"[（(][一二三四五六七八九十]+[）)]",
+    r"[（(]\d{1,3}[）)]",
+    r"[（(][a-zA-Z][）)]",
+    r"[（(][ivxIVX]+[）)]",
+    r"[①-⑳]",
+    r"\d{1,3}[.、](?!\d)",
+    r"[一二三四五六七八九十]+、",
 )
-_LEADS = ("：", ":")
+_ITEM = re.compile(r"\s*(?:" + "|".join(f"({family})" for family in _ITEM_FAMILIES) + ")")
+_ITEM_AFTER_LEAD = re.compile(r"[：:—]\s*(?:" + "|".join(_ITEM_FAMILIES) + ")")
+_LEADS = ("：", ":", "—")
 
 # Followed by a name or a phrase, never the end of a sentence.
 _NEVER_ENDS = frozenset(
@@ -188,13 +197,27 @@ def with_qualifiers(spans: list[Span], i: int, text: str) -> Span:
 def lead_in(sentences: Sequence[str], i: int) -> int | None:
     """The sentence that introduces sentence i when i is an item of a list (（二）专门从事……连续五年
     以上 after 符合下列条件的社会组织可以……提起诉讼：; "(b) …" after "… the following:"): what the
-    item is about is said there. None for a sentence that is not an item, or a list without one."""
-    if not _ITEM.match(sentences[i]):
+    item is about is said there. Going back, the items of its own list and those of lists nested
+    in them are passed over, up to a sentence ending in ：, : or — that is not an item of its
+    list, or one in which its list begins (……可以申请：（一）……；). None for a sentence that is
+    not an item, or a list without one."""
+    family = _item_family(sentences[i])
+    if family is None:
         return None
-    j = i - 1
-    while j >= 0 and _ITEM.match(sentences[j]) and not sentences[j].rstrip().endswith(_LEADS):
-        j -= 1
-    return j if j >= 0 and sentences[j].rstrip().endswith(_LEADS) else None
+    for j in range(i - 1, -1, -1):
+        sentence = sentences[j].rstrip()
+        own = _item_family(sentence) == family
+        if (sentence.endswith(_LEADS) and not own) or _ITEM_AFTER_LEAD.search(sentence):
+            return j
+        if _item_family(sentence) is None:
+            return None
+    return None
+
+
+def _item_family(sentence: str) -> int | None:
+    """Which family of list markers opens the sentence (`_ITEM_FAMILIES`), if one does."""
+    found = _ITEM.match(sentence)
+    return None if found is None else found.lastindex
 
 
 def full_stop_ends_sentence(before: str, following: str) -> bool:

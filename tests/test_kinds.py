@@ -37,6 +37,9 @@ from rag.kinds import Asked, Kind, has_span, question_kind
         ("仲裁委员会设在何处？", Kind.PLACE),
         ("跨境破产案件应当如何处理？", Kind.OPEN),  # 如何处理 holds 何处, and asks how
         ("信托财产在哪些情形下可以被强制执行？", Kind.OPEN),  # 在哪些情形: in which cases
+        ("在哪种情况下可以解除合同？", Kind.OPEN),
+        ("对此类行为是否会给予任何处罚？", Kind.OPEN),  # 任何处罚 holds 何处 too
+        ("为何处罚如此之重？", Kind.OPEN),
         ("When does the law take effect?", Kind.DATE),
         ("Between what hours may an assembly be held?", Kind.DATE),
         ("本法何时施行？", Kind.DATE),

@@ -22,6 +22,7 @@ from rag.sentences import (
     rule_text,
     sentence_spans,
     split_sentences,
+    unit_sentences,
     with_qualifiers,
 )
 from rag.settings import AnswerSettings
@@ -468,25 +469,48 @@ def test_a_sanction_keeps_its_further_cases_after_a_semicolon() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentences", "leads"),
+    ("text", "lang", "leads"),
     [
         (
-            ["有下列情形之一的，处五日以下拘留：", "（一）扰乱公共秩序的；", "（二）殴打他人的。"],
+            "有下列情形之一的，处五日以下拘留：\n（一）扰乱公共秩序的；\n（二）殴打他人的。",
+            "zh",
             [None, 0, 0],
         ),
         (
-            ["A person shall be fined where it:", "(a) fails to register; or", "(b) lies."],
+            "A person shall be fined where it:\n(a) fails to register; or\n(b) lies.",
+            "en",
+            [None, 0, 0],
+        ),
+        # a list nested in an item: its items go to that item; the next outer item passes them
+        (
+            "有下列行为之一的，处罚款：\n（一）有下列情形之一的：\n(1) 甲；\n(2) 乙；\n"
+            "（二）拒不改正的。",
+            "zh",
+            [None, 0, 1, 1, 0],
+        ),
+        # a list that begins on its lead-in's own line
+        (
+            "符合下列条件的，可以申请：（一）年满十八周岁；（二）具有完全民事行为能力。",
+            "zh",
+            [None, 0],
+        ),
+        # an ordinance's lead-in ends with a dash
+        (
+            "A person commits an offence if he—\n(a) fails to register; or\n(b) lies.",
+            "en",
             [None, 0, 0],
         ),
         # items with no lead-in, and a rule that merely follows a list
-        (["一、总体要求", "二、主要措施", "本意见自发布之日起施行。"], [None, None, None]),
+        ("一、总体要求\n二、主要措施\n本意见自发布之日起施行。", "zh", [None, None, None]),
         (
-            ["申请人应当提交下列材料：", "1. 申请书；", "2. 身份证明。", "材料不全的，不予受理。"],
+            "Applicants shall submit:\n1. an application;\n2. proof of identity.\nLate ones fail.",
+            "en",
             [None, 0, 0, None],
         ),
     ],
 )
 def test_an_item_is_introduced_by_the_lead_in_before_its_list(
-    sentences: list[str], leads: list[int | None]
+    text: str, lang: Lang, leads: list[int | None]
 ) -> None:
+    sentences = [s.text for s in unit_sentences(text, lang)]
     assert [lead_in(sentences, i) for i in range(len(sentences))] == leads
