@@ -206,10 +206,12 @@ def lead_in(sentences: Sequence[str], i: int) -> int | None:
         return None
     for j in range(i - 1, -1, -1):
         sentence = sentences[j].rstrip()
-        own = _item_family(sentence) == family
-        if (sentence.endswith(_LEADS) and not own) or _ITEM_AFTER_LEAD.search(sentence):
+        its_family = _item_family(sentence)
+        if (sentence.endswith(_LEADS) and its_family != family) or _ITEM_AFTER_LEAD.search(
+            sentence
+        ):
             return j
-        if _item_family(sentence) is None:
+        if its_family is None:
             return None
     return None
 
