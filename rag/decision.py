@@ -94,6 +94,13 @@ _FRAME = set(
     "应当 应该 必须 可以 需要 要 能".split()
 )
 
+# English verbs that say a thing is had, needed or wanted, not what it is: they anchor nothing
+# (on a Chinese-only statute "required" → 必要 held a sentence on something else as the anchor).
+_LIGHT = set(
+    "have has had having get gets got getting need needs needed require requires required "
+    "want wants wanted".split()
+)
+
 # Words that name the detail a question asks for, not its topic: they anchor nothing (`stating`).
 _SLOT = set(
     "minimum maximum least most limit deadline period time date day week month year hour "
@@ -467,7 +474,8 @@ def anchor_weights(
     question: str, index: IndexStatistics, translated: Translations | None = None
 ) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
-    less those that name the detail asked rather than its topic (期限, "minimum"), each weighted
+    less those that name the detail asked rather than its topic (期限, "minimum") and the verbs
+    that say a thing is had or needed ("have", "required": `_LIGHT`), each weighted
     by its rarity as far as the index has text in its language (`_language_share`), an English
     word the bridge translated by its translations' rarity, as far as the index has no English
     (`_bridged_share`). On Chinese-only statutes an English word the dictionary does not
@@ -479,7 +487,7 @@ def anchor_weights(
         for word, weight in word_weights(
             question, index, translated, rarity_of_translations=True
         ).items()
-        if weight > 0 and word not in _SLOT
+        if weight > 0 and word not in _SLOT and word not in _LIGHT
     }
 
 
