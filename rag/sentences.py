@@ -346,9 +346,11 @@ def _cut_after(text: str, stop: int, after: int, end: int, sentence_start: int) 
     if char != ".":
         return cut
     rest = text[cut:end].lstrip()
+    before = text[sentence_start : stop + 1]
+    if rest and after - stop == 1 and _LABEL.fullmatch(before.strip().lstrip(_OPENERS)[:-1]):
+        return None  # an item's number opening its sentence: "1. 对罚款决定不服的", "A. General"
     if not rest or _CJK.match(rest[0]):
         return cut
-    before = text[sentence_start : stop + 1]
     return cut if _full_stop_ends(before, after - stop, rest) else None
 
 

@@ -507,6 +507,12 @@ def test_a_sanction_keeps_its_further_cases_after_a_semicolon() -> None:
             "en",
             [None, 0, 0, None],
         ),
+        # a Chinese item's "1." stays with its item, with or without a space after it
+        (
+            "申请人应当提交下列材料：\n1. 申请书；\n2.身份证明。\n逾期提交的，不予受理。",
+            "zh",
+            [None, 0, 0, None],
+        ),
     ],
 )
 def test_an_item_is_introduced_by_the_lead_in_before_its_list(
