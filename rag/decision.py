@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -45,7 +45,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from rag.keyword import american, chinese_words, tokenize
-from rag.kinds import Asked, Kind
+from rag.kinds import Asked, Kind, asks_commencement, states_commencement
 from rag.retrieval import Retrieval
 from rag.sentences import UnitSentence, lead_in, rule_text, unit_sentences
 from rag.text import answer_language, has_cjk, normalize
@@ -572,32 +572,44 @@ def _lift(similarities: list[float]) -> float:
     return max(similarities) - sum(similarities) / len(similarities) if similarities else 0.0
 
 
-# The words of a question that asks what the document itself is for: how it refers to itself,
-# how it was made and how it names a purpose ("本条例的立法目的是什么？", "本指导意见的制定目的
-# 是什么？", "For what purpose were these guiding opinions formulated?").
+# The words of a question that asks about the document itself: what it is for, how it refers to
+# itself, how it was made and how it names a purpose ("本条例的立法目的是什么？", "本指导意见的
+# 制定目的是什么？", "For what purpose were these guiding opinions formulated?"), and when it
+# takes effect ("这部法律什么时候开始施行？", "When did this law take effect?").
 # (As `content_words` leaves them: 本条例 and 本规定 go with the frame, 本办法 leaves 办法.) The
 # sample's two such questions were declined with their answer first; no set measured more.
 _ITSELF = frozenset(
     "本法 本细则 指导 办法 解释 决定 通知 细则 制定 制订 颁布 发布 出台 设立 立法 目的 宗旨 "
     "初衷 用意 为什么 purpose aim objective intent goal guiding decision interpretation notice "
-    "measures formulated issued enacted adopted promulgated made".split()
+    "measures formulated issued enacted adopted promulgated made "
+    "施行 生效 实施 开始 时候 这部 哪天 哪一天 effect force take took taken come came enter "
+    "entered effective commencement date".split()
 )
 
 
-def _document_purpose(
+def _about_the_document(
     question: str, asked: Asked, retrieval: Retrieval, found: list[Evidence]
 ) -> tuple[Evidence, ...]:
-    """For a question asking what a document is for, one it names or the document itself (its
-    words are only `_ITSELF`), whose statement of purpose the retrieval put first: that
-    statement's sentences. The topic is then the document, so no score of the question's words
-    decides whether it is addressed (the words of "产品质量法设立的初衷是什么" are nowhere in
-    "为了加强对产品质量的监督管理……，制定本法")."""
-    if asked.kind != Kind.PURPOSE or not retrieval.sources:
+    """For a question asking what a document is for or when it takes effect, about one it names
+    or the document itself (its words are only `_ITSELF`), whose statement of purpose or
+    commencement clause the retrieval put first: that statement's sentences. The topic is then
+    the document, so no score of the question's words decides whether it is addressed (the
+    words of "产品质量法设立的初衷是什么" are nowhere in "为了加强对产品质量的监督管理……，制定本
+    法", those of "涉外民事关系法律适用法是从哪一天开始施行的" only 施行 in "本法自2011年4月1日起
+    施行"); a commencement "from the date of promulgation" answers when, with no date."""
+    if not retrieval.sources:
+        return ()
+    states: Callable[[str, Lang], bool]
+    if asked.kind == Kind.PURPOSE:
+        states = asked.given_by
+    elif asks_commencement(question):
+        states = states_commencement
+    else:
         return ()
     first = retrieval.sources[0]
-    if first.hit.doc_id not in retrieval.named and not content_words(question) <= _ITSELF:
+    if first.hit.doc_id not in retrieval.names and not content_words(question) <= _ITSELF:
         return ()
-    return tuple(e for e in found if e.source.n == first.n and asked.given_by(e.rule, e.lang))
+    return tuple(e for e in found if e.source.n == first.n and states(e.rule, e.lang))
 
 
 def decide(
@@ -606,7 +618,7 @@ def decide(
     asked = Asked.of(question)
     values, found = features(question, retrieval, index)
     probability = model.probability(values)
-    if stated := _document_purpose(question, asked, retrieval, found):
+    if stated := _about_the_document(question, asked, retrieval, found):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())

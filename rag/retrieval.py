@@ -44,7 +44,7 @@ import numpy as np
 from rag.bridge import chinese_terms, keyword_tokens
 from rag.index import Index
 from rag.keyword import tokenize
-from rag.kinds import Asked, Kind
+from rag.kinds import Asked, Kind, asks_commencement, states_commencement
 from rag.naming import Titles
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
@@ -81,6 +81,9 @@ class Retrieval:
     # may not search (outside the documents asked for, or no longer in force when only those in
     # force are); and the titles it writes in 《》 that no document of the library has.
     named: tuple[str, ...] = ()
+    # All the documents searched that the question names, also when it names every one of them
+    # (then none is searched first): what the question is about.
+    names: tuple[str, ...] = ()
     not_searched: tuple[str, ...] = ()
     unknown_titles: tuple[str, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -253,7 +256,8 @@ class Retriever:
         restrict = None if allowed == set(documents) else sorted(allowed)
         depth = self.depth(k)
         lists = self._lists(question, depth, restrict) if allowed else _Lists()
-        named, outside, unknown = self._named(question, documents, allowed)
+        names, outside, unknown = self._named(question, documents, allowed)
+        named = names if names != allowed else set()
         if named:
             lists = replace(lists, within=self._within(question, depth, sorted(named), lists))
         read: dict[UnitKey, Unit | None] = {}  # the units read for this question
@@ -276,6 +280,7 @@ class Retriever:
             vector=lists.vector,
             translations=lists.translations,
             named=tuple(sorted(named)),
+            names=tuple(sorted(names)),
             not_searched=tuple(sorted(outside)),
             unknown_titles=tuple(unknown),
             timings_ms={"retrieve": (time.perf_counter() - started) * 1000},
@@ -284,9 +289,8 @@ class Retriever:
     def _named(
         self, question: str, documents: Mapping[str, Document], allowed: set[str]
     ) -> tuple[set[str], set[str], list[str]]:
-        """The allowed documents the question names, when it names some but not all of them;
-        the documents it names that it may not search; and the titles it writes in 《》 that no
-        document has."""
+        """The allowed documents the question names; the documents it names that it may not
+        search; and the titles it writes in 《》 that no document has."""
         if not self.settings.name_weight:
             return set(), set(), []
         catalog, titles = self._titles
@@ -294,8 +298,7 @@ class Retriever:
             titles = Titles.of(documents)
             self._titles = (documents, titles)
         every = titles.named(question)
-        named = every & allowed
-        return (named if named != allowed else set()), every - allowed, titles.unknown(question)
+        return every & allowed, every - allowed, titles.unknown(question)
 
     def _ranked(
         self,
@@ -327,6 +330,9 @@ class Retriever:
             asked = Asked.of(question)
             if asked.kind == Kind.PURPOSE:
                 fused = self._purpose_first(ranked[:KIND_WINDOW], fused, named)
+                ranked = order(fused)
+            elif asks_commencement(question):
+                fused = self._commencement_first(ranked[:KIND_WINDOW], fused, named)
                 ranked = order(fused)
             fused = self._kind_first(asked, ranked[:KIND_WINDOW], fused, unit)
             ranked = order(fused)
@@ -426,6 +432,23 @@ class Retriever:
                 if any(PURPOSE.given_by(opening.text(lang), lang) for lang in LANGS):
                     scored[(doc_id, opening.label)] = best + self.settings.kind_weight
                     break
+        return scored
+
+    def _commencement_first(
+        self, first: Sequence[UnitKey], fused: dict[UnitKey, float], named: set[str]
+    ) -> dict[UnitKey, float]:
+        """For a question asking when a document takes effect: the commencement clauses of each
+        document it is about (those it names, else those of the `first` units: its closing
+        article "本法自……起施行", the decree that promulgates it) scored above that document's
+        best unit. The question's words are the document's title, found in all its articles."""
+        scored = dict(fused)
+        for doc_id in sorted(named) if named else dict.fromkeys(key[0] for key in first):
+            best = max((score for key, score in fused.items() if key[0] == doc_id), default=None)
+            if best is None:
+                continue
+            for unit in self.index.units(doc_id):
+                if any(states_commencement(unit.text(lang), lang) for lang in LANGS):
+                    scored[(doc_id, unit.label)] = best + self.settings.kind_weight
         return scored
 
     def _kind_first(

@@ -7,7 +7,14 @@ import pytest
 from typer.testing import CliRunner
 
 from eval import kinds
-from rag.kinds import Asked, Kind, has_span, question_kind
+from rag.kinds import (
+    Asked,
+    Kind,
+    asks_commencement,
+    has_span,
+    question_kind,
+    states_commencement,
+)
 
 
 @pytest.mark.parametrize(
@@ -686,3 +693,49 @@ def test_the_kind_report_reads_sentences_for_the_details_they_state(tmp_path: Pa
         f"{sentences}: 2/3 read right (0.667); 1 details missed, 0 seen where there is none",
         "  s3  True read as False: 由人民法院管辖。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("涉外民事关系法律适用法是从哪一天开始施行的？", True),
+        ("集会游行示威法是哪天通过的？从什么时候开始施行？", True),
+        ("本条例何时起施行？", True),
+        ("香港基本法从哪一天起施行？", True),
+        ("When did the Foreign Investment Law come into force?", True),
+        ("What is the effective date of the Stamp Duty Law?", True),
+        ("When did these opinions take effect?", True),
+        # of a contract or a decision, not of the document
+        ("When does a contract for the sale of goods take effect?", False),
+        ("合同什么时候生效？", False),
+        ("行政处罚决定什么时候生效？", False),
+        ("When does the court decision take effect?", False),
+        # the document's commencement as the time of something else
+        ("外商投资法施行以后，原来的企业组织形式还能保留多长时间？", False),
+        ("劳动合同法规定的试用期什么时候开始？", False),
+    ],
+)
+def test_a_question_on_when_a_document_takes_effect(question: str, asks: bool) -> None:
+    assert asks_commencement(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "states"),
+    [
+        ("zh", "本法自2011年4月1日起施行。", True),
+        ("zh", "本解释自2021年1月1日起施行。", True),
+        (
+            "zh",
+            "《中华人民共和国集会游行示威法》已由……于1989年10月31日通过，现予公布，自公布之日起施行。",
+            True,
+        ),
+        ("zh", "本條例自公布之日起施行。", True),  # Traditional characters
+        ("en", "This Law shall enter into force on the date of promulgation.", True),
+        ("en", "These Regulations shall come into force on 1 January 2020.", True),
+        ("zh", "合同自成立时起生效。", False),
+        ("zh", "行政处罚决定自送达之日起生效。", False),
+        ("en", "The contract shall come into force upon signature.", False),
+    ],
+)
+def test_what_is_and_is_not_a_commencement_clause(lang: str, text: str, states: bool) -> None:
+    assert states_commencement(text, lang) is states  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from rag.embedders import Embedder
 from rag.index import Index
 from rag.settings import Settings
 from rag.types import Outcome
+from tests.helpers import shared
 from tests.scripted_openai import ScriptedOpenAI
 
 pytestmark = pytest.mark.integration
@@ -223,3 +224,28 @@ def test_an_order_is_quoted_with_its_sanction(
     answer = assistant.ask(question)
     n = next(c.n for c in answer.citations if c.label == "11")
     assert answer.answer.split("\n")[1:] == [f"{quote} [{n}]"]
+
+
+@pytest.fixture(scope="module")
+def conflicts_law(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> Iterator[Assistant]:
+    """A real statute of 52 articles whose title's words are in nearly every one of them."""
+    home = tmp_path_factory.mktemp("conflicts-home")
+    index = Index(Settings(home=home), embedder=embedder)
+    ingest_paths([shared("lawrefbook/民法商法/涉外民事关系法律适用法(2010-10-28).md")], index)
+    yield Assistant(index, Settings(home=home), "extractive")
+    index.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["涉外民事关系法律适用法是从哪一天开始施行的？", "这部法律什么时候开始施行？"],
+)
+def test_when_a_document_takes_effect_is_answered_by_its_commencement_clause(
+    conflicts_law: Assistant, question: str
+) -> None:
+    answer = conflicts_law.ask(question)
+    assert answer.outcome == Outcome.ANSWERED
+    assert answer.citations[0].label == "52"
+    assert "本法自2011年4月1日起施行" in answer.answer
