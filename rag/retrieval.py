@@ -172,6 +172,19 @@ class _Lists:
         return best
 
 
+def _asked_about(
+    first: Sequence[UnitKey], fused: Mapping[UnitKey, float], named: set[str]
+) -> list[tuple[str, float]]:
+    """The documents a question about a document itself is about (those it names, else those of
+    the `first` units), each with its best fused score."""
+    found = []
+    for doc_id in sorted(named) if named else dict.fromkeys(key[0] for key in first):
+        best = max((score for key, score in fused.items() if key[0] == doc_id), default=None)
+        if best is not None:
+            found.append((doc_id, best))
+    return found
+
+
 def _ranking(similarities: dict[UnitKey, float]) -> list[UnitKey]:
     return sorted(similarities, key=lambda key: -similarities[key])
 
@@ -424,10 +437,7 @@ class Retriever:
         that document's best unit. A statement of purpose opens a document (its preamble, or
         its first articles: "为了……，制定本法"), where the question's words seldom are."""
         scored = dict(fused)
-        for doc_id in sorted(named) if named else dict.fromkeys(key[0] for key in first):
-            best = max((score for key, score in fused.items() if key[0] == doc_id), default=None)
-            if best is None:
-                continue
+        for doc_id, best in _asked_about(first, fused, named):
             for opening in self.index.units(doc_id, first=PURPOSE_UNITS):
                 if any(PURPOSE.given_by(opening.text(lang), lang) for lang in LANGS):
                     scored[(doc_id, opening.label)] = best + self.settings.kind_weight
@@ -442,10 +452,7 @@ class Retriever:
         article "本法自……起施行", the decree that promulgates it) scored above that document's
         best unit. The question's words are the document's title, found in all its articles."""
         scored = dict(fused)
-        for doc_id in sorted(named) if named else dict.fromkeys(key[0] for key in first):
-            best = max((score for key, score in fused.items() if key[0] == doc_id), default=None)
-            if best is None:
-                continue
+        for doc_id, best in _asked_about(first, fused, named):
             for unit in self.index.units(doc_id):
                 if any(states_commencement(unit.text(lang), lang) for lang in LANGS):
                     scored[(doc_id, unit.label)] = best + self.settings.kind_weight
