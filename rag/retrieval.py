@@ -55,6 +55,9 @@ KIND_WINDOW = 10  # the first units of the fused ranking the answer kind may reo
 LEADS = 5  # the best fused scores kept for the decision (`Retrieval.leads`)
 PURPOSE_UNITS = 3  # a document's statement of purpose is among its first units
 PURPOSE = Asked(Kind.PURPOSE)
+# A commencement clause opens a document (the decree that promulgates it) or closes its articles:
+# only so many units at either end are read for one (the Basic Law's annexes take 50 ms to scan).
+COMMENCEMENT_ENDS = 3
 UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
@@ -448,12 +451,15 @@ class Retriever:
         self, first: Sequence[UnitKey], fused: dict[UnitKey, float], named: set[str]
     ) -> dict[UnitKey, float]:
         """For a question asking when a document takes effect: the commencement clauses of each
-        document it is about (those it names, else those of the `first` units: its closing
-        article "本法自……起施行", the decree that promulgates it) scored above that document's
-        best unit. The question's words are the document's title, found in all its articles."""
+        document it is about (those it names, else those of the `first` units: among its first
+        and last `COMMENCEMENT_ENDS` units, its closing article "本法自……起施行", the decree that
+        promulgates it) scored above that document's best unit. The question's words are the
+        document's title, found in all its articles."""
         scored = dict(fused)
         for doc_id, best in _asked_about(first, fused, named):
-            for unit in self.index.units(doc_id):
+            units = self.index.units(doc_id)
+            ends = units[:COMMENCEMENT_ENDS] + units[COMMENCEMENT_ENDS:][-COMMENCEMENT_ENDS:]
+            for unit in ends:
                 if any(states_commencement(unit.text(lang), lang) for lang in LANGS):
                     scored[(doc_id, unit.label)] = best + self.settings.kind_weight
         return scored
