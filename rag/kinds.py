@@ -851,22 +851,20 @@ ANYTHING = Asked(Kind.OPEN)
 # contract or a decision under it ("When does a sales contract take effect?"), and answered by its
 # own commencement clause ("本法自2022年7月1日起施行。", a decree's "现予公布，自公布之日起施行",
 # "This Law shall enter into force on the date of promulgation").
-_ZH_INSTRUMENT_WORD = r"(?:法|条例|规定|办法|解释|决定|细则|意见|规则|通知|安排)"
-_ZH_INSTRUMENT_ASKED = r"(?:法|条例|规定|办法|解释|细则|规则)"  # not 处罚决定, 审查意见
 _COMMENCEMENT_ASKED = re.compile(
-    rf"{_ZH_INSTRUMENT_ASKED}[^。]{{0,30}}?"
+    rf"{_ZH_INSTRUMENT}[^。]{{0,30}}?"
     r"(?:什么时候|何时|哪一?天|哪一?年|哪个日期|什么日期|几月几[日号])[^，。？?]{0,6}?"
     r"(?:施行|生效|实施)"
-    rf"|{_ZH_INSTRUMENT_ASKED}[^，。？?]{{0,24}}?(?:施行|生效|实施)(?:日期|时间)"
-    r"|\b(?:law|act|code|regulations?|rules|measures|provisions|interpretation|ordinance|"
-    r"opinions)\b[^?]{0,80}?\b(?:take|takes|took|taken|come|comes|came|go|goes|went|"
+    rf"|{_ZH_INSTRUMENT}[^，。？?]{{0,24}}?(?:施行|生效|实施)(?:日期|时间)"
+    rf"|\b(?:{_EN_INSTRUMENT}|act|code|rules|measures|provisions)\b[^?]{{0,80}}?"
+    r"\b(?:take|takes|took|taken|come|comes|came|go|goes|went|"
     r"enter|enters|entered|put)\s+(?:into\s+)?(?:effect|force)\b"
-    r"|\b(?:effective|commencement) date of (?:the |this |these )?[a-z-]+(?: [a-z-]+){0,6} "
-    r"(?:law|act|code|regulations?|rules|measures|provisions|interpretation|ordinance)\b",
+    rf"|\b(?:effective|commencement) date of {_LAW}",
     re.I,
 )
 _ZH_COMMENCES = re.compile(
-    rf"(?:本{_ZH_INSTRUMENT_WORD}|本基本法|现予公布|予以公布|现予发布|予以发布)[^。；]{{0,8}}?"
+    rf"(?:本(?:法|法律|条例|解释|基本法|通知|安排|{_ZH_AMBIGUOUS})|现予公布|予以公布|现予发布|予以发布)"
+    r"[^。；]{0,8}?"
     r"自[^，。；]{1,40}?起(?:施行|实施|生效)"
 )
 _EN_COMMENCES = re.compile(

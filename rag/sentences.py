@@ -347,11 +347,16 @@ def _cut_after(text: str, stop: int, after: int, end: int, sentence_start: int) 
         return cut
     rest = text[cut:end].lstrip()
     before = text[sentence_start : stop + 1]
-    if rest and after - stop == 1 and _LABEL.fullmatch(before.strip().lstrip(_OPENERS)[:-1]):
+    if rest and after - stop == 1 and _bare_label(before):
         return None  # an item's number opening its sentence: "1. 对罚款决定不服的", "A. General"
     if not rest or _CJK.match(rest[0]):
         return cut
     return cut if _full_stop_ends(before, after - stop, rest) else None
+
+
+def _bare_label(before: str) -> bool:
+    """Whether the text up to a full stop is only a label: "1.", "(2.", "A.", "IV."."""
+    return bool(_LABEL.fullmatch(before.strip().rstrip(".").lstrip(_OPENERS)))
 
 
 def _full_stop_ends(before: str, run: int, rest: str) -> bool:
@@ -360,8 +365,7 @@ def _full_stop_ends(before: str, run: int, rest: str) -> bool:
         return _starts_sentence(rest)
     found = _WORD_BEFORE_STOP.search(before)
     if found is None:  # after a number or a bracket: "in 2020.", "(see Article 5)."
-        label = before.strip().rstrip(".").lstrip(_OPENERS)
-        return not _LABEL.fullmatch(label) and _starts_sentence(rest)
+        return not _bare_label(before) and _starts_sentence(rest)
     word = found.group(1)
     lower = word.lower()
     if before[: found.start()].strip(_OPENERS + " ") == "" and _LABEL.fullmatch(word):
