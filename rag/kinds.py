@@ -215,6 +215,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.PERSON,
         re.compile(
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
+            # with what it is in between: 哪个政府部门, 哪一级人民政府, 哪家鉴定机构
+            r"|哪(?:个|一级?|家)[\u4e00-\u9fff]{1,4}?(机关|部门|机构|法院|政府)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
             # English "who" and "which … court": `_asks_who`
             r"|\bwhich (?:is|are) the (?:[a-z-]+ ){0,2}(?:authorit(?:y|ies)|bod(?:y|ies)|courts?|"
@@ -244,14 +246,14 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|级|位|项|届|份|张|本|家)|比例|税率|费率|[百千万]分之几|多大"
+            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家)|比例|税率|费率|[百千万]分之几|多大"
             r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"amount|age|proportion|share|fine|number|sum|ratio|threshold|quorum|ceiling|"
+            r"amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|quorum|ceiling|"
             r"cap(?!\.?\s*\d))s?\b"
             # words for an amount that are asked only as "what is the (monthly) …": not "what
             # counts as a majority shareholder", "what are the conditions for a deduction"
@@ -261,6 +263,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"(?=\s*(?:[?,.;:]|$|(?:of|for|in|on|to|that|under|per|payable|required|i|we|you|"
             r"must|can|does|do|is|are|when|if|or|and)\b))"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
+            # "Is there a fixed percentage …?" asks for one as "what percentage" does; "Is there
+            # a fee?" may be answered "free of charge"
+            r"|\b(?:is|are) there (?:a |an |any )?(?:fixed|specific|set|statutory|maximum|"
+            r"minimum) (percentage|rate|amount|fee|fine|cap|ceiling)s?\b"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"

@@ -204,6 +204,15 @@ from rag.kinds import (
         ("根据劳动合同法，公司这种做法的目的是什么？", Kind.OPEN),
         ("法院作出该决定的目的是什么？", Kind.OPEN),
         ("第三十九条这个规定的目的是什么？", Kind.OPEN),
+        # a body with what it is in between, a discount, a surcharge, "is there a fixed rate"
+        ("个人独资企业的登记机关具体是哪个政府部门？", Kind.PERSON),
+        ("应该去哪家鉴定机构做鉴定？", Kind.PERSON),
+        ("要报哪一级人民政府批准？", Kind.PERSON),
+        ("军人家属参观博物馆，门票能打几折？", Kind.NUMBER),
+        ("What daily late-payment surcharge does an employer owe?", Kind.NUMBER),
+        ("Is there a fixed percentage of extra compensation for late wages?", Kind.NUMBER),
+        ("Is there a maximum fine for this?", Kind.NUMBER),
+        ("Is there a fee for legal aid?", Kind.OPEN),
     ],
 )
 def test_question_kind(question: str, kind: Kind) -> None:
