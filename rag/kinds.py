@@ -454,12 +454,13 @@ _ZH_ASKED_UNIT = (
         re.compile(
             # not 工资 or 赔偿金: often a share or a multiple of another (百分之八十, 三倍); capital
             # and deposits only as what is asked (not 增加注册资本需要多少表决权)
-            r"多少钱|多少元|金额|罚款|费用|收费|价格|数额"
+            r"多少钱|多少元|金额|罚款|滞纳金|费用|收费|价格|数额"
             r"|(?:多少|几)[^，。？?]{0,6}(?:注册资本|资金|保证金|押金|定金|出资额)"
         ),
         "money",
     ),
-    (re.compile(r"比例|税率|费率|比率|百分之几|百分比|多少成"), "percent"),
+    # a late-payment surcharge is an amount or a daily rate (按日加收万分之五的滞纳金)
+    (re.compile(r"比例|税率|费率|比率|百分之(?:几|多少)|百分比|多少成|滞纳金"), "percent"),
     (re.compile(r"几周?岁|多少周?岁|年龄|多大"), "age"),
     (re.compile(r"(几|多少)分"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
@@ -475,13 +476,13 @@ _EN_ASKED_UNIT = (
     (re.compile(rf"\bhow many (?:[a-z-]+ )?(?:{UNITS['person'][1]})\b"), "person"),
     (
         re.compile(
-            r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge)s?\b"
+            r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge|surcharge)s?\b"
             r"|\b(how much|minimum|maximum|amount of)\b[^?]{0,25}\b(capital|deposits?)\b"
         ),
         "money",
     ),
     (re.compile(r"\bconcentrations?\b|\bcontent of\b"), "concentration"),
-    (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share)\b"), "percent"),
+    (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share|surcharges?)\b"), "percent"),
     (re.compile(r"\bhow old\b|\bage\b"), "age"),
     (re.compile(r"\bhow many points\b"), "point"),
     (re.compile(r"\bhow many times\b"), "times"),
@@ -489,8 +490,27 @@ _EN_ASKED_UNIT = (
 )
 
 
+_LEVEL_ASKED = re.compile(r"哪一?级|什么级别|\b(?:which|what) levels?\b", re.I)
+# The level of a court or government: 基层人民法院, 县级以上人民政府, "intermediate people's court"
+_LEVEL = {
+    "zh": re.compile(
+        r"基层|中级|高级|最高人民|[县市省乡]级|地级|乡镇|设区的市|省、自治区、直辖市|国务院|各级"
+        r"|上一?级|同级|本级"
+    ),
+    "en": re.compile(
+        r"\b(?:basic|primary|intermediate|higher|supreme|county|municipal|provincial|prefecture|"
+        r"township|next higher|higher-level|same-level)\b|\bstate council\b"
+        r"|\bat (?:or above )?the [a-z-]+ level\b|\bat the same level\b",
+        re.I,
+    ),
+}
+
+
 def asked_units(question: str, kind: Kind) -> frozenset[str]:
-    """The units a number or duration question asks in; empty when any number would do."""
+    """The units a number or duration question asks in, empty when any number would do; for a
+    question asking which level of court or government, "level" (any court is no answer)."""
+    if kind == Kind.PERSON:
+        return frozenset({"level"}) if _LEVEL_ASKED.search(asking_part(question)) else frozenset()
     if kind not in (Kind.NUMBER, Kind.DURATION):
         return frozenset()
     text = asking_part(question).lower()
@@ -524,12 +544,15 @@ _ZH_DATE = re.compile(
     r"|[正一二三四五六七八九十腊冬]{1,2}月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
     r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"  # a lunar date: 九月初九, 正月十五
     r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
+    # a moment an event marks: 自收到人民法院通知时起
+    r"|(?:自|从)[^，。；;]{1,40}?时起"
     rf"|第\s*{_ZH_NUM}+\s*(?:个工作)?[日天](?!内)"  # a day counted: 自第6日起
 )
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
     r"|\bdate of (its )?(promulgation|publication|adoption)\b|\bday of\b|\bas from\b"
+    r"|\bfrom the (?:time|moment) (?:when|of|it|he|she|they|the)\b"
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"(?: working)? day\b"  # a day counted: from the sixth day
 )
@@ -600,7 +623,9 @@ _EN_REFERENCE = re.compile(
     re.I,
 )
 _ZH_REFERENCE = re.compile(
-    rf"第{_ZH_NUM}+(条|款|项|章|节|编|目|号|次|届)|第\({_ZH_NUM}+\)项|〔\d+〕\d+号|\[\d+\]\d+号"
+    # 第三条, 第二、三项, 第(二)、(三)、(四)项
+    rf"第{_ZH_NUM}+(?:[、和及或至]{_ZH_NUM}+)*(条|款|项|章|节|编|目|号|次|届)"
+    rf"|第\({_ZH_NUM}+\)(?:[、和及或至]\({_ZH_NUM}+\))*项|〔\d+〕\d+号|\[\d+\]\d+号"
     # an item's own number opening its line: (四), 四、, 4.
     rf"|(?m:^\s*(?:\(\s*{_ZH_NUM}+\s*\)|{_ZH_NUM}+、|\d+(?:[.、](?!\d)|\))))"
 )
@@ -782,6 +807,8 @@ def _has_span(
     plain = references.sub(" ", normalize(text))
     if kind == Kind.DURATION and lang == "zh":
         plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
+    if kind == Kind.PERSON and "level" in units:
+        return bool(_LEVEL[lang].search(plain))
     if units:
         return _unit_pattern(lang, units).search(plain) is not None
     if kind == Kind.FREQUENCY:

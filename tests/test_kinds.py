@@ -15,6 +15,7 @@ from rag.kinds import (
     question_kind,
     states_commencement,
 )
+from rag.types import Lang
 
 
 @pytest.mark.parametrize(
@@ -311,6 +312,19 @@ def test_question_kind(question: str, kind: Kind) -> None:
             "Appointment shall follow the procedure in Annex I.",
         ),
         (Kind.PERSON, "zh", "行政长官由中央人民政府任命。", "任命依照附件一的程序进行。"),
+        # a moment an event marks answers "from when"
+        (
+            Kind.DATE,
+            "zh",
+            "债权数额自收到人民法院通知时起不再增加。",
+            "债权数额不再增加。",
+        ),
+        (
+            Kind.DATE,
+            "en",
+            "The amount shall not increase from the time when the notice is received.",
+            "The amount shall not increase.",
+        ),
         (
             Kind.LIST,
             "en",
@@ -332,6 +346,33 @@ def test_a_detail_of_the_kind_is_found_only_where_stated(
     assert not Asked(kind).given_by(not_stated, lang)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "stated", "not_stated"),
+    [
+        (
+            "环境公益诉讼应由哪一级法院管辖？",
+            "zh",
+            "由中级人民法院管辖。",
+            "社会组织可以向人民法院提起诉讼。",
+        ),
+        (
+            "Which level of government approves the plan?",
+            "en",
+            "The plan is approved by the people's government at or above the county level.",
+            "The plan is approved by the people's government.",
+        ),
+    ],
+)
+def test_which_level_is_answered_by_a_level_not_by_any_court(
+    question: str, lang: Lang, stated: str, not_stated: str
+) -> None:
+    asked = Asked.of(question)
+    assert (asked.kind, asked.units) == (Kind.PERSON, frozenset({"level"}))
+    assert asked.given_by(stated, lang)
+    assert not asked.given_by(not_stated, lang)
+    assert Asked.of("哪个部门负责？").units == frozenset()
+
+
 def test_open_and_article_questions_need_no_span() -> None:
     assert has_span(Kind.OPEN, "任何文字", "zh")
     assert has_span(Kind.ARTICLE, "Any text.", "en")
@@ -341,6 +382,23 @@ def test_references_are_not_amounts_and_dates_are_not_durations() -> None:
     assert not has_span(Kind.NUMBER, "依照本法第十二条、第十三条的规定办理。", "zh")
     assert not has_span(Kind.NUMBER, "See Article 12 and item (3) of Fa Fa No. 37.", "en")
     assert not has_span(Kind.DURATION, "本法自2018年10月26日起施行。", "zh")
+    assert not has_span(Kind.NUMBER, "依照前款第(二)、(三)、(四)项规定提取的，注销账户。", "zh")
+    assert not has_span(Kind.NUMBER, "有前款第二、三项行为的，没收违法所得。", "zh")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What daily late-payment surcharge is added when an employer pays contributions late?",
+        "公司欠缴社会保险费，滞纳金是多少？",
+        "房租要超过家庭工资收入的百分之多少才能提取住房公积金？",
+    ],
+)
+def test_a_surcharge_or_a_percentage_is_answered_by_a_rate(question: str) -> None:
+    asked = Asked.of(question)
+    assert "percent" in asked.units
+    assert asked.given_by("自欠缴之日起，按日加收万分之五的滞纳金。", "zh")
+    assert not asked.given_by("单位应当于每月发放工资之日起5日内缴存。", "zh")
 
 
 def test_a_rate_named_by_its_term_is_no_time_limit() -> None:
