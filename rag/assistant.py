@@ -211,7 +211,10 @@ class Assistant:
         asked: Asked = ANYTHING
         topic: tuple[str, ...] = ()
         if decision is not None:
-            asked, topic = decision.asked, tuple(e.rule for e in decision.evidence)
+            asked, topic = (
+                decision.asked,
+                tuple(text for e in decision.evidence for text in (e.rule, *e.context)),
+            )
         text = self.extractive.answer(
             query, retrieval.sources, lang, asked, topic, retrieval.vector
         )

@@ -25,8 +25,10 @@ Two questions are decided in turn:
 2. **Is what was asked stated?** A question that asks for a specific detail (`rag.kinds`) is
    answered only when one of the sentences that carry the topic (the best covering ones, and
    the nearest by meaning), read with the provisos and sanctions that follow it
-   (`rag.sentences.rule_text`), contains a span of that kind and holds the question's anchor
-   (`stating`); otherwise `not_stated`, citing them.
+   (`rag.sentences.rule_text`) or in its `Context` (an item's whole introducing sentence, when
+   that holds a question word the item does not; the later paragraphs of its article that refer
+   back to its own), contains a span of that kind and holds the question's anchor (`stating`);
+   otherwise `not_stated`, citing them.
 The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
 and reported on held-out corpora (leave one corpus out); they are stored per embedder in
 `decision.json`, with a model on the embedder-free features for embedders without their own.
@@ -47,11 +49,19 @@ import numpy as np
 from rag.keyword import american, chinese_words, tokenize
 from rag.kinds import Asked, Kind, asks_commencement, states_commencement
 from rag.retrieval import Retrieval
-from rag.sentences import UnitSentence, lead_in, rule_text, unit_sentences
-from rag.text import answer_language, has_cjk, normalize
+from rag.sentences import (
+    UnitSentence,
+    introduction,
+    lead_in,
+    paragraph_numbers,
+    referred_paragraphs,
+    rule_text,
+    unit_sentences,
+)
+from rag.text import answer_language, has_cjk, normalize, one_line
 from rag.types import LANGS, Lang, Outcome, Source, Unit
 
-FEATURE_VERSION = 8
+FEATURE_VERSION = 9
 FEATURES = (
     "sentence",
     "sentence1",
@@ -134,9 +144,15 @@ class Evidence:
     rule: str
     coverage: float
     similarity: float = 0.0
-    # question words its rule, its lead-in and its headings hold, if in part (a lead-in takes
-    # its best item's coverage, not its words: a detail is stated in the item)
+    # question words its rule, its list's introduction and its headings hold, if in part (a
+    # lead-in takes its best item's coverage, not its words: a detail is stated in the item)
     holds: frozenset[str] = frozenset()
+    # the texts outside its rule where what is asked of it may be stated (`_asked_context`)
+    context: tuple[str, ...] = ()
+
+    def states(self, asked: Asked) -> bool:
+        """Whether its rule, or its context, gives what is asked."""
+        return any(asked.given_by(text, self.lang) for text in (self.rule, *self.context))
 
 
 @dataclass(frozen=True)
@@ -374,28 +390,50 @@ def _credits(
     return {word: _credit(word, matched, translated.get(word, ())) for word in words}
 
 
-def sentences(source: Source) -> list[tuple[Lang, UnitSentence, str, str]]:
+def sentences(source: Source) -> list[tuple[Lang, UnitSentence, str, str, Context]]:
     """The sentences of a unit, in both languages, each with the side it is on, its rule
-    (`rule_text`) and, for an item of a list, the sentence that introduces it (`lead_in`; else
-    "")."""
+    (`rule_text`), for an item of a list the sentence that introduces it (`lead_in`; else ""),
+    and where else a detail of its rule may be stated (`Context`)."""
     return [
-        (side, s, rule, lead)
+        (side, s, rule, lead, context)
         for side in LANGS
-        for s, rule, lead in _rules(source.unit.text(side), side)
+        for s, rule, lead, context in _rules(source.unit.text(side), side)
     ]
 
 
+@dataclass(frozen=True)
+class Context:
+    """Where a detail of a sentence's rule may be stated outside it: for an item of a list, the
+    whole sentence introducing the list, its clauses before the lead-in too (有下列情形之一的，由
+    ……责令限期改正；逾期不改正的，处……罚款：; `rag.sentences.introduction`); and the rules of the
+    later paragraphs of its article that refer back to its own (本条第一款规定的申请权，自……一年
+    内不行使的，归于消灭; `rag.sentences.referred_paragraphs`)."""
+
+    introduction: str = ""
+    references: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=4096)
-def _rules(text: str, lang: Lang) -> tuple[tuple[UnitSentence, str, str], ...]:
-    """A text's sentences with their rules and lead-ins (remembered: the same units are read for
-    one question after another)."""
+def _rules(text: str, lang: Lang) -> tuple[tuple[UnitSentence, str, str, Context], ...]:
+    """A text's sentences with their rules, lead-ins and contexts (remembered: the same units
+    are read for one question after another)."""
     found = unit_sentences(text, lang)
     spans = [s.span for s in found]
     texts = [s.text for s in found]
-    return tuple(
-        (s, rule_text(text, spans, i), "" if (j := lead_in(texts, i)) is None else texts[j])
-        for i, s in enumerate(found)
-    )
+    paragraphs = paragraph_numbers(text, found)
+    referring: dict[int, list[str]] = {}
+    for i, s in enumerate(found):
+        for p in referred_paragraphs(s.text, paragraphs[i], s.lang):
+            referring.setdefault(p, []).append(rule_text(text, spans, i))
+    rules = []
+    for i, s in enumerate(found):
+        j = lead_in(texts, i)
+        introduced = ""
+        if j is not None:
+            introduced = one_line(text[spans[introduction(texts, j)][0] : spans[j][1]])
+        context = Context(introduced, tuple(referring.get(paragraphs[i], ())))
+        rules.append((s, rule_text(text, spans, i), "" if j is None else texts[j], context))
+    return tuple(rules)
 
 
 def _unit_text(source: Source) -> str:
@@ -413,9 +451,11 @@ def evidence(
     """Every sentence of the top sources with its coverage (its unit's headings count too) and,
     given the question's vector and the stored sentence vectors, its similarity. An item of a
     list and the sentence that introduces it (`lead_in`) are read together: the item with the
-    words of its lead-in, the lead-in as well as its best item covers (经营者……七日内退货……，但
-    下列商品除外：/（三）在线下载……). Only the words found somewhere in a unit are looked for in
-    its sentences: long units (the Basic Law's annexes) have hundreds."""
+    words of the whole introducing sentence (`Context.introduction`: 有下列情形之一的，……责令限期
+    改正；逾期不改正的，处……罚款：, not only its last clause), the lead-in as well as its best
+    item covers (经营者……七日内退货……，但下列商品除外：/（三）在线下载……). Only the words found
+    somewhere in a unit are looked for in its sentences: long units (the Basic Law's annexes)
+    have hundreds."""
     total = sum(abs(w) for w in weights.values())
     translated = translated or {}
     found = []
@@ -428,19 +468,22 @@ def evidence(
             if _credit(word, in_unit, translated.get(word, ())) > 0
         }
         read = []
-        for side, sentence, rule, lead in sentences(source):
+        for side, sentence, rule, lead, context in sentences(source):
+            introduced = context.introduction
             credits = _credits(
-                present, matching_form(f"{heading} {lead} {sentence.text}"), translated
+                present, matching_form(f"{heading} {introduced} {sentence.text}"), translated
             )
             share = _share(present, credits, total)
             if rule != sentence.text:
-                credits = _credits(present, matching_form(f"{heading} {lead} {rule}"), translated)
-            read.append((side, sentence, rule, lead, share, credits))
+                credits = _credits(
+                    present, matching_form(f"{heading} {introduced} {rule}"), translated
+                )
+            read.append((side, sentence, rule, lead, context, share, credits))
         with_items: dict[tuple[Lang, str], float] = {}
-        for side, _, _, lead, share, _ in read:
+        for side, _, _, lead, _, share, _ in read:
             if lead:
                 with_items[side, lead] = max(with_items.get((side, lead), 0.0), share)
-        for side, sentence, rule, _, share, credits in read:
+        for side, sentence, rule, _, context, share, credits in read:
             key = (source.hit.doc_id, source.unit.label, side, sentence.n)
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
@@ -448,9 +491,35 @@ def evidence(
             holds = frozenset(word for word, c in credits.items() if c > 0)
             share = max(share, with_items.get((side, sentence.text), 0.0))
             found.append(
-                Evidence(source, sentence.lang, sentence.text, rule, share, similarity, holds)
+                Evidence(
+                    source,
+                    sentence.lang,
+                    sentence.text,
+                    rule,
+                    share,
+                    similarity,
+                    holds,
+                    _asked_context(context, rule, present, translated),
+                )
             )
     return found
+
+
+def _asked_context(
+    context: Context, rule: str, present: Mapping[str, float], translated: Translations
+) -> tuple[str, ...]:
+    """The texts of a sentence's context where a detail asked of it may stand: the paragraphs
+    referring back to its own; and the introduction of its list only when the introduction holds
+    a question word the item does not (the sanction, the distance the question asks about): a
+    fine all items share answers "what is the fine for …", not "what share of the price must the
+    guarantee be" asked of the item on the guarantee."""
+    texts = context.references
+    if context.introduction:
+        own = _credits(present, matching_form(rule), translated)
+        introduced = _credits(present, matching_form(context.introduction), translated)
+        if any(c > 0 and not own[word] for word, c in introduced.items()):
+            texts = (context.introduction, *texts)
+    return texts
 
 
 def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[Evidence, ...]:
@@ -508,7 +577,7 @@ def stating(
     asks when a payment is due) does not state the one asked. A document's purpose has no
     anchor: its topic is the document; nor has an open question, which asks for no detail: every
     sentence carrying its topic answers it, and the answer quotes the closest."""
-    given = tuple(e for e in carried if asked.given_by(e.rule, e.lang))
+    given = tuple(e for e in carried if e.states(asked))
     held = [word for e in carried for word in e.holds if anchors.get(word, 0.0) > 0]
     if not held or asked.kind in (Kind.PURPOSE, Kind.OPEN):
         return given

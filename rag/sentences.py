@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.numerals import chinese_to_int
 from rag.text import one_line, text_language
 from rag.types import Lang, Span
 
@@ -72,6 +73,34 @@ _ITEM_FAMILIES = (
 _ITEM = re.compile(r"\s*(?:" + "|".join(f"({family})" for family in _ITEM_FAMILIES) + ")")
 _ITEM_AFTER_LEAD = re.compile(r"[：:—]\s*(?:" + "|".join(_ITEM_FAMILIES) + ")")
 _LEADS = ("：", ":", "—")
+# References back to a paragraph (款) of the same article (`referred_paragraphs`).
+_ZH_PRECEDING = re.compile(r"前([两二三四])?款|上款")
+_ZH_PARAGRAPH = re.compile(r"第([一二三四五六七八九十]+)款")
+_ZH_THIS_ARTICLE = re.compile(r"本条(?:第[一二三四五六七八九十]+款[、和及或至]?)+")
+_ZH_BARE_PARAGRAPH = re.compile(
+    r"(?<![条\d〇零一二三四五六七八九十百千])第([一二三四五六七八九十]+)款"
+)
+_EN_PRECEDING = re.compile(r"\b(?:the )?preceding (?:(two|three|four) )?paragraphs?\b", re.I)
+_EN_THIS_ARTICLE = re.compile(
+    r"\bparagraphs? (\d{1,2}|one|two|three|four)(?:,? (?:and|or|to) (\d{1,2}))? of this article\b"
+    r"|\bthe (first|second|third|fourth) paragraph of this article\b",
+    re.I,
+)
+_COUNTS = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+}
+_CLAUSE_MARKS = tuple(_CLAUSE_ENDS)
 
 # Followed by a name or a phrase, never the end of a sentence.
 _NEVER_ENDS = frozenset(
@@ -214,6 +243,55 @@ def lead_in(sentences: Sequence[str], i: int) -> int | None:
         if its_family is None:
             return None
     return None
+
+
+def introduction(sentences: Sequence[str], j: int) -> int:
+    """The first clause of the sentence that a list's lead-in (sentence j, `lead_in`) closes: a
+    lead-in cut at ；/; is the last clause of the sentence that introduces the list, and a detail
+    all its items share may stand in a clause before it (有下列情形之一的，由……责令限期改正；逾期
+    不改正的，处5万元以上10万元以下的罚款；情节严重的，……：). Going back over sentences that end
+    in ；/; and are no items."""
+    k = j
+    while k > 0 and sentences[k - 1].rstrip().endswith(_CLAUSE_MARKS):
+        if _item_family(sentences[k - 1]) is not None:
+            break
+        k -= 1
+    return k
+
+
+def paragraph_numbers(text: str, sentences: Sequence[UnitSentence]) -> list[int]:
+    """The paragraph (款) of a unit each of its sentences stands in, from 1: a line of the text
+    that is no item of a list (an item belongs to the paragraph that introduces its list)."""
+    starts: list[tuple[int, int]] = []  # (offset of a line, its paragraph)
+    paragraph, offset = 0, 0
+    for line in text.split("\n"):
+        if line.strip() and _item_family(line) is None:
+            paragraph += 1
+        starts.append((offset, max(paragraph, 1)))
+        offset += len(line) + 1
+    return [next(p for o, p in reversed(starts) if o <= s.span[0]) for s in sentences]
+
+
+def referred_paragraphs(sentence: str, paragraph: int, lang: Lang) -> frozenset[int]:
+    """The earlier paragraphs of its own article that a sentence in `paragraph` refers back to
+    (前款, 前两款, 本条第一款, 第二款; "the preceding paragraph", "paragraph 1 of this Article"): a
+    time limit or a sanction stated there is one of that paragraph's rule (本条第一款规定的申请
+    权，自……之日起一年内不行使的，归于消灭). Another article's paragraph (第十条第一款) is not."""
+    found: set[int] = set()
+    if lang == "zh":
+        for m in _ZH_PRECEDING.finditer(sentence):
+            found.update(range(paragraph - _COUNTS.get(m.group(1) or "", 1), paragraph))
+        for m in _ZH_THIS_ARTICLE.finditer(sentence):
+            found.update(chinese_to_int(n) for n in _ZH_PARAGRAPH.findall(m.group(0)))
+        found.update(chinese_to_int(n) for n in _ZH_BARE_PARAGRAPH.findall(sentence))
+    else:
+        for m in _EN_PRECEDING.finditer(sentence):
+            found.update(range(paragraph - _COUNTS.get((m.group(1) or "").lower(), 1), paragraph))
+        for m in _EN_THIS_ARTICLE.finditer(sentence):
+            found.update(
+                int(n) if n.isdigit() else _COUNTS[n.lower()] for n in m.groups() if n is not None
+            )
+    return frozenset(p for p in found if 0 < p < paragraph)
 
 
 def _item_family(sentence: str) -> int | None:

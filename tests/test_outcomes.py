@@ -249,3 +249,59 @@ def test_when_a_document_takes_effect_is_answered_by_its_commencement_clause(
     assert answer.outcome == Outcome.ANSWERED
     assert answer.citations[0].label == "52"
     assert "本法自2011年4月1日起施行" in answer.answer
+
+
+@pytest.fixture(scope="module")
+def wages_and_trusts(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> Iterator[Assistant]:
+    """Two real documents whose details stand outside the sentence on the topic: a regulation's
+    fines in the sentence introducing a list of acts, a statute's time limit in a later paragraph
+    referring back to the first."""
+    home = tmp_path_factory.mktemp("context-home")
+    index = Index(Settings(home=home), embedder=embedder)
+    ingest_paths(
+        [
+            shared("lawrefbook/行政法规/保障农民工工资支付条例(2019-12-30).md"),
+            shared("lawrefbook/民法商法/信托法(2001-04-28).md"),
+        ],
+        index,
+    )
+    yield Assistant(index, Settings(home=home), "extractive")
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "quoted"),
+    [
+        # the fine is stated before the lead-in of the list the act is an item of
+        (
+            "施工总承包单位未按规定开设农民工工资专用账户，逾期不改正的，罚款多少？",
+            "55",
+            "并处5万元以上10万元以下的罚款",
+        ),
+        # the time limit is stated in the third paragraph, of the right the first one gives
+        (
+            "委托人设立信托损害债权人利益的，债权人应当在多长时间内申请撤销该信托？",
+            "12",
+            "一年内不行使的，归于消灭",
+        ),
+    ],
+)
+def test_a_detail_stated_in_the_context_of_the_rule_is_answered(
+    wages_and_trusts: Assistant, question: str, label: str, quoted: str
+) -> None:
+    answer = wages_and_trusts.ask(question)
+    assert answer.outcome == Outcome.ANSWERED
+    assert label in {c.label for c in answer.citations}
+    assert quoted in answer.answer
+
+
+def test_a_fine_shared_by_a_list_does_not_answer_another_detail_of_an_item(
+    wages_and_trusts: Assistant,
+) -> None:
+    # 第五十七条（一）建设单位未依法提供工程款支付担保: the list's fine is no share of the price
+    answer = wages_and_trusts.ask(
+        "建设单位提供的工程款支付担保，担保金额应当占合同价款的多少比例？"
+    )
+    assert answer.outcome == Outcome.NOT_STATED

@@ -16,9 +16,12 @@ from ingest.readers import read_source
 from rag.citations import answer_sentences, verify_citations
 from rag.extractive import ExtractiveAnswerer, Quote
 from rag.sentences import (
+    introduction,
     is_consequence,
     is_proviso,
     lead_in,
+    paragraph_numbers,
+    referred_paragraphs,
     rule_text,
     sentence_spans,
     split_sentences,
@@ -520,3 +523,63 @@ def test_an_item_is_introduced_by_the_lead_in_before_its_list(
 ) -> None:
     sentences = [s.text for s in unit_sentences(text, lang)]
     assert [lead_in(sentences, i) for i in range(len(sentences))] == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first"),
+    [
+        # the fine all items share is stated in a clause before the lead-in's own
+        (
+            "本条例第五条规定适用于本条。\n"
+            "有下列情形之一的，由劳动行政部门责令限期改正；逾期不改正的，处5万元以上10万元以下"
+            "的罚款；情节严重的，吊销资质证书：\n（一）未开设专用账户；\n（二）未存储保证金。",
+            "zh",
+            1,
+        ),
+        (
+            "Where an employer does any of the following, it shall be ordered to rectify; if it "
+            "fails to do so, it shall be fined; if the case is serious, its licence is revoked:\n"
+            "(1) it opens no account;\n(2) it deposits no guarantee.",
+            "en",
+            0,
+        ),
+        # a lead-in that is a whole sentence is its own introduction; an item before it ends it
+        ("经营者有下列情形之一的，应当退货：\n（一）商品有缺陷。", "zh", 0),
+        ("甲可以申请：\n（一）乙；\n丙应当提交下列材料：\n1. 申请书。", "zh", 2),
+    ],
+)
+def test_a_list_is_introduced_by_the_whole_sentence_its_lead_in_closes(
+    text: str, lang: Lang, first: int
+) -> None:
+    sentences = [s.text for s in unit_sentences(text, lang)]
+    last = lead_in(sentences, len(sentences) - 1)
+    assert last is not None
+    assert introduction(sentences, last) == first
+
+
+def test_an_items_paragraph_is_the_one_introducing_its_list() -> None:
+    text = "有下列情形之一的，处罚款：\n（一）甲；\n（二）乙。\n有前款第一项行为的，没收。"
+    assert paragraph_numbers(text, unit_sentences(text, "zh")) == [1, 1, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "lang", "referred"),
+    [
+        ("本条第一款规定的申请权，自债权人知道之日起一年内不行使的，归于消灭。", 3, "zh", {1}),
+        ("人民法院依照前款规定撤销信托的，不影响善意受益人的利益。", 2, "zh", {1}),
+        ("违反前两款规定的，处五千元罚款。", 3, "zh", {1, 2}),
+        ("依照第一款规定申请的，应当提交证明。", 3, "zh", {1}),
+        ("本条第一款、第二款规定的期限，可以延长。", 3, "zh", {1, 2}),
+        # another article's paragraph, and a paragraph not before the sentence's own
+        ("依照本法第十条第一款的规定办理。", 3, "zh", set()),
+        ("依照本条第三款的规定办理。", 2, "zh", set()),
+        ("The right provided in paragraph 1 of this Article lapses after one year.", 3, "en", {1}),
+        ("Any violation of the preceding two paragraphs shall be fined.", 3, "en", {1, 2}),
+        ("The first paragraph of this Article does not apply to minors.", 2, "en", {1}),
+        ("This Article applies to all persons.", 2, "en", set()),
+    ],
+)
+def test_a_paragraph_refers_back_to_earlier_paragraphs_of_its_own_article(
+    sentence: str, paragraph: int, lang: Lang, referred: set[int]
+) -> None:
+    assert referred_paragraphs(sentence, paragraph, lang) == referred
