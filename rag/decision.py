@@ -111,6 +111,13 @@ _LIGHT = set(
     "want wants wanted".split()
 )
 
+# English words that say how, not what, and are no stop words of the keyword index ("but",
+# "since", "rather"): they anchor nothing (`anchor_weights`).
+_FUNCTION = set(
+    "but since rather once also even just still already yet only any some such than then there "
+    "here these those very".split()
+)
+
 # Words that name the detail a question asks for, not its topic: they anchor nothing (`stating`).
 _SLOT = set(
     "minimum maximum least most limit deadline period time date day week month year hour "
@@ -556,7 +563,7 @@ def anchor_weights(
         for word, weight in word_weights(
             question, index, translated, rarity_of_translations=True
         ).items()
-        if weight > 0 and word not in _SLOT and word not in _LIGHT
+        if weight > 0 and word not in _SLOT and word not in _LIGHT and word not in _FUNCTION
     }
 
 
