@@ -216,7 +216,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
             # with what it is in between: 哪个政府部门, 哪一级人民政府, 哪家鉴定机构
-            r"|哪(?:个|一级?|家)[\u4e00-\u9fff]{1,4}?(机关|部门|机构|法院|政府)"
+            # (not across a verb or a time: 在哪个阶段向法院提出, 在哪个期限内向法院起诉)
+            r"|哪(?:个|一级?|家)(?:(?![向在到去由对给把被期时段内])[\u4e00-\u9fff]){1,4}?"
+            r"(机关|部门|机构|法院|政府)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
             # English "who" and "which … court": `_asks_who`
             r"|\bwhich (?:is|are) the (?:[a-z-]+ ){0,2}(?:authorit(?:y|ies)|bod(?:y|ies)|courts?|"
@@ -490,17 +492,24 @@ _EN_ASKED_UNIT = (
 )
 
 
-_LEVEL_ASKED = re.compile(r"哪一?级|什么级别|\b(?:which|what) levels?\b", re.I)
-# The level of a court or government: 基层人民法院, 县级以上人民政府, "intermediate people's court"
+_LEVEL_ASKED = re.compile(r"哪一?级|\bwhich levels?\b", re.I)
+# The level of a court or government, with the body it is a level of: 中级以上的人民法院,
+# 县级以上地方人民政府, 上一级人民法院, "intermediate people's court" (not 高级管理人员, 各级人民
+# 政府, 基层群众性自治组织)
 _LEVEL = {
     "zh": re.compile(
-        r"基层|中级|高级|最高人民|[县市省乡]级|地级|乡镇|设区的市|省、自治区、直辖市|国务院|各级"
-        r"|上一?级|同级|本级"
+        r"(?:基层|中级|高级|最高)(?:以上的?)?人民(?:法院|检察院)"
+        r"|(?:[县市省乡]级|地级|设区的市级?|省、自治区、直辖市)(?:以上的?)?(?:地方)?(?:人民)?"
+        r"(?:政府|法院|检察院)"
+        r"|(?:上一?级|同级|本级)(?:人民)?(?:法院|检察院|政府|机关|行政机关|主管部门)|国务院"
     ),
     "en": re.compile(
-        r"\b(?:basic|primary|intermediate|higher|supreme|county|municipal|provincial|prefecture|"
-        r"township|next higher|higher-level|same-level)\b|\bstate council\b"
-        r"|\bat (?:or above )?the [a-z-]+ level\b|\bat the same level\b",
+        r"\b(?:basic|intermediate|higher|high|supreme)(?:-level)? people's "
+        r"(?:courts?|procuratorates?)"
+        r"|\b(?:county|municipal|provincial|prefecture|township)[- ]level\b"
+        r"|\b(?:county|municipal|provincial) (?:people's )?governments?\b"
+        r"|\bat (?:or above )?the [a-z-]+ level\b|\bat the same level\b|\bnext higher\b"
+        r"|\bhigher-level (?:courts?|authorit(?:y|ies)|organs?|departments?)|\bstate council\b",
         re.I,
     ),
 }
@@ -545,7 +554,7 @@ _ZH_DATE = re.compile(
     r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"  # a lunar date: 九月初九, 正月十五
     r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
     # a moment an event marks: 自收到人民法院通知时起
-    r"|(?:自|从)[^，。；;]{1,40}?时起"
+    r"|(?:自|从)[^，。；;]{1,40}?(?<![及同临])时起"
     rf"|第\s*{_ZH_NUM}+\s*(?:个工作)?[日天](?!内)"  # a day counted: 自第6日起
 )
 _EN_DATE = re.compile(

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.numerals import chinese_to_int
+from rag.numerals import ZH_NUM, chinese_to_int
 from rag.text import one_line, text_language
 from rag.types import Lang, Span
 
@@ -73,24 +73,29 @@ _ITEM_FAMILIES = (
 _ITEM = re.compile(r"\s*(?:" + "|".join(f"({family})" for family in _ITEM_FAMILIES) + ")")
 _ITEM_AFTER_LEAD = re.compile(r"[：:—]\s*(?:" + "|".join(_ITEM_FAMILIES) + ")")
 _LEADS = ("：", ":", "—")
-# References back to a paragraph (款) of the same article (`referred_paragraphs`).
-_ZH_PRECEDING = re.compile(r"前([两二三四])?款|上款")
-_ZH_PARAGRAPH = re.compile(r"第([一二三四五六七八九十]+)款")
-_ZH_THIS_ARTICLE = re.compile(r"本条(?:第[一二三四五六七八九十]+款[、和及或至]?)+")
-_ZH_BARE_PARAGRAPH = re.compile(
-    r"(?<![条\d〇零一二三四五六七八九十百千])第([一二三四五六七八九十]+)款"
+# References back to a paragraph (款) of the same article (`referred_paragraphs`): 前款, 前两款,
+# 本条第一款、第二款, 本条第一款至第三款, a bare 第二款; never a paragraph of another article
+# (本法第十条第一款、第二款), whose references are taken out first.
+_ZH_NUMERAL = f"[{ZH_NUM}]+"
+_ZH_PRECEDING = re.compile(f"前({_ZH_NUMERAL})?款|上款")
+_ZH_PARAGRAPHS = re.compile(f"第({_ZH_NUMERAL})款(?:[、和及或]|(至))?")
+_ZH_OTHER_ARTICLE = re.compile(
+    f"(?<!本)第{_ZH_NUMERAL}条(?:之{_ZH_NUMERAL})?"
+    f"(?:第{_ZH_NUMERAL}款(?:[、和及或至]第{_ZH_NUMERAL}款)*)?"
 )
-_EN_PRECEDING = re.compile(r"\b(?:the )?preceding (?:(two|three|four) )?paragraphs?\b", re.I)
+# A line that is only an article's label ("Article 12", 第十二条): it begins no paragraph.
+_LABEL_LINE = re.compile(
+    rf"\s*(?:article\s+\d+[a-z-]*|第{_ZH_NUMERAL}条(?:之{_ZH_NUMERAL})?)\s*[:：.]?\s*", re.I
+)
+_EN_PRECEDING = re.compile(
+    r"\b(?:the )?(?:preceding|previous) (?:(two|three|four) )?paragraphs?\b", re.I
+)
 _EN_THIS_ARTICLE = re.compile(
     r"\bparagraphs? (\d{1,2}|one|two|three|four)(?:,? (?:and|or|to) (\d{1,2}))? of this article\b"
     r"|\bthe (first|second|third|fourth) paragraph of this article\b",
     re.I,
 )
-_COUNTS = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
+_EN_COUNTS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -260,37 +265,50 @@ def introduction(sentences: Sequence[str], j: int) -> int:
 
 
 def paragraph_numbers(text: str, sentences: Sequence[UnitSentence]) -> list[int]:
-    """The paragraph (款) of a unit each of its sentences stands in, from 1: a line of the text
-    that is no item of a list (an item belongs to the paragraph that introduces its list)."""
-    starts: list[tuple[int, int]] = []  # (offset of a line, its paragraph)
-    paragraph, offset = 0, 0
-    for line in text.split("\n"):
-        if line.strip() and _item_family(line) is None:
+    """The paragraph (款) of a unit each of its sentences stands in, from 1: a new one begins
+    with a line on which a sentence begins and that is no item of a list (an item belongs to
+    the paragraph that introduces its list); a label line or a line too short to hold a
+    sentence begins none."""
+    numbers: list[int] = []
+    paragraph, line = 0, -1
+    for s in sentences:
+        its_line = text.count("\n", 0, s.span[0])
+        if _LABEL_LINE.fullmatch(s.text):
+            numbers.append(max(paragraph, 1))
+            continue
+        if its_line != line and (paragraph == 0 or _item_family(s.text) is None):
             paragraph += 1
-        starts.append((offset, max(paragraph, 1)))
-        offset += len(line) + 1
-    return [next(p for o, p in reversed(starts) if o <= s.span[0]) for s in sentences]
+        line = its_line
+        numbers.append(paragraph)
+    return numbers
 
 
 def referred_paragraphs(sentence: str, paragraph: int, lang: Lang) -> frozenset[int]:
     """The earlier paragraphs of its own article that a sentence in `paragraph` refers back to
-    (前款, 前两款, 本条第一款, 第二款; "the preceding paragraph", "paragraph 1 of this Article"): a
-    time limit or a sanction stated there is one of that paragraph's rule (本条第一款规定的申请
-    权，自……之日起一年内不行使的，归于消灭). Another article's paragraph (第十条第一款) is not."""
+    (前款, 前两款, 本条第一款至第三款, 第二款; "the preceding paragraph", "paragraph 1 of this
+    Article"): a time limit or a sanction stated there is one of that paragraph's rule (本条第一
+    款规定的申请权，自……之日起一年内不行使的，归于消灭). Another article's paragraph (第十条第一款)
+    is not."""
     found: set[int] = set()
     if lang == "zh":
         for m in _ZH_PRECEDING.finditer(sentence):
-            found.update(range(paragraph - _COUNTS.get(m.group(1) or "", 1), paragraph))
-        for m in _ZH_THIS_ARTICLE.finditer(sentence):
-            found.update(chinese_to_int(n) for n in _ZH_PARAGRAPH.findall(m.group(0)))
-        found.update(chinese_to_int(n) for n in _ZH_BARE_PARAGRAPH.findall(sentence))
+            back = chinese_to_int(m.group(1)) if m.group(1) else 1
+            found.update(range(paragraph - back, paragraph))
+        rest = _ZH_OTHER_ARTICLE.sub(" ", sentence)
+        start = None
+        for m in _ZH_PARAGRAPHS.finditer(rest):
+            n = chinese_to_int(m.group(1))
+            found.update(range(start, n + 1) if start is not None and start < n else (n,))
+            start = n if m.group(2) else None
     else:
         for m in _EN_PRECEDING.finditer(sentence):
-            found.update(range(paragraph - _COUNTS.get((m.group(1) or "").lower(), 1), paragraph))
+            back = _EN_COUNTS.get((m.group(1) or "").lower(), 1)
+            found.update(range(paragraph - back, paragraph))
         for m in _EN_THIS_ARTICLE.finditer(sentence):
-            found.update(
-                int(n) if n.isdigit() else _COUNTS[n.lower()] for n in m.groups() if n is not None
-            )
+            numbers = [int(n) if n.isdigit() else _EN_COUNTS[n.lower()] for n in m.groups() if n]
+            if " to " in m.group(0).lower() and len(numbers) == 2:
+                numbers = list(range(numbers[0], numbers[1] + 1))
+            found.update(numbers)
     return frozenset(p for p in found if 0 < p < paragraph)
 
 

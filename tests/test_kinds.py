@@ -373,6 +373,31 @@ def test_which_level_is_answered_by_a_level_not_by_any_court(
     assert Asked.of("哪个部门负责？").units == frozenset()
 
 
+def test_a_level_is_of_a_court_or_government_not_any_word_for_a_rank() -> None:
+    zh, en = Asked.of("应由哪一级法院管辖？"), Asked.of("Which level of court hears it?")
+    for text in (
+        "各级人民政府应当加强管理。",
+        "高级管理人员应当忠实履行职务。",
+        "基层群众性自治组织",
+    ):
+        assert not zh.given_by(text, "zh")
+    for text in ("中级以上的人民法院设立赔偿委员会。", "可以向上一级人民法院申诉。"):
+        assert zh.given_by(text, "zh")
+    for text in ("The basic principles apply.", "A fine higher than the gain is imposed."):
+        assert not en.given_by(text, "en")
+
+
+def test_a_body_is_asked_only_before_a_verb_or_a_time() -> None:
+    assert question_kind("在哪个期限内向法院起诉？") != Kind.PERSON
+    assert question_kind("应当在哪个阶段向法院提出异议？") != Kind.PERSON
+
+
+def test_an_event_marks_a_moment_but_promptly_is_no_date() -> None:
+    asked = Asked.of("从什么时候起不再增加？")
+    assert asked.given_by("债权数额自收到人民法院通知时起不再增加。", "zh")
+    assert not asked.given_by("被害人自知道后应当及时起诉。", "zh")
+
+
 def test_open_and_article_questions_need_no_span() -> None:
     assert has_span(Kind.OPEN, "任何文字", "zh")
     assert has_span(Kind.ARTICLE, "Any text.", "en")

@@ -560,6 +560,9 @@ def test_a_list_is_introduced_by_the_whole_sentence_its_lead_in_closes(
 def test_an_items_paragraph_is_the_one_introducing_its_list() -> None:
     text = "有下列情形之一的，处罚款：\n（一）甲；\n（二）乙。\n有前款第一项行为的，没收。"
     assert paragraph_numbers(text, unit_sentences(text, "zh")) == [1, 1, 1, 2]
+    # a label line begins no paragraph
+    text = "Article 12\nThe creditor may apply.\nThe right in paragraph 1 of this Article lapses."
+    assert paragraph_numbers(text, unit_sentences(text, "en")) == [1, 1, 2]
 
 
 @pytest.mark.parametrize(
@@ -577,6 +580,12 @@ def test_an_items_paragraph_is_the_one_introducing_its_list() -> None:
         ("Any violation of the preceding two paragraphs shall be fined.", 3, "en", {1, 2}),
         ("The first paragraph of this Article does not apply to minors.", 2, "en", {1}),
         ("This Article applies to all persons.", 2, "en", set()),
+        # another article's paragraphs, however many; a range of this article's
+        ("依照本法第十条第一款、第二款规定的程序办理。", 3, "zh", set()),
+        ("第十条第一款和第二款不适用于本条。", 3, "zh", set()),
+        ("本条第一款至第三款规定的期限，可以延长。", 4, "zh", {1, 2, 3}),
+        ("Paragraphs 1 to 3 of this Article apply mutatis mutandis.", 4, "en", {1, 2, 3}),
+        ("The previous paragraph does not apply to minors.", 2, "en", {1}),
     ],
 )
 def test_a_paragraph_refers_back_to_earlier_paragraphs_of_its_own_article(
