@@ -491,6 +491,12 @@ def evidence(
                     present, matching_form(f"{heading} {introduced} {r.rule}"), translated
                 )
             read.append((r, share, credits))
+        # the question's words each introduction holds (`_asked_context`): once per list
+        held_by_introduction = {
+            r.context.introduction: _held(r.context.introduction, present, translated)
+            for r, _, _ in read
+            if r.context.introduction
+        }
         with_items: dict[tuple[Lang, str], float] = {}
         for r, share, _ in read:
             if r.lead:
@@ -511,14 +517,19 @@ def evidence(
                     share,
                     similarity,
                     holds,
-                    _asked_context(r.context, r.rule, present, translated),
+                    _asked_context(
+                        r.context,
+                        r.rule,
+                        held_by_introduction.get(r.context.introduction, ()),
+                        translated,
+                    ),
                 )
             )
     return found
 
 
 def _asked_context(
-    context: Context, rule: str, present: Mapping[str, float], translated: Translations
+    context: Context, rule: str, introduced: tuple[str, ...], translated: Translations
 ) -> tuple[str, ...]:
     """The texts of a sentence's context where a detail asked of it may stand: the paragraphs
     referring back to its own, always (a reference names the paragraph whose rule it completes:
@@ -530,11 +541,16 @@ def _asked_context(
     not "what share of the price must the guarantee be" asked of the item on the guarantee."""
     texts = context.references
     if context.introduction:
-        own = _credits(present, matching_form(rule), translated)
-        introduced = _credits(present, matching_form(context.introduction), translated)
-        if any(c > 0 and not own[word] for word, c in introduced.items()):
+        matched = matching_form(rule)
+        if any(_credit(word, matched, translated.get(word, ())) == 0 for word in introduced):
             texts = (context.introduction, *texts)
     return texts
+
+
+def _held(text: str, present: Mapping[str, float], translated: Translations) -> tuple[str, ...]:
+    """The question's words a text holds, if in part."""
+    matched = matching_form(text)
+    return tuple(w for w in present if _credit(w, matched, translated.get(w, ())) > 0)
 
 
 def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[Evidence, ...]:
