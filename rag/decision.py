@@ -549,8 +549,8 @@ def _asked_context(
 
 def _held(text: str, present: Mapping[str, float], translated: Translations) -> tuple[str, ...]:
     """The question's words a text holds, if in part."""
-    matched = matching_form(text)
-    return tuple(w for w in present if _credit(w, matched, translated.get(w, ())) > 0)
+    credits = _credits(present, matching_form(text), translated)
+    return tuple(word for word, credit in credits.items() if credit > 0)
 
 
 def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[Evidence, ...]:
