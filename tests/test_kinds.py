@@ -433,6 +433,18 @@ def test_a_rate_named_by_its_term_is_no_time_limit() -> None:
     assert has_span(Kind.DURATION, "The lender shall claim within one year.", "en")
 
 
+def test_a_tax_or_accounting_year_counted_is_a_time_limit_in_years() -> None:
+    zh = Asked.of("超过抵免限额的部分，可以在以后几年里继续抵？")
+    assert zh.units == frozenset({"year"})
+    assert zh.given_by("超过抵免限额的部分，可以在以后五个年度内抵补。", "zh")
+    assert zh.given_by("亏损可以在以后三个纳税年度内弥补。", "zh")
+    assert not zh.given_by("企业应当在2020年度的报告中说明。", "zh")
+    en = Asked.of("For how many years can the excess credit be carried forward?")
+    assert en.given_by("The excess may be carried forward over the next five tax years.", "en")
+    assert has_span(Kind.DURATION, "within three consecutive fiscal years", "en")
+    assert not has_span(Kind.DURATION, "the tax year in which the income arises", "en")
+
+
 def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
     asked = Asked.of("Within what distance of a railway station is a demonstration forbidden?")
     assert asked.units == frozenset({"distance"})
