@@ -599,7 +599,8 @@ _ZH_DURATION = re.compile(
 )
 _EN_DURATION = re.compile(
     rf"\b(\d+|{_EN_NUM_WORDS})\b(\s*\(\d+\))?([\s-]+(working|calendar|consecutive|full|"
-    r"clear|tax|fiscal|financial|accounting)){0,2}[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
+    r"clear|tax|fiscal|financial|accounting)){0,2}"
+    r"[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
     r"(?![\s-]+(?:loan prime|LPR|deposit|treasury|bond|benchmark))",
     re.I,
 )
