@@ -8,7 +8,8 @@ backwards, from English glosses to Chinese headwords, and keeps for each the Chi
 index actually contains, the most frequent first: "labor contract" → 劳动合同, "work overtime" →
 加班, "arbitration" → 仲裁; a word it translates into none of them comes with none ("trademark",
 asked of statutes that never say 商标), which the decision reads as a word the index's Chinese
-has never seen. Longer phrases are matched first ("income tax" before "income").
+has never seen. Longer phrases are matched first ("income tax" before "income"); one glossed in
+the plural is found in the singular too ("interest rate" → 利率, glossed "interest rates").
 
 A gloss is read as the dictionary writes it, less what does not name the thing: parentheses
 ("(business) contract" → "contract"), a leading "to" or article, "sb"/"sth" and the
@@ -104,6 +105,12 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
                     found[key].add(entry["simplified"])
                     # American question words meet British glosses ("judgement defaulter")
                     found[" ".join(_american_word(w) for w in key.split())].add(entry["simplified"])
+                    # a phrase glossed in the plural is asked in the singular too: 利率 is
+                    # glossed "interest rates" (one word is not: "funds" → 资金 would also
+                    # translate "fund", which the development sets measured as a loss)
+                    *head, last = key.split()
+                    if head and last.endswith("s") and not last.endswith("ss"):
+                        found[" ".join([*head, last[:-1]])].add(entry["simplified"])
     return {key: frozenset(words) for key, words in found.items()}, dict(meant)
 
 

@@ -85,6 +85,19 @@ def test_an_american_word_meets_a_british_gloss() -> None:
         ]
 
 
+def test_a_phrase_glossed_in_the_plural_is_found_in_the_singular() -> None:
+    # CC-CEDICT glosses 利率 "interest rates" only; a single word is not singularised: 资金 is
+    # glossed "funds", and "fund" does not find it
+    held = {"利率": 4, "资金": 3}.get
+
+    def frequent(token: str) -> int:
+        return held(token) or 0
+
+    assert chinese_terms("the interest rate", frequent, 2) == [("interest rate", ("利率",))]
+    assert chinese_terms("interest rates", frequent, 2) == [("interest rates", ("利率",))]
+    assert "资金" not in dict(chinese_terms("a trust fund", frequent, 2)).get("fund", ())
+
+
 def test_english_words_are_stemmed_alike_from_many_threads() -> None:
     words = [
         f"{stem}{ending}"
