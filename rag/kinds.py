@@ -417,14 +417,15 @@ def question_kind(question: str) -> Kind:
     return Kind.OPEN
 
 
+# What a year counted may be (五个年度, 三个纳税年度: a tax or accounting year).
+_COUNTED_YEAR = "(?:纳税|会计|自然)?"
 # Units a number or duration can be asked in: (Chinese measure words, English words). A question
 # asking "how many days" is answered by "15 days" / "十五日", not by "one director".
 UNITS: dict[str, tuple[str, str]] = {
     "day": (r"个?工作日|日|天", r"(?:working |calendar |clear )?days?"),
     "week": (r"周|星期", r"weeks?"),
     "month": (r"个月|月", r"months?"),
-    # 五个年度, 三个纳税年度: a tax or accounting year counted
-    "year": (r"个?(?:纳税|会计|自然)?年", r"years?"),
+    "year": (rf"个?{_COUNTED_YEAR}年", r"years?"),
     "hour": (r"小时", r"hours?"),
     "person": (
         r"人|名|位",
@@ -594,7 +595,7 @@ _EN_PURPOSE = re.compile(
 # A rate or a deposit named by its term is no time limit: 一年期贷款市场报价利率, the one-year loan
 # prime rate, 三年期定期存款.
 _ZH_DURATION = re.compile(
-    rf"(?<!第){_ZH_NUM}+\s*(个)?\s*(?:纳税|会计|自然)?(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
+    rf"(?<!第){_ZH_NUM}+\s*(个)?\s*{_COUNTED_YEAR}(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
     r"(?!期(?:贷款|存款|定期|国债|债券|利率|LPR))"
 )
 _EN_DURATION = re.compile(

@@ -271,8 +271,10 @@ def paragraph_numbers(text: str, sentences: Sequence[UnitSentence]) -> list[int]
     sentence begins none."""
     numbers: list[int] = []
     paragraph, line = 0, -1
+    its_line, counted = 0, 0  # the line of offset `counted`, read on as the sentences go
     for s in sentences:
-        its_line = text.count("\n", 0, s.span[0])
+        its_line += text.count("\n", counted, s.span[0])
+        counted = s.span[0]
         if _LABEL_LINE.fullmatch(s.text):
             numbers.append(max(paragraph, 1))
             continue
