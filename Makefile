@@ -104,8 +104,9 @@ eval-kinds: install-test
 # (blind4: written by a helper session that never ran the product), and four more five times
 # (taxes_tenders, patents_privacy, penalties_copyright, lending_ads, trust_seizure: the same,
 # most of them near misses and off-topic questions; reported blind first, then fitted on).
-# esign_pensions, land_wages, foreign_property, leases_exports, insurance_permits and
-# payments_fraud (corpora.json) are kept out: no model has been fitted on them; they are reported.
+# esign_pensions, land_wages, foreign_property, leases_exports, insurance_permits,
+# payments_fraud and company_food (corpora.json) are kept out: no model has been fitted on them;
+# they are reported.
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
 HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy \
 	penalties_copyright lending_ads trust_seizure
