@@ -248,7 +248,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家)|比例|税率|费率|[百千万]分之几|多大"
+            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家)|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
             r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
@@ -445,6 +445,10 @@ UNITS: dict[str, tuple[str, str]] = {
         r"米|公里|千米|里",
         r"met(?:re|er)s?|kilomet(?:re|er)s?|km|miles?|feet|foot|yards?",
     ),
+    "area": (
+        r"平方米|平米|平方公里|平方千米|亩|公顷",
+        r"square (?:met(?:re|er)s?|kilomet(?:re|er)s?|feet|foot)|sq\.? ?m|m2|hectares?|acres?",
+    ),
 }
 _DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
 _ZH_ASKED_UNIT = (
@@ -464,11 +468,15 @@ _ZH_ASKED_UNIT = (
         "money",
     ),
     # a late-payment surcharge is an amount or a daily rate (按日加收万分之五的滞纳金)
-    (re.compile(r"比例|税率|费率|比率|百分之(?:几|多少)|百分比|多少成|滞纳金"), "percent"),
+    (
+        re.compile(r"比例|税率|费率|比率|百分之(?:几|多少)|几分之[一几]|百分比|多少成|滞纳金"),
+        "percent",
+    ),
     (re.compile(r"几周?岁|多少周?岁|年龄|多大"), "age"),
     (re.compile(r"(几|多少)分"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
     (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
+    (re.compile(r"(几|多少)(平方米|平米|平方公里|平方千米|亩|公顷)|面积"), "area"),
     (re.compile(r"浓度|含量"), "concentration"),
 )
 _EN_ASKED_UNIT = (
@@ -491,6 +499,13 @@ _EN_ASKED_UNIT = (
     (re.compile(r"\bhow many points\b"), "point"),
     (re.compile(r"\bhow many times\b"), "times"),
     (re.compile(r"\bhow far\b|\bdistance\b|\bradius\b"), "distance"),
+    (
+        re.compile(
+            r"\bsquare (?:met|kilomet|feet|foot)|\bhectares?\b|\bacres?\b"
+            r"|\b(?:floor|land|site|building|usable|construction|business) area\b"
+        ),
+        "area",
+    ),
 )
 
 

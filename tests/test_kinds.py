@@ -455,6 +455,24 @@ def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
     assert not asked.given_by("主管机关应当在十日内作出决定。", "zh")
 
 
+def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
+    asked = Asked.of("店面不到多少平方米就可以不办食品经营许可证？")
+    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"area"}))
+    assert asked.given_by("营业面积在五十平方米以下的，可以简化办理。", "zh")
+    assert not asked.given_by("自处罚决定作出之日起五年内不得申请许可，并处五万元罚款。", "zh")
+    asked = Asked.of("How many square metres may a shop have and still be exempt from the licence?")
+    assert asked.units == frozenset({"area"})
+    assert asked.given_by("A shop of less than 50 square metres is exempt.", "en")
+    assert not asked.given_by("The licence is valid for five years.", "en")
+
+
+def test_a_fraction_asked_in_chinese_is_a_share() -> None:
+    asked = Asked.of("上市公司的独立董事至少要占董事会成员的几分之一？")
+    assert asked.kind == Kind.NUMBER
+    assert asked.given_by("职工代表的比例不得低于三分之一。", "zh")
+    assert not asked.given_by("董事会成员中应当有公司职工代表。", "zh")
+
+
 @pytest.mark.parametrize(
     ("kind", "found_at_end"),
     [
