@@ -47,6 +47,7 @@ from rag.decision import (
     DecisionModel,
     features,
     question_anchors,
+    stated_by_parts,
     stating,
     topic_evidence,
 )
@@ -100,6 +101,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                 detail_present={
                     _choice(share, nearest): bool(
                         stating(asked, topic_evidence(found, share, nearest), anchors)
+                        or stated_by_parts(question.question, retrieval, index, share, nearest)
                     )
                     for share, nearest in EVIDENCE_CHOICES
                 },

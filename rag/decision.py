@@ -47,7 +47,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from rag.keyword import american, chinese_words, tokenize
-from rag.kinds import Asked, Kind, asks_commencement, states_commencement
+from rag.kinds import Asked, Kind, asks_commencement, question_parts, states_commencement
 from rag.retrieval import Retrieval
 from rag.sentences import (
     UnitSentence,
@@ -625,10 +625,7 @@ def features(
         return dict.fromkeys(FEATURES, 0.0), []
     translated = translations(retrieval)
     weights = word_weights(question, index, translated)
-    stored = None
-    if retrieval.vector is not None:
-        stored = index.sentence_vectors([(s.hit.doc_id, s.unit) for s in sources[:TOP_UNITS]])
-    found = evidence(weights, sources, retrieval.vector, stored, translated)
+    found = evidence(weights, sources, retrieval.vector, _stored(retrieval, index), translated)
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
@@ -659,6 +656,42 @@ def features(
         "lead5": _lead(retrieval.leads, 4),
     }
     return values, found
+
+
+def _stored(
+    retrieval: Retrieval, index: IndexStatistics
+) -> dict[tuple[str, str, Lang, int], np.ndarray] | None:
+    """The stored vectors of the top sources' sentences (none without the question's vector)."""
+    if retrieval.vector is None:
+        return None
+    return index.sentence_vectors([(s.hit.doc_id, s.unit) for s in retrieval.sources[:TOP_UNITS]])
+
+
+def stated_by_parts(
+    question: str, retrieval: Retrieval, index: IndexStatistics, share: float, nearest: int
+) -> tuple[Evidence, ...]:
+    """For a question asked in several sentences (`question_parts`), the sentences that state
+    what each part asks, each part read as a question of its own: its words carry its topic
+    and anchor its detail; none unless every part's is stated. Read when the whole question's
+    reading finds nothing: in "董事每届任期最长是几年？任期届满后还能连任吗？" the term is
+    asked of 每届任期, but the heaviest word a carrying sentence holds, 连任, is the second
+    part's, and the sentence with the term (每届任期不得超过三年) holds no 连任."""
+    parts = question_parts(question)
+    asked = [Asked.of(part) for part in parts]
+    if all(a.kind == Kind.OPEN for a in asked):
+        return ()
+    translated = translations(retrieval)
+    stored = _stored(retrieval, index)
+    stated: list[Evidence] = []
+    for part, asked_part in zip(parts, asked, strict=True):
+        weights = word_weights(part, index, translated)
+        found = evidence(weights, retrieval.sources, retrieval.vector, stored, translated)
+        carried = topic_evidence(found, share, nearest)
+        given = stating(asked_part, carried, anchor_weights(part, index, translated))
+        if not given:
+            return ()
+        stated += [e for e in given if e not in stated]
+    return tuple(stated)
 
 
 def _lead(leads: tuple[float, ...], behind: int) -> float:
@@ -725,6 +758,8 @@ def decide(
     carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
     if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
         carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
-    if stated := stating(asked, carried, question_anchors(question, retrieval, index)):
+    stated = stating(asked, carried, question_anchors(question, retrieval, index))
+    share, nearest = model.evidence_share, model.evidence_nearest
+    if stated or (stated := stated_by_parts(question, retrieval, index, share, nearest)):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     return Decision(Outcome.NOT_STATED, asked, probability, values, carried)

@@ -321,8 +321,23 @@ def asking_part(question: str) -> str:
     what is asked: in "They never told me how much was paid in. Aren't they supposed to tell
     me?" the "how much" asks for no number."""
     text = normalize(question)
-    asking = [s for s in _sentences(text) if s.endswith("?") or _REQUEST.search(s)]
-    return " ".join(asking) or text
+    return " ".join(_asking(_sentences(text))) or text
+
+
+def _asking(sentences: list[str]) -> list[str]:
+    return [s for s in sentences if s.endswith("?") or _REQUEST.search(s)]
+
+
+def question_parts(question: str) -> list[str]:
+    """A question that asks in more than one sentence, as one question per asking sentence, each
+    with the sentences that say what happened ("I want to sell my stake. Do the others have a
+    right to buy first? How long do they have to answer?"); none for a question asked once."""
+    sentences = _sentences(normalize(question))
+    asking = _asking(sentences)
+    if len(asking) < 2:
+        return []
+    told = [s for s in sentences if s not in asking]
+    return [" ".join([*told, s]) for s in asking]
 
 
 # "who" / "which … court" in English, and what tells a question's own "who" from a relative

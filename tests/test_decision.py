@@ -23,8 +23,11 @@ from rag.decision import (
     decision_model,
     evidence,
     heaviest_missing,
+    question_anchors,
+    stated_by_parts,
     stating,
     stored_models,
+    topic_evidence,
     translations,
     word_weights,
 )
@@ -182,6 +185,26 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
         suspension,
         report,
     )
+
+
+def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> None:
+    statistics = cast(IndexStatistics, _Coverage())
+    article = "董事任期由公司章程规定，但每届任期不得超过三年。董事任期届满，连选可以连任。"
+    source = Source(1, Hit("company", "70", 1.0), cast(Document, None), Unit("70", text_zh=article))
+    term, reelection = (e for e in evidence({"任期": 1.0}, (source,)))
+
+    def stated(question: str) -> tuple[str, ...]:
+        retrieval = Retrieval(question=question, language="zh", sources=(source,))
+        found = evidence(word_weights(question, statistics), (source,))
+        anchors = question_anchors(question, retrieval, statistics)
+        whole = stating(Asked.of(question), topic_evidence(found, 1.0, 1), anchors)
+        parts = stated_by_parts(question, retrieval, statistics, 1.0, 1)
+        return tuple(e.text for e in whole or parts)
+
+    # read whole, the term is anchored on 连任, which the sentence stating it does not hold
+    assert stated("董事每届任期最长是几年？任期届满后还能连任吗？") == (term.text, reelection.text)
+    # every part must be stated: the article gives no age
+    assert stated("董事最低年龄是多少？任期届满后还能连任吗？") == ()
 
 
 def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
