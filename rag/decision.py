@@ -28,6 +28,7 @@ Two questions are decided in turn:
    (`rag.sentences.rule_text`) or in its `Context` (an item's whole introducing sentence, when
    that holds a question word the item does not; the later paragraphs of its article that refer
    back to its own), contains a span of that kind and holds the question's anchor (`stating`);
+   a question asked in several sentences, when that finds none, part by part (`stated_by_parts`);
    otherwise `not_stated`, citing them.
 The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
 and reported on held-out corpora (leave one corpus out); they are stored per embedder in
