@@ -7,7 +7,10 @@ first, each sentence followed by its citation, under a one-line lead. A sentence
 the provisos and consequences that follow it in its unit (`with_qualifiers`): a rule is never
 shown without its exception or its sanction, and neither without its rule. How many sources and
 quotes, and how close to the best a further quote must score, are settings (`AnswerSettings`,
-LAWQA_ANSWER__*).
+LAWQA_ANSWER__*). An open question always has its first source quoted too: any sentence on its
+topic answers it, and the unit retrieval ranks first is the likeliest to be the one asked about
+(on the development sets, an open question's answer that left the first source out had missed
+the gold unit as often as it found it elsewhere).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import numpy as np
 
 from rag.index import Index
 from rag.keyword import tokenize
-from rag.kinds import ANYTHING, Asked
+from rag.kinds import ANYTHING, Asked, Kind
 from rag.prompts import LEADS
 from rag.sentences import unit_sentences, with_qualifiers
 from rag.settings import AnswerSettings
@@ -119,22 +122,30 @@ class ExtractiveAnswerer:
         """The lead line, then one quote per line with its citation. For a question asking for
         a specific detail, only the quotes that give it: those holding one of the `topic` rules
         (the sentences that carry the question's topic, with their qualifiers) that gives it,
-        else any that gives it, else all."""
+        else any that gives it, else all. For an open question, the first source's best quote
+        as well."""
         limit = self.settings.max_sources
         candidates = [quote for s in sources[:limit] for quote in quotes(s, language)]
         giving = [q for q in candidates if _gives(asked, q.text, language)]
         topic_giving = [t for t in topic if _gives(asked, t, language)]
         on_topic = [q for q in giving if any(t in q.text for t in topic_giving)]
         candidates = on_topic or giving or candidates
+        first = sources[0].n if asked.kind == Kind.OPEN and sources else None
+        if first is not None and all(q.source.n != first for q in candidates):
+            candidates += quotes(sources[0], language)
         if not candidates:
             return LEADS[language]
-        chosen = self._chosen(candidates, self.scorer.scores(question, vector, candidates))
+        scores = self.scorer.scores(question, vector, candidates)
+        chosen = self._chosen(candidates, scores, always=first)
         return "\n".join([LEADS[language]] + [f"{sentence} [{n}]" for n, sentence in chosen])
 
-    def _chosen(self, candidates: list[Quote], scores: list[float]) -> list[tuple[int, str]]:
+    def _chosen(
+        self, candidates: list[Quote], scores: list[float], always: int | None = None
+    ) -> list[tuple[int, str]]:
         """(source number, quote) of the sources quoted, in source order: of the
         `max_sentences` sources whose best quote scores highest, those whose best quote scores
-        within `spread_margin` standard deviations (of all candidates' scores) of the best."""
+        within `spread_margin` standard deviations (of all candidates' scores) of the best; and
+        the source `always`, if it has a candidate."""
         best_per_source: dict[int, tuple[float, str]] = {}
         for quote, score in zip(candidates, scores, strict=True):
             n = quote.source.n
@@ -144,6 +155,8 @@ class ExtractiveAnswerer:
         floor = top - self.settings.spread_margin * float(np.std(scores))
         ranked = sorted(best_per_source.items(), key=lambda item: -item[1][0])
         picked = {n for n, (score, _) in ranked[: self.settings.max_sentences] if score >= floor}
+        if always in best_per_source:
+            picked.add(always)
         return [(n, quote) for n, (_, quote) in sorted(best_per_source.items()) if n in picked]
 
 

@@ -162,7 +162,8 @@ class AnswerSettings(SettingsGroup):
     max_sentences: int = Field(
         default=3,
         gt=0,
-        description="Most quotes in an extractive answer (the best sentence of a source each). "
+        description="Most quotes in an extractive answer (the best sentence of a source each), "
+        "besides the first source's, which an open question always quotes. "
         "Set when the answerer was written, not tuned.",
     )
     spread_margin: float = Field(

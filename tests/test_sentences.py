@@ -15,6 +15,7 @@ from ingest.parse import ParsedDocument, parse_text
 from ingest.readers import read_source
 from rag.citations import answer_sentences, verify_citations
 from rag.extractive import ExtractiveAnswerer, Quote
+from rag.kinds import Asked
 from rag.sentences import (
     introduction,
     is_consequence,
@@ -312,6 +313,35 @@ def test_the_extractive_answer_quotes_a_rule_with_its_exception() -> None:
     )
     answer = answerer.answer("期限？", (_source(1, unit),), "zh")
     assert answer.split("\n")[1] == "当事人应当在十日内提出异议。但是，有正当理由的除外。 [1]"
+
+
+class _PenaltyScorer:
+    """Scores a quote by whether it names the penalty, as a question on penalties would."""
+
+    def scores(self, question: str, vector: object, quotes: list[Quote]) -> list[float]:
+        return [1.0 if "penalty" in q.text else 0.0 for q in quotes]
+
+
+def test_an_open_question_quotes_its_first_source_beside_the_sentence_on_its_topic() -> None:
+    duty = Unit("5", text_en="A trader shall not sell counterfeit goods.")
+    penalty = Unit(
+        "9", text_en="The penalty for selling counterfeit goods is a fine of 5,000 yuan."
+    )
+    sources = (_source(1, duty), _source(2, penalty))
+    answerer = ExtractiveAnswerer(_PenaltyScorer(), AnswerSettings())
+    # the sentence carrying the topic is the second source's; the first is quoted as well
+    question = "What does the law say about counterfeit goods?"
+    answer = answerer.answer(question, sources, "en", Asked.of(question), (penalty.text_en,))
+    assert answer.split("\n")[1:] == [
+        "A trader shall not sell counterfeit goods. [1]",
+        "The penalty for selling counterfeit goods is a fine of 5,000 yuan. [2]",
+    ]
+    # a question asking for a detail is answered where the detail is stated, and only there
+    question = "How much is the fine for counterfeit goods?"
+    answer = answerer.answer(question, sources, "en", Asked.of(question), (penalty.text_en,))
+    assert answer.split("\n")[1:] == [
+        "The penalty for selling counterfeit goods is a fine of 5,000 yuan. [2]"
+    ]
 
 
 # ------------------------------------------------------------------ quotes cut short
