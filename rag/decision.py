@@ -672,19 +672,20 @@ def stated_by_parts(
     question: str, retrieval: Retrieval, index: IndexStatistics, share: float, nearest: int
 ) -> tuple[Evidence, ...]:
     """For a question asked in several sentences (`question_parts`), the sentences that state
-    what each part asks, each part read as a question of its own: its words carry its topic
-    and anchor its detail; none unless every part's is stated. Read when the whole question's
-    reading finds nothing: in "董事每届任期最长是几年？任期届满后还能连任吗？" the term is
-    asked of 每届任期, but the heaviest word a carrying sentence holds, 连任, is the second
-    part's, and the sentence with the term (每届任期不得超过三年) holds no 连任."""
+    what each part asks, each part read as a question of its own: the words of what it is about
+    (its sentence and those before it) carry its topic and anchor its detail; none unless every
+    part's is stated. Read when the whole question's reading finds nothing: in "董事每届任期最长
+    是几年？任期届满后还能连任吗？" the term is asked of 每届任期, but the heaviest word a
+    carrying sentence holds, 连任, is the second part's, and the sentence with the term (每届任期
+    不得超过三年) holds no 连任."""
     parts = question_parts(question)
-    asked = [Asked.of(part) for part in parts]
+    asked = [Asked.of(part) for part, _ in parts]
     if all(a.kind == Kind.OPEN for a in asked):
         return ()
     translated = translations(retrieval)
     stored = _stored(retrieval, index)
     stated: list[Evidence] = []
-    for part, asked_part in zip(parts, asked, strict=True):
+    for (_, part), asked_part in zip(parts, asked, strict=True):
         weights = word_weights(part, index, translated)
         found = evidence(weights, retrieval.sources, retrieval.vector, stored, translated)
         carried = topic_evidence(found, share, nearest)

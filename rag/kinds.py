@@ -248,7 +248,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家)|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
+            r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家|亩|公顷|平方米|平米)|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
             r"|年龄|几岁"
             r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
@@ -328,16 +328,21 @@ def _asking(sentences: list[str]) -> list[str]:
     return [s for s in sentences if s.endswith("?") or _REQUEST.search(s)]
 
 
-def question_parts(question: str) -> list[str]:
-    """A question that asks in more than one sentence, as one question per asking sentence, each
-    with the sentences that say what happened ("I want to sell my stake. Do the others have a
-    right to buy first? How long do they have to answer?"); none for a question asked once."""
+def question_parts(question: str) -> list[tuple[str, str]]:
+    """A question that asks in more than one sentence, as one question per asking sentence: what
+    the part asks (its sentence, with the sentences that say what happened: "I want to sell my
+    stake. Do the others have a right to buy first? How long do they have to answer?"), and what
+    it is about (the same with the asking sentences before it, which may name what it refers
+    back to: "董事能连任吗？任期最多多少年？" asks the term of a director); none for a question
+    asked once."""
     sentences = _sentences(normalize(question))
     asking = _asking(sentences)
     if len(asking) < 2:
         return []
     told = [s for s in sentences if s not in asking]
-    return [" ".join([*told, s]) for s in asking]
+    return [
+        (" ".join([*told, s]), " ".join([*told, *asking[: i + 1]])) for i, s in enumerate(asking)
+    ]
 
 
 # "who" / "which … court" in English, and what tells a question's own "who" from a relative
@@ -488,10 +493,16 @@ _ZH_ASKED_UNIT = (
         "percent",
     ),
     (re.compile(r"几周?岁|多少周?岁|年龄|多大"), "age"),
-    (re.compile(r"(几|多少)分"), "point"),
+    (re.compile(r"(几|多少)分(?!之)"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
     (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
-    (re.compile(r"(几|多少)(平方米|平米|平方公里|平方千米|亩|公顷)|面积"), "area"),
+    (
+        re.compile(
+            r"(几|多少)(平方米|平米|平方公里|平方千米|亩|公顷)"
+            r"|面积[^，。？?]{0,4}(?:多少|多大|几)|多大(?:的)?面积"
+        ),
+        "area",
+    ),
     (re.compile(r"浓度|含量"), "concentration"),
 )
 _EN_ASKED_UNIT = (
@@ -517,7 +528,7 @@ _EN_ASKED_UNIT = (
     (
         re.compile(
             r"\bsquare (?:met|kilomet|feet|foot)|\bhectares?\b|\bacres?\b"
-            r"|\b(?:floor|land|site|building|usable|construction|business) area\b"
+            r"|\b(?:floor|land|site|building|usable|construction) area\b"
         ),
         "area",
     ),

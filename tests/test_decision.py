@@ -33,6 +33,7 @@ from rag.decision import (
 )
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
+from rag.sentences import unit_sentences
 from rag.settings import CalibrationSettings, RetrievalSettings
 from rag.types import Document, Hit, Source, Unit
 
@@ -189,11 +190,12 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
 
 def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> None:
     statistics = cast(IndexStatistics, _Coverage())
-    article = "董事任期由公司章程规定，但每届任期不得超过三年。董事任期届满，连选可以连任。"
-    source = Source(1, Hit("company", "70", 1.0), cast(Document, None), Unit("70", text_zh=article))
-    term, reelection = (e for e in evidence({"任期": 1.0}, (source,)))
+    directors = "董事任期由公司章程规定，但每届任期不得超过三年。董事任期届满，连选可以连任。"
+    term, reelection = (s.text for s in unit_sentences(directors, "zh"))
 
-    def stated(question: str) -> tuple[str, ...]:
+    def stated(question: str, article: str = directors) -> tuple[str, ...]:
+        unit = Unit("70", text_zh=article)
+        source = Source(1, Hit("company", "70", 1.0), cast(Document, None), unit)
         retrieval = Retrieval(question=question, language="zh", sources=(source,))
         found = evidence(word_weights(question, statistics), (source,))
         anchors = question_anchors(question, retrieval, statistics)
@@ -202,9 +204,13 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
         return tuple(e.text for e in whole or parts)
 
     # read whole, the term is anchored on 连任, which the sentence stating it does not hold
-    assert stated("董事每届任期最长是几年？任期届满后还能连任吗？") == (term.text, reelection.text)
+    assert stated("董事每届任期最长是几年？任期届满后还能连任吗？") == (term, reelection)
     # every part must be stated: the article gives no age
     assert stated("董事最低年龄是多少？任期届满后还能连任吗？") == ()
+    # a part that refers back is about what the parts before it name: the term stated here is
+    # the supervisors', not the directors' asked about
+    supervisors = "董事任期届满，连选可以连任。监事的任期每届为三年。"
+    assert stated("董事能连任吗？任期最多多少年？", supervisors) == ()
 
 
 def test_anchors_leave_out_the_words_that_name_the_detail() -> None:

@@ -460,6 +460,12 @@ def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
     assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"area"}))
     assert asked.given_by("营业面积在五十平方米以下的，可以简化办理。", "zh")
     assert not asked.given_by("自处罚决定作出之日起五年内不得申请许可，并处五万元罚款。", "zh")
+    asked = Asked.of("宅基地最多能批几亩？")
+    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"area"}))
+    # an area the question names is not what it asks: the fine is
+    asked = Asked.of("违法占地面积较大的，罚款是多少？")
+    assert asked.units == frozenset({"money"})
+    assert not asked.given_by("非法占用耕地五亩以上的，责令退还。", "zh")
     asked = Asked.of("How many square metres may a shop have and still be exempt from the licence?")
     assert asked.units == frozenset({"area"})
     assert asked.given_by("A shop of less than 50 square metres is exempt.", "en")
@@ -468,7 +474,7 @@ def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
 
 def test_a_fraction_asked_in_chinese_is_a_share() -> None:
     asked = Asked.of("上市公司的独立董事至少要占董事会成员的几分之一？")
-    assert asked.kind == Kind.NUMBER
+    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"percent"}))
     assert asked.given_by("职工代表的比例不得低于三分之一。", "zh")
     assert not asked.given_by("董事会成员中应当有公司职工代表。", "zh")
 
