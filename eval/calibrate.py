@@ -47,6 +47,7 @@ from rag.decision import (
     DecisionModel,
     features,
     question_anchors,
+    read_parts,
     stated_by_parts,
     stating,
     topic_evidence,
@@ -86,6 +87,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
         values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
         anchors = question_anchors(question.question, retrieval, index)
+        parts = read_parts(question.question, retrieval, index)
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present
@@ -101,7 +103,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                 detail_present={
                     _choice(share, nearest): bool(
                         stating(asked, topic_evidence(found, share, nearest), anchors)
-                        or stated_by_parts(question.question, retrieval, index, share, nearest)
+                        or stated_by_parts(parts, share, nearest)
                     )
                     for share, nearest in EVIDENCE_CHOICES
                 },

@@ -28,7 +28,7 @@ Two questions are decided in turn:
    (`rag.sentences.rule_text`) or in its `Context` (an item's whole introducing sentence, when
    that holds a question word the item does not; the later paragraphs of its article that refer
    back to its own), contains a span of that kind and holds the question's anchor (`stating`);
-   a question asked in several sentences, when that finds none, part by part (`stated_by_parts`);
+   a question asked in several sentences, when that finds none, part by part (`read_parts`);
    otherwise `not_stated`, citing them.
 The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
 and reported on held-out corpora (leave one corpus out); they are stored per embedder in
@@ -668,28 +668,53 @@ def _stored(
     return index.sentence_vectors([(s.hit.doc_id, s.unit) for s in retrieval.sources[:TOP_UNITS]])
 
 
-def stated_by_parts(
-    question: str, retrieval: Retrieval, index: IndexStatistics, share: float, nearest: int
-) -> tuple[Evidence, ...]:
-    """For a question asked in several sentences (`question_parts`), the sentences that state
-    what each part asks, each part read as a question of its own: the words of what it is about
-    (its sentence and those before it) carry its topic and anchor its detail; none unless every
-    part's is stated. Read when the whole question's reading finds nothing: in "董事每届任期最长
-    是几年？任期届满后还能连任吗？" the term is asked of 每届任期, but the heaviest word a
-    carrying sentence holds, 连任, is the second part's, and the sentence with the term (每届任期
-    不得超过三年) holds no 连任."""
+@dataclass(frozen=True)
+class Part:
+    """One part of a question asked in several sentences, read as a question of its own: what
+    it asks, the sentences of the top sources with their coverage of its words, and its
+    anchors."""
+
+    asked: Asked
+    found: list[Evidence]
+    anchors: dict[str, float]
+
+
+def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> tuple[Part, ...]:
+    """The parts of a question asked in several sentences (`question_parts`), each with the
+    words of what it is about (its sentence and those before it): they carry its topic and
+    anchor its detail. None when no part asks for a specific detail (the whole question's
+    reading then says all there is)."""
     parts = question_parts(question)
     asked = [Asked.of(part) for part, _ in parts]
     if all(a.kind == Kind.OPEN for a in asked):
         return ()
     translated = translations(retrieval)
     stored = _stored(retrieval, index)
+    return tuple(
+        Part(
+            asked_part,
+            evidence(
+                word_weights(about, index, translated),
+                retrieval.sources,
+                retrieval.vector,
+                stored,
+                translated,
+            ),
+            anchor_weights(about, index, translated),
+        )
+        for (_, about), asked_part in zip(parts, asked, strict=True)
+    )
+
+
+def stated_by_parts(parts: Sequence[Part], share: float, nearest: int) -> tuple[Evidence, ...]:
+    """The sentences that state what each part asks (`read_parts`), none unless every part's is
+    stated. Read when the whole question's reading finds nothing: in "董事每届任期最长是几年？
+    任期届满后还能连任吗？" the term is asked of 每届任期, but the heaviest word a carrying
+    sentence holds, 连任, is the second part's, and the sentence with the term (每届任期不得超过
+    三年) holds no 连任."""
     stated: list[Evidence] = []
-    for (_, part), asked_part in zip(parts, asked, strict=True):
-        weights = word_weights(part, index, translated)
-        found = evidence(weights, retrieval.sources, retrieval.vector, stored, translated)
-        carried = topic_evidence(found, share, nearest)
-        given = stating(asked_part, carried, anchor_weights(part, index, translated))
+    for part in parts:
+        given = stating(part.asked, topic_evidence(part.found, share, nearest), part.anchors)
         if not given:
             return ()
         stated += [e for e in given if e not in stated]
@@ -762,6 +787,8 @@ def decide(
         carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
     stated = stating(asked, carried, question_anchors(question, retrieval, index))
     share, nearest = model.evidence_share, model.evidence_nearest
-    if stated or (stated := stated_by_parts(question, retrieval, index, share, nearest)):
+    if stated or (
+        stated := stated_by_parts(read_parts(question, retrieval, index), share, nearest)
+    ):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     return Decision(Outcome.NOT_STATED, asked, probability, values, carried)

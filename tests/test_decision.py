@@ -24,6 +24,7 @@ from rag.decision import (
     evidence,
     heaviest_missing,
     question_anchors,
+    read_parts,
     stated_by_parts,
     stating,
     stored_models,
@@ -200,7 +201,7 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
         found = evidence(word_weights(question, statistics), (source,))
         anchors = question_anchors(question, retrieval, statistics)
         whole = stating(Asked.of(question), topic_evidence(found, 1.0, 1), anchors)
-        parts = stated_by_parts(question, retrieval, statistics, 1.0, 1)
+        parts = stated_by_parts(read_parts(question, retrieval, statistics), 1.0, 1)
         return tuple(e.text for e in whole or parts)
 
     # read whole, the term is anchored on 连任, which the sentence stating it does not hold
