@@ -151,8 +151,10 @@ def _american_word(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def spellings(word: str) -> tuple[str, ...]:
-    """The forms a gloss may use for an English word: itself, singular, American spelling
-    (remembered: question words recur)."""
+    """The forms a gloss may use for an English word: itself, singular, American spelling, and
+    for a verb's -ing or -ed form its base ("nursing" → nurse, "reported" → report, "banned" →
+    ban: glosses give verbs in the base form), tried after the word's own (remembered: question
+    words recur)."""
     forms = [word]
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
@@ -160,7 +162,26 @@ def spellings(word: str) -> tuple[str, ...]:
         forms += [word[:-2], word[:-1]]
     elif word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
+    forms += _bases(word)
     return tuple(dict.fromkeys(forms + [american(f) for f in forms]))
+
+
+_INFLECTED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<end>ing|ied|ed)$")
+
+
+def _bases(word: str) -> list[str]:
+    """The base forms an -ing or -ed form may have: the stem, with a final e, or with a doubled
+    consonant undone (carried → carry, declaring → declare, banned → ban)."""
+    found = _INFLECTED.match(word)
+    if found is None:
+        return []
+    stem = found["stem"]
+    if found["end"] == "ied":
+        return [stem + "y"]
+    bases = [stem, stem + "e"]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        bases.append(stem[:-1])
+    return bases
 
 
 def chinese_terms(

@@ -205,7 +205,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|[\u4e00-\u9fff]{0,2}?(战略|政策|标准|规定|法律|制度|措施|利益|安全|权利|义务|职责"
             r"|机关|工作人员|秘密))"
             rf"|{_NAMED_NOUNS}(都)?有哪些(?=[？?。，,；;]|$)"
-            r"|\bwhich (?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
+            # "which kinds of organisations" asks for categories, not names
+            r"|\bwhich (?!(?:kinds?|types?|sorts?|categor(?:y|ies)|class(?:es)?) of\b)"
+            r"(?:[a-z-]+ ){0,2}(countries|organi[sz]ations|cities|regions|provinces|"
             r"states|bodies|authorities|institutions|companies|languages|nations)\b"
             r"|\bwhat (countries|organi[sz]ations|cities|regions|languages)\b|\blist of\b",
             re.I,
@@ -558,6 +560,11 @@ _LEVEL = {
 }
 
 
+# A fine is an amount, or a multiple or share of another: 处瞒报工资数额1倍以上3倍以下的罚款,
+# 处上一年年收入百分之四十的罚款.
+_FINE_ASKED = re.compile(r"罚款|罚金|罚多少|\bfine[sd]?\b")
+
+
 def asked_units(question: str, kind: Kind) -> frozenset[str]:
     """The units a number or duration question asks in, empty when any number would do; for a
     question asking which level of court or government, "level" (any court is no answer)."""
@@ -567,6 +574,8 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
         return frozenset()
     text = asking_part(question).lower()
     found = {unit for pattern, unit in _ZH_ASKED_UNIT + _EN_ASKED_UNIT if pattern.search(text)}
+    if "money" in found and _FINE_ASKED.search(text):
+        found |= {"times", "percent"}
     if kind == Kind.DURATION:
         return frozenset(found & _DURATION_UNITS) or _DURATION_UNITS
     return frozenset(found)
@@ -598,12 +607,14 @@ _ZH_DATE = re.compile(
     r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
     # a moment an event marks: 自收到人民法院通知时起
     r"|(?:自|从)[^，。；;]{1,40}?(?<![及同临])时起"
+    r"|次日起"  # the day after an event: 自作出责令改正之日的次日起
     rf"|第\s*{_ZH_NUM}+\s*(?:个工作)?[日天](?!内)"  # a day counted: 自第6日起
 )
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
     r"|\bdate of (its )?(promulgation|publication|adoption)\b|\bday of\b|\bas from\b"
+    r"|\b(?:day|date) (?:following|after)\b"
     r"|\bfrom the (?:time|moment) (?:when|of|it|he|she|they|the)\b"
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"(?: working)? day\b"  # a day counted: from the sixth day

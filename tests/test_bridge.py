@@ -39,6 +39,24 @@ def test_an_english_word_is_looked_up_singular_and_in_american_spelling() -> Non
     assert spellings("penalties") == ("penalties", "penalty")
     assert spellings("organisation") == ("organisation", "organization")
     assert spellings("address") == ("address",)
+    # a verb's -ing or -ed form is looked up in its base form too, after its own
+    assert spellings("nursing") == ("nursing", "nurs", "nurse")
+    assert spellings("reported") == ("reported", "report", "reporte")
+    assert spellings("banned") == ("banned", "bann", "banne", "ban")
+    assert spellings("carried") == ("carried", "carry")
+    assert spellings("need") == ("need",)
+
+
+def test_a_verb_form_the_dictionary_lacks_is_found_in_its_base_form() -> None:
+    # CC-CEDICT glosses 护理 "to nurse" and gives "nursing" only to 护理学, which this index
+    # lacks; "hiring" it glosses not at all
+    held = {"护理": 2, "聘用": 3}.get
+
+    def frequent(token: str) -> int:
+        return held(token) or 0
+
+    assert chinese_terms("nursing", frequent, 2) == [("nursing", ("护理",))]
+    assert chinese_terms("hiring", frequent, 2) == [("hiring", ("聘用",))]
 
 
 def test_only_chinese_words_the_index_contains_longest_phrase_first() -> None:

@@ -62,6 +62,8 @@ from rag.types import Lang
         ("游行路线离机场要多远？", Kind.NUMBER),
         ("What is the region's corporate profits tax rate?", Kind.NUMBER),
         ("Which foreign countries have consulates in the city?", Kind.LIST),
+        # kinds of bodies, not a list of names: "large enterprises, civil airports"
+        ("Which kinds of organisations must set up a full-time fire brigade?", Kind.PERSON),
         ("What is the limitation period for a claim?", Kind.DURATION),
         ("责令改正的期限一般是多长？", Kind.DURATION),  # 期限 … 多长, words between
         ("期限届满后由谁负责？", Kind.PERSON),  # 期限 named, but who is asked
@@ -396,6 +398,12 @@ def test_an_event_marks_a_moment_but_promptly_is_no_date() -> None:
     asked = Asked.of("从什么时候起不再增加？")
     assert asked.given_by("债权数额自收到人民法院通知时起不再增加。", "zh")
     assert not asked.given_by("被害人自知道后应当及时起诉。", "zh")
+    asked = Asked.of("拒不改正的，按日连续处罚从什么时候开始算？")
+    assert asked.given_by("可以自作出责令改正之日的次日起，按照原处罚数额按日连续处罚。", "zh")
+    assert not asked.given_by("拒不改正的，可以按照原处罚数额按日连续处罚。", "zh")
+    asked = Asked.of("From what date are the daily fines counted?")
+    assert asked.given_by("The fine is imposed daily from the day following the order.", "en")
+    assert not asked.given_by("The fine may be imposed daily until it is corrected.", "en")
 
 
 def test_open_and_article_questions_need_no_span() -> None:
@@ -464,12 +472,28 @@ def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
     assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"area"}))
     # an area the question names is not what it asks: the fine is
     asked = Asked.of("违法占地面积较大的，罚款是多少？")
-    assert asked.units == frozenset({"money"})
+    assert asked.units == frozenset({"money", "times", "percent"})
     assert not asked.given_by("非法占用耕地五亩以上的，责令退还。", "zh")
     asked = Asked.of("How many square metres may a shop have and still be exempt from the licence?")
     assert asked.units == frozenset({"area"})
     assert asked.given_by("A shop of less than 50 square metres is exempt.", "en")
     assert not asked.given_by("The licence is valid for five years.", "en")
+
+
+def test_a_fine_is_answered_by_an_amount_or_by_a_multiple_or_share_of_another() -> None:
+    for question in (
+        "What fine can the labour authority impose for an under-reported payroll?",
+        "瞒报工资总额的，罚款是多少？",
+        "发现工厂用童工，劳动保障部门按每人每月罚多少钱？",
+    ):
+        asked = Asked.of(question)
+        assert asked.units == frozenset({"money", "times", "percent"})
+        assert asked.given_by("并处瞒报工资数额1倍以上3倍以下的罚款。", "zh")
+        assert asked.given_by("处上一年年收入百分之四十的罚款。", "zh")
+        assert asked.given_by("处一万元以上五万元以下的罚款。", "zh")
+        assert not asked.given_by("由劳动保障行政部门责令改正，可以处以罚款。", "zh")
+    # an amount that is no fine is not a multiple of another
+    assert Asked.of("How much is the bid deposit?").units == frozenset({"money"})
 
 
 def test_a_fraction_asked_in_chinese_is_a_share() -> None:
