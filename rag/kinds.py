@@ -331,7 +331,8 @@ def _asking(sentences: list[str]) -> list[str]:
 
 
 def question_parts(question: str) -> list[tuple[str, str]]:
-    """A question that asks in more than one sentence, as one question per asking sentence: what
+    """A question that asks in more than one sentence or clause, as one question per asking
+    sentence or clause (`_COORDINATED`): what
     the part asks (its sentence, with the sentences that say what happened: "I want to sell my
     stake. Do the others have a right to buy first? How long do they have to answer?"), and what
     it is about (the same with the asking sentences before it, which may name what it refers
@@ -339,12 +340,23 @@ def question_parts(question: str) -> list[tuple[str, str]]:
     asked once."""
     sentences = _sentences(normalize(question))
     asking = _asking(sentences)
-    if len(asking) < 2:
-        return []
     told = [s for s in sentences if s not in asking]
+    clauses = [clause for s in asking for clause in _COORDINATED.split(s) if clause.strip()]
+    if len(clauses) < 2:
+        return []
     return [
-        (" ".join([*told, s]), " ".join([*told, *asking[: i + 1]])) for i, s in enumerate(asking)
+        (" ".join([*told, s]), " ".join([*told, *clauses[: i + 1]])) for i, s in enumerate(clauses)
     ]
+
+
+# A sentence that asks two things, one after the other: "How long does the order last, and can
+# it be extended?", "保护令有效期多长，能否延长？" (each clause a part of its own).
+_COORDINATED = re.compile(
+    r",?\s+and\s+(?=(?:how|what|which|who|whom|when|where|why|can|could|may|might|must|shall|"
+    r"should|will|would|is|are|do|does|did|has|have)\b)"
+    r"|[，,]\s*(?=能否|可否|是否|能不能|可不可以|还能|还可以|要不要|需不需要)",
+    re.I,
+)
 
 
 # "who" / "which … court" in English, and what tells a question's own "who" from a relative

@@ -212,6 +212,9 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
     # the supervisors', not the directors' asked about
     supervisors = "董事任期届满，连选可以连任。监事的任期每届为三年。"
     assert stated("董事能连任吗？任期最多多少年？", supervisors) == ()
+    # two things asked in one sentence, one clause after the other
+    assert stated("董事每届任期最长是几年，能否在任期届满后连任？") == (term, reelection)
+    assert stated("董事最低年龄是多少，能否在任期届满后连任？") == ()
 
 
 def test_anchors_leave_out_the_words_that_name_the_detail() -> None:

@@ -13,6 +13,7 @@ from rag.kinds import (
     asks_commencement,
     has_span,
     question_kind,
+    question_parts,
     states_commencement,
 )
 from rag.types import Lang
@@ -494,6 +495,29 @@ def test_a_fine_is_answered_by_an_amount_or_by_a_multiple_or_share_of_another() 
         assert not asked.given_by("由劳动保障行政部门责令改正，可以处以罚款。", "zh")
     # an amount that is no fine is not a multiple of another
     assert Asked.of("How much is the bid deposit?").units == frozenset({"money"})
+
+
+def test_a_question_asking_in_two_sentences_or_clauses_has_a_part_for_each() -> None:
+    assert question_parts("I was hurt at work. Who pays? How long can I be off?") == [
+        ("I was hurt at work. Who pays?", "I was hurt at work. Who pays?"),
+        (
+            "I was hurt at work. How long can I be off?",
+            "I was hurt at work. Who pays? How long can I be off?",
+        ),
+    ]
+    assert [
+        asked
+        for asked, _ in question_parts(
+            "How long does a protection order stay in effect, and can it be extended?"
+        )
+    ] == ["How long does a protection order stay in effect", "can it be extended?"]
+    assert [asked for asked, _ in question_parts("保护令有效期多长，能否延长？")] == [
+        "保护令有效期多长",
+        "能否延长?",
+    ]
+    # one thing asked, of two things named
+    assert question_parts("What are the rights and duties of a trustee?") == []
+    assert question_parts("How long does the order last?") == []
 
 
 def test_a_fraction_asked_in_chinese_is_a_share() -> None:
