@@ -151,10 +151,8 @@ def _american_word(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def spellings(word: str) -> tuple[str, ...]:
-    """The forms a gloss may use for an English word: itself, singular, American spelling, and
-    for a verb's -ing or -ed form its base ("nursing" → nurse, "reported" → report, "banned" →
-    ban: glosses give verbs in the base form), tried after the word's own (remembered: question
-    words recur)."""
+    """The forms a gloss may use for an English word: itself, singular, American spelling
+    (remembered: question words recur)."""
     forms = [word]
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
@@ -162,24 +160,44 @@ def spellings(word: str) -> tuple[str, ...]:
         forms += [word[:-2], word[:-1]]
     elif word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
-    forms += _bases(word)
     return tuple(dict.fromkeys(forms + [american(f) for f in forms]))
 
 
+@lru_cache(maxsize=8192)
+def translated_forms(word: str) -> tuple[str, ...]:
+    """The forms an English word is translated in: its `spellings`, then, for a verb's -ing or
+    -ed form, its base (glosses give verbs in the base form: "nursing" → nurse → 护理, "extended"
+    → extend → 延长, "cancelled" → cancel). Only to translate: a word the dictionary glosses in
+    its base form alone is not thereby one it knows ("tendering" → tender → 柔嫩 …, none of them
+    in a statute, would make the word unseen)."""
+    forms = spellings(word)
+    if word in _NOT_INFLECTED:
+        return forms
+    return tuple(dict.fromkeys(forms + tuple(b for f in forms for b in _bases(f))))
+
+
+# -ed forms whose base the dictionary glosses first as something else: "the period stated in the
+# contract" is no 国家 ("state").
+_NOT_INFLECTED = frozenset({"stated", "stating"})
+
+
 _INFLECTED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<end>ing|ied|ed)$")
+_SHORT_VOWEL_END = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
 
 
 def _bases(word: str) -> list[str]:
-    """The base forms an -ing or -ed form may have: the stem, with a final e, or with a doubled
-    consonant undone (carried → carry, declaring → declare, banned → ban)."""
+    """The base forms an -ing or -ed form may have, the likelier first: with a final e after a
+    short vowel and one consonant (cared → care before car, fined → fine before fin), the stem
+    itself (reported → report), a doubled consonant undone (banned → ban, cancelled → cancel),
+    y for ied (carried → carry)."""
     found = _INFLECTED.match(word)
     if found is None:
         return []
     stem = found["stem"]
     if found["end"] == "ied":
         return [stem + "y"]
-    bases = [stem, stem + "e"]
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+    bases = [stem + "e", stem] if _SHORT_VOWEL_END.search(stem) else [stem, stem + "e"]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
         bases.append(stem[:-1])
     return bases
 
@@ -217,7 +235,7 @@ def _translations(
     frequency: Callable[[str], int],
     per_word: int,
 ) -> tuple[str, ...]:
-    for forms in itertools.product(*(spellings(w) for w in phrase)):
+    for forms in itertools.product(*(translated_forms(w) for w in phrase)):
         candidates = table.get(" ".join(forms), frozenset())
         counts = {c: _frequency(c, frequency) for c in candidates}
         present = sorted((c for c in candidates if counts[c] > 0), key=lambda c: (-counts[c], c))

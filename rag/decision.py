@@ -28,8 +28,8 @@ Two questions are decided in turn:
    (`rag.sentences.rule_text`) or in its `Context` (an item's whole introducing sentence, when
    that holds a question word the item does not; the later paragraphs of its article that refer
    back to its own), contains a span of that kind and holds the question's anchor (`stating`);
-   a question asked in several sentences, when that finds none, part by part (`read_parts`);
-   otherwise `not_stated`, citing them.
+   a question asked in several sentences or clauses, when that finds none, part by part
+   (`read_parts`); otherwise `not_stated`, citing them.
 The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
 and reported on held-out corpora (leave one corpus out); they are stored per embedder in
 `decision.json`, with a model on the embedder-free features for embedders without their own.
@@ -670,9 +670,9 @@ def _stored(
 
 @dataclass(frozen=True)
 class Part:
-    """One part of a question asked in several sentences, read as a question of its own: what
-    it asks, the sentences of the top sources with their coverage of its words, and its
-    anchors."""
+    """One part of a question asked in several sentences or clauses, read as a question of its
+    own: what it asks, the sentences of the top sources with their coverage of its words, and
+    its anchors."""
 
     asked: Asked
     found: list[Evidence]
@@ -680,10 +680,10 @@ class Part:
 
 
 def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> tuple[Part, ...]:
-    """The parts of a question asked in several sentences (`question_parts`), each with the
-    words of what it is about (its sentence and those before it): they carry its topic and
-    anchor its detail. None when no part asks for a specific detail (the whole question's
-    reading then says all there is)."""
+    """The parts of a question asked in several sentences or clauses (`question_parts`), each
+    with the words of what it is about (its sentence or clause and those before it): they carry
+    its topic and anchor its detail. None when no part asks for a specific detail (the whole
+    question's reading then says all there is)."""
     parts = question_parts(question)
     asked = [Asked.of(part) for part, _ in parts]
     if all(a.kind == Kind.OPEN for a in asked):

@@ -330,33 +330,73 @@ def _asking(sentences: list[str]) -> list[str]:
     return [s for s in sentences if s.endswith("?") or _REQUEST.search(s)]
 
 
-def question_parts(question: str) -> list[tuple[str, str]]:
-    """A question that asks in more than one sentence or clause, as one question per asking
-    sentence or clause (`_COORDINATED`): what
-    the part asks (its sentence, with the sentences that say what happened: "I want to sell my
-    stake. Do the others have a right to buy first? How long do they have to answer?"), and what
-    it is about (the same with the asking sentences before it, which may name what it refers
-    back to: "董事能连任吗？任期最多多少年？" asks the term of a director); none for a question
-    asked once."""
-    sentences = _sentences(normalize(question))
-    asking = _asking(sentences)
-    told = [s for s in sentences if s not in asking]
-    clauses = [clause for s in asking for clause in _COORDINATED.split(s) if clause.strip()]
-    if len(clauses) < 2:
-        return []
+# A sentence that asks two things, one after the other: "How long does the order stay in effect,
+# and can it be extended?", "保护令有效期多长，能否延长？". Only after a comma, and only where the
+# clause before it asks on its own (`_asks_alone`): "What is the fine for a company that pollutes
+# and does not report it?" and "如果公司拖欠工资，是否可以申请仲裁？" ask one thing. (Questions are
+# normalised first: ，is ",".)
+_COORDINATED = re.compile(
+    r",\s+and\s+(?=(?:how|what|which|who|whom|when|where|why|can|could|may|might|must|shall|"
+    r"should|will|would|is|are|do|does|did|has|have)\b)"
+    r"|,\s*(?=能否|可否|是否|能不能|可不可以|还能|还可以|要不要|需不需要)",
+    re.I,
+)
+# A Chinese clause asks with a question word, unless it ends in a condition (拖欠工资多长时间的，
+# 能否解除合同？ asks whether, once).
+_ZH_ASKS = re.compile(r"多少|多长|多久|几|什么|哪|谁|怎么|如何|吗|呢")
+_ZH_CONDITION_END = re.compile(r"(?:的|时|后|前|下|以上|以下)$")
+# An English clause asks when it opens with a question word (after a leading phrase: "Under the
+# law, how long …"), not with a condition ("If I am injured, and can't work, who pays?").
+_EN_ASKS = re.compile(
+    r"^\W*(?:(?:under|in|for|according to|pursuant to|as to)\b[^,?]{0,80},\s*)?"
+    r"(?:how|what|which|who|whom|whose|when|where|why|can|could|may|might|must|shall|should|"
+    r"will|would|is|are|was|were|do|does|did|has|have|had|am)\b",
+    re.I,
+)
+
+
+def _asks_alone(clause: str) -> bool:
+    if has_cjk(clause):
+        return bool(_ZH_ASKS.search(clause)) and not _ZH_CONDITION_END.search(clause)
+    return bool(_EN_ASKS.search(clause))
+
+
+def _clauses(sentence: str) -> list[str]:
+    """An asking sentence's clauses that each ask (`_COORDINATED`), each ending in a question
+    mark and opening with a capital, as it would be asked alone (`asking_part` reads it so)."""
+    found: list[str] = []
+    start = 0
+    for match in _COORDINATED.finditer(sentence):
+        before = sentence[start : match.start()].strip()
+        if _asks_alone(before):
+            found.append(before)
+            start = match.end()
+    found.append(sentence[start:].strip())
     return [
-        (" ".join([*told, s]), " ".join([*told, *clauses[: i + 1]])) for i, s in enumerate(clauses)
+        (clause if i == 0 else clause[:1].upper() + clause[1:])
+        + ("" if clause.endswith("?") else "?")
+        for i, clause in enumerate(found)
     ]
 
 
-# A sentence that asks two things, one after the other: "How long does the order last, and can
-# it be extended?", "保护令有效期多长，能否延长？" (each clause a part of its own).
-_COORDINATED = re.compile(
-    r",?\s+and\s+(?=(?:how|what|which|who|whom|when|where|why|can|could|may|might|must|shall|"
-    r"should|will|would|is|are|do|does|did|has|have)\b)"
-    r"|[，,]\s*(?=能否|可否|是否|能不能|可不可以|还能|还可以|要不要|需不需要)",
-    re.I,
-)
+def question_parts(question: str) -> list[tuple[str, str]]:
+    """A question that asks in more than one sentence, or in clauses of one (`_COORDINATED`), as
+    one question per asking sentence or clause: what the part asks (its sentence or clause, with
+    the sentences that say what happened: "I want to sell my stake. Do the others have a right to
+    buy first? How long do they have to answer?"), and what it is about (the same with the asking
+    sentences and clauses before it, which may name what it refers back to: "董事能连任吗？任期最
+    多多少年？" asks the term of a director; not those after it, which may name what another part
+    asks: "…, and can it be extended?"); none for a question asked once."""
+    sentences = _sentences(normalize(question))
+    asking = _asking(sentences)
+    told = [s for s in sentences if s not in asking]
+    parts = [clause for sentence in asking for clause in _clauses(sentence)]
+    if len(parts) < 2:
+        return []
+    return [
+        (" ".join([*told, part]), " ".join([*told, *parts[: i + 1]]))
+        for i, part in enumerate(parts)
+    ]
 
 
 # "who" / "which … court" in English, and what tells a question's own "who" from a relative

@@ -8,7 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from rag import bridge
-from rag.bridge import chinese_terms, english_words, gloss_key, keyword_tokens, spellings
+from rag.bridge import (
+    chinese_terms,
+    english_words,
+    gloss_key,
+    keyword_tokens,
+    spellings,
+    translated_forms,
+)
 
 # Chunk counts of a made-up Chinese-only index, by search-mode token.
 INDEX = {"加班": 3, "强制": 2, "劳动": 60, "合同": 45, "劳动合同": 40, "仲裁": 7, "公断": 0}
@@ -39,12 +46,25 @@ def test_an_english_word_is_looked_up_singular_and_in_american_spelling() -> Non
     assert spellings("penalties") == ("penalties", "penalty")
     assert spellings("organisation") == ("organisation", "organization")
     assert spellings("address") == ("address",)
-    # a verb's -ing or -ed form is looked up in its base form too, after its own
-    assert spellings("nursing") == ("nursing", "nurs", "nurse")
-    assert spellings("reported") == ("reported", "report", "reporte")
-    assert spellings("banned") == ("banned", "bann", "banne", "ban")
-    assert spellings("carried") == ("carried", "carry")
-    assert spellings("need") == ("need",)
+
+
+def test_a_verb_form_is_translated_in_its_base_form_after_its_own() -> None:
+    for word, base in [
+        ("nursing", "nurse"),
+        ("reported", "report"),
+        ("banned", "ban"),
+        ("cancelled", "cancel"),
+        ("carried", "carry"),
+    ]:
+        forms = translated_forms(word)
+        assert forms[0] == word and base in forms
+    # a final e after a short vowel first: "cared" is care before car, "fined" fine before fin
+    assert translated_forms("cared").index("care") < translated_forms("cared").index("car")
+    assert translated_forms("fined").index("fine") < translated_forms("fined").index("fin")
+    assert translated_forms("need") == ("need",)
+    assert translated_forms("stated") == ("stated",)  # "state" is glossed a country first
+    # the base translates; it does not make the word one the dictionary knows
+    assert spellings("nursing") == ("nursing",)
 
 
 def test_a_verb_form_the_dictionary_lacks_is_found_in_its_base_form() -> None:
@@ -57,6 +77,9 @@ def test_a_verb_form_the_dictionary_lacks_is_found_in_its_base_form() -> None:
 
     assert chinese_terms("nursing", frequent, 2) == [("nursing", ("护理",))]
     assert chinese_terms("hiring", frequent, 2) == [("hiring", ("聘用",))]
+    # "tendering" is not glossed, "tender" is (柔嫩 …): with none of them held, the word is left
+    # out as before, not reported as one whose translations the index lacks
+    assert chinese_terms("tendering", frequent, 2) == []
 
 
 def test_only_chinese_words_the_index_contains_longest_phrase_first() -> None:

@@ -505,19 +505,35 @@ def test_a_question_asking_in_two_sentences_or_clauses_has_a_part_for_each() -> 
             "I was hurt at work. Who pays? How long can I be off?",
         ),
     ]
-    assert [
-        asked
-        for asked, _ in question_parts(
-            "How long does a protection order stay in effect, and can it be extended?"
-        )
-    ] == ["How long does a protection order stay in effect", "can it be extended?"]
+    # a sentence asking two things, clause after clause: each clause asked as it would be alone,
+    # about what the clauses before it name, not what those after it ask
+    assert question_parts(
+        "My order was granted. How long does it stay in effect, and can it be extended?"
+    ) == [
+        (
+            "My order was granted. How long does it stay in effect?",
+            "My order was granted. How long does it stay in effect?",
+        ),
+        (
+            "My order was granted. Can it be extended?",
+            "My order was granted. How long does it stay in effect? Can it be extended?",
+        ),
+    ]
     assert [asked for asked, _ in question_parts("保护令有效期多长，能否延长？")] == [
-        "保护令有效期多长",
+        "保护令有效期多长?",
         "能否延长?",
     ]
-    # one thing asked, of two things named
-    assert question_parts("What are the rights and duties of a trustee?") == []
-    assert question_parts("How long does the order last?") == []
+    for asked_once in (
+        "What are the rights and duties of a trustee?",
+        "How long does the order last?",
+        # a clause that does not ask on its own: a relative clause, a condition
+        "What is the fine for a company that pollutes and does not report it?",
+        "Can an employee who is injured and has no contract claim compensation?",
+        "If I am injured, and can't work, who pays?",
+        "如果公司拖欠工资，是否可以申请仲裁？",
+        "用人单位拖欠工资多长时间的，能否解除合同？",
+    ):
+        assert question_parts(asked_once) == [], asked_once
 
 
 def test_a_fraction_asked_in_chinese_is_a_share() -> None:
