@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -23,6 +24,11 @@ INDEX = {"加班": 3, "强制": 2, "劳动": 60, "合同": 45, "劳动合同": 4
 
 def frequency(token: str) -> int:
     return INDEX.get(token, 0)
+
+
+def _holding(counts: dict[str, int]) -> Callable[[str], int]:
+    """The keyword frequency of an index that holds only these tokens."""
+    return lambda token: counts.get(token, 0)
 
 
 @pytest.mark.parametrize(
@@ -70,11 +76,7 @@ def test_a_verb_form_is_translated_in_its_base_form_after_its_own() -> None:
 def test_a_verb_form_the_dictionary_lacks_is_found_in_its_base_form() -> None:
     # CC-CEDICT glosses 护理 "to nurse" and gives "nursing" only to 护理学, which this index
     # lacks; "hiring" it glosses not at all
-    held = {"护理": 2, "聘用": 3}.get
-
-    def frequent(token: str) -> int:
-        return held(token) or 0
-
+    frequent = _holding({"护理": 2, "聘用": 3})
     assert chinese_terms("nursing", frequent, 2) == [("nursing", ("护理",))]
     assert chinese_terms("hiring", frequent, 2) == [("hiring", ("聘用",))]
     # "tendering" is not glossed, "tender" is (柔嫩 …): with none of them held, the word is left
@@ -129,11 +131,7 @@ def test_an_american_word_meets_a_british_gloss() -> None:
 def test_a_phrase_glossed_in_the_plural_is_found_in_the_singular() -> None:
     # CC-CEDICT glosses 利率 "interest rates" only; a single word is not singularised: 资金 is
     # glossed "funds", and "fund" does not find it
-    held = {"利率": 4, "资金": 3}.get
-
-    def frequent(token: str) -> int:
-        return held(token) or 0
-
+    frequent = _holding({"利率": 4, "资金": 3})
     assert chinese_terms("the interest rate", frequent, 2) == [("interest rate", ("利率",))]
     assert chinese_terms("interest rates", frequent, 2) == [("interest rates", ("利率",))]
     assert chinese_terms("the funds", frequent, 2) == [("funds", ("资金",))]
