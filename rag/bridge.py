@@ -9,7 +9,9 @@ index actually contains, the most frequent first: "labor contract" → 劳动合
 加班, "arbitration" → 仲裁; a word it translates into none of them comes with none ("trademark",
 asked of statutes that never say 商标), which the decision reads as a word the index's Chinese
 has never seen. Longer phrases are matched first ("income tax" before "income"); one glossed in
-the plural is found in the singular too ("interest rate" → 利率, glossed "interest rates").
+the plural is found in the singular too ("interest rate" → 利率, glossed "interest rates"); a
+verb's -ing or -ed form the dictionary does not translate is translated through its base
+("nursing" → 护理, glossed "to nurse").
 
 A gloss is read as the dictionary writes it, less what does not name the thing: parentheses
 ("(business) contract" → "contract"), a leading "to" or article, "sb"/"sth" and the
@@ -163,26 +165,25 @@ def spellings(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms + [american(f) for f in forms]))
 
 
+# -ed forms whose base the dictionary glosses first as something else: "the period stated in the
+# contract" is no 国家 ("state").
+_NOT_INFLECTED = frozenset({"stated", "stating"})
+_INFLECTED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<end>ing|ied|ed)$")
+_SHORT_VOWEL_END = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+
+
 @lru_cache(maxsize=8192)
 def translated_forms(word: str) -> tuple[str, ...]:
     """The forms an English word is translated in: its `spellings`, then, for a verb's -ing or
     -ed form, its base (glosses give verbs in the base form: "nursing" → nurse → 护理, "extended"
     → extend → 延长, "cancelled" → cancel). Only to translate: a word the dictionary glosses in
     its base form alone is not thereby one it knows ("tendering" → tender → 柔嫩 …, none of them
-    in a statute, would make the word unseen)."""
+    in a statute, would make the word unseen); not for the few whose base means another thing
+    (`_NOT_INFLECTED`)."""
     forms = spellings(word)
     if word in _NOT_INFLECTED:
         return forms
     return tuple(dict.fromkeys(forms + tuple(b for f in forms for b in _bases(f))))
-
-
-# -ed forms whose base the dictionary glosses first as something else: "the period stated in the
-# contract" is no 国家 ("state").
-_NOT_INFLECTED = frozenset({"stated", "stating"})
-
-
-_INFLECTED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?P<end>ing|ied|ed)$")
-_SHORT_VOWEL_END = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
 
 
 def _bases(word: str) -> list[str]:

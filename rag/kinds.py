@@ -333,8 +333,8 @@ def _asking(sentences: list[str]) -> list[str]:
 # A sentence that asks two things, one after the other: "How long does the order stay in effect,
 # and can it be extended?", "保护令有效期多长，能否延长？". Only after a comma, and only where the
 # clause before it asks on its own (`_asks_alone`): "What is the fine for a company that pollutes
-# and does not report it?" and "如果公司拖欠工资，是否可以申请仲裁？" ask one thing. (Questions are
-# normalised first: ，is ",".)
+# and does not report it?" and "如果公司拖欠工资，是否可以申请仲裁？" ask one thing. (A question is
+# normalised first, so its ， is ",".)
 _COORDINATED = re.compile(
     r",\s+and\s+(?=(?:how|what|which|who|whom|when|where|why|can|could|may|might|must|shall|"
     r"should|will|would|is|are|do|does|did|has|have)\b)"
