@@ -330,6 +330,17 @@ def _asking(sentences: list[str]) -> list[str]:
     return [s for s in sentences if s.endswith("?") or _REQUEST.search(s)]
 
 
+# The words that ask, in each language; an English question's auxiliaries, which open it; and a
+# leading phrase before its asking word ("Under the Nationality Law, does …").
+_EN_ASKING = r"(?:what|which|how|who|whom|whose|when|where|why)"
+_ZH_ASKING = r"(?:多少|多久|多长|几(?!乎)|哪|谁|什么|何(?:时|地|处|人|种))"
+_AUXILIARIES = (
+    r"(?:can|could|may|might|must|shall|should|will|would|is|are|was|were|do|does|did|has|have|"
+    r"had|am)"
+)
+_LEADING_PHRASE = r"^\W*(?:(?:under|in|for|according to|pursuant to|as to)\b[^,?]{0,80},\s*)?"
+
+
 # A sentence that asks two things, one after the other: "How long does the order stay in effect,
 # and can it be extended?", "保护令有效期多长，能否延长？". Only after a comma, and only where the
 # clause before it asks on its own (`_asks_alone`): "What is the fine for a company that pollutes
@@ -343,16 +354,11 @@ _COORDINATED = re.compile(
 )
 # A Chinese clause asks with a question word, unless it ends in a condition (拖欠工资多长时间的，
 # 能否解除合同？ asks whether, once).
-_ZH_ASKS = re.compile(r"多少|多长|多久|几|什么|哪|谁|怎么|如何|吗|呢")
+_ZH_ASKS = re.compile(rf"{_ZH_ASKING}|怎么|如何|吗|呢")
 _ZH_CONDITION_END = re.compile(r"(?:的|时|后|前|下|以上|以下)$")
 # An English clause asks when it opens with a question word (after a leading phrase: "Under the
 # law, how long …"), not with a condition ("If I am injured, and can't work, who pays?").
-_EN_ASKS = re.compile(
-    r"^\W*(?:(?:under|in|for|according to|pursuant to|as to)\b[^,?]{0,80},\s*)?"
-    r"(?:how|what|which|who|whom|whose|when|where|why|can|could|may|might|must|shall|should|"
-    r"will|would|is|are|was|were|do|does|did|has|have|had|am)\b",
-    re.I,
-)
+_EN_ASKS = re.compile(rf"{_LEADING_PHRASE}(?:{_EN_ASKING}|{_AUXILIARIES})\b", re.I)
 
 
 def _asks_alone(clause: str) -> bool:
@@ -417,10 +423,8 @@ _WHO = re.compile(
 )
 _OPENS_ASKING = re.compile(
     # "Under the Nationality Law, does a citizen who …": a leading phrase, then the asking word
-    r"^\W*(?:(?:under|in|for|according to|pursuant to|as to)\b[^,?]{0,80},\s*)?"
-    r"(?:(?:under|in|for|to|at|by|from|with|on) (?:what|which)\b"
-    r"|(?:what|which|how|why|can|could|may|might|must|shall|should|will|would|is|are|was|were|"
-    r"do|does|did|has|have|had|am)\b)",
+    rf"{_LEADING_PHRASE}(?:(?:under|in|for|to|at|by|from|with|on) (?:what|which)\b"
+    rf"|(?:what|which|how|why|{_AUXILIARIES})\b)",
     re.I,
 )
 _EMBEDDING = re.compile(
@@ -450,8 +454,6 @@ def _asks_who(text: str) -> bool:
 # comma inside a number (50,000) does not end it; a Chinese condition (如果…, 当…时, 在…情况下)
 # runs on over clauses that open with 而且/并且/或者; a sentence that is nothing but a condition
 # keeps it.
-_EN_ASKING = r"(?:what|which|how|who|whom|whose|when|where|why)"
-_ZH_ASKING = r"(?:多少|多久|多长|几(?!乎)|哪|谁|什么|何(?:时|地|处|人|种))"
 # A character of a clause: anything but a clause's end, and a comma only inside a number.
 _EN_CLAUSE = r"(?:[^,?;]|,(?=\d))"
 _ZH_CLAUSE = r"(?:[^，,？?；;]|,(?=\d))"
