@@ -218,8 +218,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"谁|哪个(机关|部门|机构|单位|法院|组织|人|官员)|哪一(机关|部门|机构|级)"
             # with what it is in between: 哪个政府部门, 哪一级人民政府, 哪家鉴定机构
-            # (not across a verb or a time: 在哪个阶段向法院提出, 在哪个期限内向法院起诉)
-            r"|哪(?:个|一级?|家)(?:(?![向在到去由对给把被期时段内])[\u4e00-\u9fff]){1,4}?"
+            # (not across a verb or a time: 在哪个阶段向法院提出, 在哪个期限内向法院起诉; nor
+            # a place's: 哪个地方的法院 asks where, 哪个国家机关 who)
+            r"|哪(?:个|一级?|家)(?!个?(?:(?:城市|国家|地方|省|地区)的|地方法院))"
+            r"(?:(?![向在到去由对给把被期时段内])[\u4e00-\u9fff]){1,4}?"
             r"(机关|部门|机构|法院|政府)"
             r"|什么(机关|部门|机构)|由哪|何人|何种机关"
             # English "who" and "which … court": `_asks_who`
@@ -235,7 +237,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             # not 如何处理, 任何处罚, 为何处罚, nor 在哪些情形下 / 在哪种情况下 (cases, not places)
             r"哪里|哪儿|何地|(?<![如任为])何处(?![罚理置分])|在哪(?![些种类])"
-            r"|哪个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
+            r"|哪一?个(城市|国家|地方|省|地区)|什么地方|地点(是|在)"
             # "where" asks when a verb follows it; legal English's "where a person has …" is "if"
             r"|\bwhere(?:'s|\s+(?:exactly\s+|else\s+|(?:in|on|at|within|near)\s+"
             r"(?![^?]*,\s*(?:what|how|which|who|when|is|are|can|must|may|shall|does|do)\b)"
@@ -592,6 +594,18 @@ _EN_ASKED_UNIT = (
 
 
 _LEVEL_ASKED = re.compile(r"哪一?级|\bwhich levels?\b", re.I)
+# Where to apply, complain, appeal or register is answered by the body it is done at as much as by
+# a place: 去哪里申请鉴定 by 向……卫生行政部门申请鉴定. Not where to sue: any suit is brought in a
+# court, and the question asks which court's place.
+_WHERE_TO_ACT = re.compile(
+    r"(?:哪里|哪儿|何处)(?:可以|能|才能|应当|应该|要)?去?(?:申请|投诉|举报|申诉|登记|办理|报案|反映|"
+    r"备案|复议|上诉|提出|提交|递交|求助|维权|信访)"
+    # not where a law applies, nor where to file a suit
+    r"|\bwhere\b[^?.]{0,40}?\b(?:apply (?:for|to)|applied for|(?:I|we|you|they) apply|"
+    r"file[ds]?(?!\s+(?:a\s+|an\s+)?(?:law)?suit)|complain(?:ed|s)?|lodge[ds]?|report(?:ed|s)?|"
+    r"register(?:ed|s)?|appeal(?:ed|s)?|submit(?:ted|s)?|petition(?:ed|s)?)\b",
+    re.I,
+)
 # The level of a court or government, with the body it is a level of: 中级以上的人民法院,
 # 县级以上地方人民政府, 上一级人民法院, "intermediate people's court" (not 高级管理人员, 各级人民
 # 政府, 基层群众性自治组织)
@@ -619,11 +633,88 @@ _LEVEL = {
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|\bfine[sd]?\b")
 
 
+# A number or time limit asked as a bound ("最少要有几个成员", "what is the maximum term"): a bound
+# the other way is no answer (成员不得超过九人 does not say how few; "at least 3 years" does not say
+# how long at most); an exact number or a range answers either.
+_MINIMUM, _MAXIMUM = "minimum", "maximum"
+_BOUNDS = frozenset({_MINIMUM, _MAXIMUM})
+# (not names with a bound in them: 最低工资, 最高人民法院, 最高额抵押, "the highest court")
+_BOUND_ASKED = {
+    _MINIMUM: re.compile(
+        r"最少|至少|最低(?!工资|生活)|最短|下限|起码"
+        r"|\b(?:minimum(?! wage)|least|lowest|shortest)\b",
+        re.I,
+    ),
+    _MAXIMUM: re.compile(
+        r"最多|至多|最高(?!人民|院|检|法|额|国家)|最长|上限|封顶"
+        r"|\b(?:maximum|at most|highest(?! court)|longest|cap|ceiling|upper limit)\b",
+        re.I,
+    ),
+}
+_BOTH_BOUNDS = re.compile(
+    r"上下限|最高和最低|最低和最高|\bupper and lower\b|\blower and upper\b", re.I
+)
+# A clause that asks how much or how long, where a bound word says which bound is asked (not
+# a condition before it: 造成至少三人死亡的，应当在多少小时内报告？).
+_CLAUSE = re.compile(r"[，,；;：:]")
+_ASKS_AMOUNT = re.compile(
+    r"多少|几|多久|多长|多大|多高|多远|上限|下限|封顶|\b(?:how|what|which)\b", re.I
+)
+_ZH_BOUNDED = rf"(?:百分之)?(?:\d+(?:[.,]\d+)*{_ZH_NUM}*|{_ZH_NUM}+)(?:分之{_ZH_NUM}+)?"
+_EN_BOUNDED = rf"(?:\d[\d,.]*|(?:{_EN_NUM_WORDS})\b)"
+# Each bound as a passage states it, with its number: set aside when the other bound is asked.
+_BOUND_STATED = {
+    ("zh", _MAXIMUM): re.compile(
+        rf"(?:不得|不能|不应|不|未)(?:超过|高于|多于|长于)[^，。；：,;:]{{0,12}}?{_ZH_BOUNDED}"
+        rf"|(?:最多|至多|最高(?!人民|院|检)|最长|上限为?|封顶)[^，。；：,;:]{{0,6}}?{_ZH_BOUNDED}"
+        rf"|{_ZH_BOUNDED}[^\s，。；、,;:\d]{{0,3}}?(?:以下|以内|之内)"
+    ),
+    ("zh", _MINIMUM): re.compile(
+        rf"(?:不得|不能|不应|不)(?:少于|低于|短于)[^，。；：,;:]{{0,12}}?{_ZH_BOUNDED}"
+        rf"|(?:至少|最少|最低|最短|下限为?|起码)[^，。；：,;:]{{0,6}}?{_ZH_BOUNDED}"
+        rf"|{_ZH_BOUNDED}[^\s，。；、,;:\d]{{0,3}}?以上"
+    ),
+    ("en", _MAXIMUM): re.compile(
+        rf"\b(?:not|no)\b(?: [a-z]+){{0,2}}? (?:more|greater|higher|longer) than\b[^.;,]{{0,30}}?"
+        rf"{_EN_BOUNDED}"
+        rf"|\bnot (?:to )?exceed(?:ing)?\b[^.;,]{{0,30}}?{_EN_BOUNDED}"
+        rf"|\b(?:up to|at most|a maximum of|maximum of)\b[^.;,]{{0,20}}?{_EN_BOUNDED}"
+        rf"|{_EN_BOUNDED}[^.;,]{{0,20}}?\bor (?:less|fewer|below|under)\b",
+        re.I,
+    ),
+    ("en", _MINIMUM): re.compile(
+        rf"\b(?:not|no) (?:less|fewer|lower|shorter) than\b[^.;,]{{0,30}}?{_EN_BOUNDED}"
+        rf"|\b(?:at least|a minimum of|minimum of)\b[^.;,]{{0,20}}?{_EN_BOUNDED}"
+        rf"|{_EN_BOUNDED}[^.;,]{{0,20}}?\bor (?:more|above|over|longer)\b",
+        re.I,
+    ),
+}
+
+
+def _bound_asked(question: str) -> frozenset[str]:
+    """The bound a question asks for ("minimum" or "maximum"), as the clauses that ask how much
+    or how long name it; none when it asks both or neither."""
+    if _BOTH_BOUNDS.search(question):
+        return frozenset()
+    asking = [clause for clause in _CLAUSE.split(question) if _ASKS_AMOUNT.search(clause)]
+    asked = {
+        bound
+        for bound, pattern in _BOUND_ASKED.items()
+        for clause in asking
+        if pattern.search(clause)
+    }
+    return frozenset(asked) if len(asked) == 1 else frozenset()
+
+
 def asked_units(question: str, kind: Kind) -> frozenset[str]:
     """The units a number or duration question asks in, empty when any number would do; for a
-    question asking which level of court or government, "level" (any court is no answer)."""
+    question asking which level of court or government, "level" (any court is no answer); for
+    one asking where to apply, complain or register, "body" (the body answers it as a place does);
+    for a number or duration asked as one bound, "minimum" or "maximum" as well."""
     if kind == Kind.PERSON:
         return frozenset({"level"}) if _LEVEL_ASKED.search(asking_part(question)) else frozenset()
+    if kind == Kind.PLACE:
+        return frozenset({"body"}) if _WHERE_TO_ACT.search(asking_part(question)) else frozenset()
     if kind not in (Kind.NUMBER, Kind.DURATION):
         return frozenset()
     text = asking_part(question).lower()
@@ -631,8 +722,8 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
     if "money" in found and _FINE_ASKED.search(text):
         found |= {"times", "percent"}
     if kind == Kind.DURATION:
-        return frozenset(found & _DURATION_UNITS) or _DURATION_UNITS
-    return frozenset(found)
+        found = (found & _DURATION_UNITS) or set(_DURATION_UNITS)
+    return frozenset(found) | _bound_asked(text)
 
 
 @cache
@@ -757,21 +848,37 @@ _ZH_NUMBER = re.compile(
     rf"百分之{_ZH_NUM}+|\d+(\.\d+)?\s*%|{_ZH_NUM}+\s*(元|万元|亿元|倍|岁|周岁|人|名|个|次|项|级|届|件|份|"
     r"席|位|成|分之|日|天|月|年|小时|以上|以下|以内)|过半数|半数|多数|三分之二|二分之一|三分之一|四分之三|\d"
 )
+# Bodies a person applies, complains or appeals to (`_DIRECTED_TO`); `_ZH_BODY` and `_EN_BODY`
+# add the people and parties that act.
+_ZH_INSTITUTION = (
+    r"机关|部门|政府|法院|检察院|委员会|机构|局|厅|署|协会|中心|人民代表大会|国务院|公安|海关|"
+    r"仲裁庭"
+)
+_EN_INSTITUTION = (
+    r"courts?|government|departments?|authorit(?:y|ies)|council|committee|commission|bureau|"
+    r"organs?|procuratorates?|congress|ministry|office|agency|tribunals?|administration|police|"
+    r"customs"
+)
 _ZH_BODY = re.compile(
-    r"机关|部门|政府|法院|检察院|委员会|机构|局|厅|署|协会|中心|人民代表大会|国务院|行政长官|主席|总理|公安|海关|"
+    rf"{_ZH_INSTITUTION}|行政长官|主席|总理|"
     r"当事人|监护人|负责人|主管|组织|单位|议员|法官|公民|居民|个人|企业|用人|劳动者|消费者|经营者|"
     r"纳税人|扣缴义务人|所有人|权利人|申请人|著作权人|股东|董事|公司|一方|双方|各方|保险人|投保人|"
     r"行为人|责任人|侵权人|出卖人|买受人|承运人|雇主|用人单位"
 )
 _EN_BODY = re.compile(
-    r"\b(courts?|government|departments?|authorit(y|ies)|council|committee|commission|bureau|"
-    r"organs?|procuratorates?|congress|ministry|office|agency|chief executive|president|premier|"
-    r"officers?|officials?|tribunals?|administration|police|customs|legislature|party|parties|"
+    rf"\b({_EN_INSTITUTION}|chief executive|president|premier|"
+    r"officers?|officials?|legislature|party|parties|"
     r"persons?|citizens?|residents?|employers?|employees?|workers?|consumers?|operators?|"
     r"taxpayers?|owners?|holders?|applicants?|shareholders?|directors?|members?|judges?|"
     r"guardians?|individuals?|enterprises?|companies|company|organi[sz]ations?|units?)\b",
     re.I,
 )
+# A body named as the one an application, complaint or appeal goes to: 向……卫生行政部门申请,
+# 到婚姻登记机关, "complain to the market regulation department", "lodged with the tribunal".
+_DIRECTED_TO = {
+    "zh": re.compile(rf"(?:向|到|找)[^，。；,;]{{0,30}}?(?:{_ZH_INSTITUTION})"),
+    "en": re.compile(rf"\b(?:to|with|at|before)\b[^.;,]{{0,40}}?\b(?:{_EN_INSTITUTION})\b", re.I),
+}
 _EN_PLACE_STOP = set(
     "Article Articles Chapter Section Item Paragraph Law Laws State Council People Peoples "
     "Court Courts Republic Congress Committee Region Government Ordinance Annex Part This The "
@@ -780,16 +887,18 @@ _EN_PLACE_STOP = set(
 _EN_PLACE = re.compile(
     r"\b(?:in|at|to|from|within|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
 )
-# A place named by what happens there: "the place where the contract is performed", 住所地.
+# A place named by what happens there: "the place where the contract is performed", 住所地,
+# the court's own (法院地, "the law of the forum"), a country named by nationality (国籍国).
 _EN_PLACE_WHERE = re.compile(
     # not "in place of the old rules", "take the place of a judgment"
     r"\bplace where\b|(?<!\bin )(?<!\btake the )(?<!\btakes the )(?<!\btook the )"
-    r"(?<!\btaking the )\bplace of\b|\bdomicile\b|\bhabitual residence\b",
+    r"(?<!\btaking the )\bplace of\b|\bdomicile\b|\bhabitual residence\b|"
+    r"\blaw of the forum\b|\blex fori\b|\bcountry of (?:his |her |its |their )?nationality\b",
     re.I,
 )
 _ZH_PLACE_WHERE = re.compile(
-    r"(?:住所|履行|所在|发生|经营|居住|户籍|登记|注册|签订|侵权行为|行为|结果|出生|死亡|财产|标的物)地"
-    r"(?![震质区方面位])"
+    r"(?:住所|居所|履行|所在|发生|经营|营业|工作|居住|户籍|登记|注册|签订|缔结|设立|侵权行为|行为|"
+    r"结果|出生|死亡|财产|标的物|法院|仲裁|(?<!有)目的|原产|出发)地(?![震质区方面位])|国籍国"
 )
 # A list of named things: two or more names (place, organisation, other proper names; in English,
 # capitalised words after the sentence's first).
@@ -884,12 +993,13 @@ def has_span(
     units: frozenset[str] = frozenset(),
     given: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether a passage contains a span of the kind a question asks for (a number or duration
-    in one of `units` when the question names them; a place or list of names other than those
-    `given` by the question). Remembered: retrieval tests whole units,
-    the decision their sentences, question after question; a long passage (an annex of 100,000
-    characters, whose tagging takes a third of a second) by a digest of its text, so that the
-    memory keeps no copy of it."""
+    """Whether a passage contains a span of the kind a question asks for: a number or duration
+    in one of `units` when the question names them, and not a bound the other way than the one
+    asked ("minimum", "maximum"); a level when "level" is asked; a place, or with "body" the body
+    applied to; a place or list of names other than those `given` by the question. Remembered:
+    retrieval tests whole units, the decision their sentences, question after question; a long
+    passage (an annex of 100,000 characters, whose tagging takes a third of a second) by a
+    digest of its text, so that the memory keeps no copy of it."""
     if kind not in (Kind.PLACE, Kind.LIST):
         given = frozenset()
     if len(text) <= _KEPT_CHARS:
@@ -925,8 +1035,16 @@ def _has_span(
     plain = references.sub(" ", normalize(text))
     if kind == Kind.DURATION and lang == "zh":
         plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
+    for bound in units & _BOUNDS:
+        other = _MAXIMUM if bound == _MINIMUM else _MINIMUM
+        plain = _BOUND_STATED[lang, other].sub(" ", plain)
+    units -= _BOUNDS
     if kind == Kind.PERSON and "level" in units:
         return bool(_LEVEL[lang].search(plain))
+    if kind == Kind.PLACE and "body" in units:
+        return _has_span(Kind.PLACE, text, lang, frozenset(), given) or bool(
+            _DIRECTED_TO[lang].search(plain)
+        )
     if units:
         return _unit_pattern(lang, units).search(plain) is not None
     if kind == Kind.FREQUENCY:
@@ -966,8 +1084,9 @@ _remembered_span = lru_cache(maxsize=16384)(_has_span)
 
 @dataclass(frozen=True)
 class Asked:
-    """What a question asks for: its kind, for a number or duration the units it names, for a
-    place or a list the names it gives itself."""
+    """What a question asks for: its kind, for a number or duration the units it names and the
+    bound it asks ("minimum", "maximum"), for a court or government "level", for where to apply
+    "body", for a place or a list the names it gives itself."""
 
     kind: Kind
     units: frozenset[str] = frozenset()

@@ -70,6 +70,9 @@ from rag.types import Lang
         ("期限届满后由谁负责？", Kind.PERSON),  # 期限 named, but who is asked
         ("在期限内应向几个部门申报？", Kind.NUMBER),  # how many departments, not how long
         ("Which level of people's court hears the case?", Kind.PERSON),
+        ("应该去哪个地方的法院起诉？", Kind.PLACE),  # a court's place, not a court
+        ("应该由哪个国家机关负责？", Kind.PERSON),  # a state organ, not a country
+        ("哪一个国家的法院有管辖权？", Kind.PLACE),
         ("Which article deals with cross-border bankruptcy?", Kind.ARTICLE),
         ("跨境破产规定在哪一条？", Kind.ARTICLE),
         ("What does the opinion say about punitive damages?", Kind.OPEN),
@@ -266,6 +269,14 @@ def test_question_kind(question: str, kind: Kind) -> None:
         (Kind.DURATION, "zh", "驾驶人应当立即停车，保护现场。", "驾驶人应当停车，保护现场。"),
         (Kind.DURATION, "en", "Wages are paid within a fortnight.", "Wages are paid as agreed."),
         (Kind.PLACE, "zh", "由被告住所地人民法院管辖。", "发生地震的，由人民法院管辖。"),
+        (Kind.PLACE, "zh", "诉讼离婚，适用法院地法律。", "诉讼离婚，适用法律的规定。"),
+        (Kind.PLACE, "zh", "适用当事人共同经常居所地法律。", "适用当事人协议选择的法律。"),
+        (
+            Kind.PLACE,
+            "en",
+            "Divorce by litigation is governed by the law of the forum.",
+            "Divorce by litigation is governed by the law the parties choose.",
+        ),
         (Kind.FREQUENCY, "zh", "按日加收滞纳金。", "退休年龄按周岁计算。"),
         (
             Kind.PLACE,
@@ -376,6 +387,49 @@ def test_which_level_is_answered_by_a_level_not_by_any_court(
     assert Asked.of("哪个部门负责？").units == frozenset()
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "stated", "not_stated"),
+    [
+        (
+            "对职业病诊断结果不服，去哪里申请鉴定？",
+            "zh",
+            "当事人可以向卫生行政部门申请鉴定。",
+            "当事人可以申请鉴定。",
+        ),
+        (
+            "Where can I complain about the seller?",
+            "en",
+            "The consumer may complain to the market regulation department.",
+            "The consumer may complain within 15 days.",
+        ),
+    ],
+)
+def test_where_to_apply_or_complain_is_answered_by_a_body_as_by_a_place(
+    question: str, lang: Lang, stated: str, not_stated: str
+) -> None:
+    asked = Asked.of(question)
+    assert (asked.kind, asked.units) == (Kind.PLACE, frozenset({"body"}))
+    assert asked.given_by(stated, lang)
+    assert not asked.given_by(not_stated, lang)
+    assert not Asked.of("仲裁委员会设在哪里？").given_by("仲裁委员会由人民政府组织设立。", "zh")
+    # the body applied to, not one named for anything else
+    assert not asked.given_by(
+        "职业病诊断鉴定办法由国务院卫生行政部门制定。"
+        if lang == "zh"
+        else "The seller has no authority to change the contract.",
+        lang,
+    )
+    # where a law applies, where to file a suit: places, not bodies
+    for question in ("Where does this Law apply?", "Where should I file a lawsuit for divorce?"):
+        assert Asked.of(question).units == frozenset(), question
+    for question in (
+        "在哪里可以申请劳动仲裁？",
+        "哪里可以投诉？",
+        "Where must the application be filed?",
+    ):
+        assert Asked.of(question).units == frozenset({"body"}), question
+
+
 def test_a_level_is_of_a_court_or_government_not_any_word_for_a_rank() -> None:
     zh, en = Asked.of("应由哪一级法院管辖？"), Asked.of("Which level of court hears it?")
     for text in (
@@ -470,7 +524,7 @@ def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
     assert asked.given_by("营业面积在五十平方米以下的，可以简化办理。", "zh")
     assert not asked.given_by("自处罚决定作出之日起五年内不得申请许可，并处五万元罚款。", "zh")
     asked = Asked.of("宅基地最多能批几亩？")
-    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"area"}))
+    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"area", "maximum"}))
     # an area the question names is not what it asks: the fine is
     asked = Asked.of("违法占地面积较大的，罚款是多少？")
     assert asked.units == frozenset({"money", "times", "percent"})
@@ -538,9 +592,84 @@ def test_a_question_asking_in_two_sentences_or_clauses_has_a_part_for_each() -> 
 
 def test_a_fraction_asked_in_chinese_is_a_share() -> None:
     asked = Asked.of("上市公司的独立董事至少要占董事会成员的几分之一？")
-    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"percent"}))
+    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset({"percent", "minimum"}))
     assert asked.given_by("职工代表的比例不得低于三分之一。", "zh")
     assert not asked.given_by("董事会成员中应当有公司职工代表。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "bound", "other_bound", "exact", "range_"),
+    [
+        (
+            "债权人委员会最少要有几个成员？",
+            "zh",
+            "成员不得少于三人。",
+            "成员不得超过九人。",
+            "债权人委员会由七人组成。",
+            "成员为三人以上九人以下。",
+        ),
+        (
+            "临时管制最长可以持续多久？",
+            "zh",
+            "实施期限不超过二年。",
+            "实施期限不少于二年。",
+            "实施期限为二年。",
+            "处十日以上十五日以下拘留。",
+        ),
+        (
+            "How many members must the committee have at least?",
+            "en",
+            "The committee shall have no fewer than three members.",
+            "The committee shall have up to nine members.",
+            "The committee has seven members.",
+            "The committee has at least three and up to nine members.",
+        ),
+        (
+            "What is the maximum term of a temporary control?",
+            "en",
+            "The term shall not exceed two years.",
+            "The term shall be at least two years.",
+            "The term is two years.",
+            "The term is at least one year and not more than two years.",
+        ),
+    ],
+)
+def test_a_bound_asked_is_answered_by_that_bound_an_exact_number_or_a_range_not_the_other(
+    question: str, lang: Lang, bound: str, other_bound: str, exact: str, range_: str
+) -> None:
+    asked = Asked.of(question)
+    assert asked.units & {"minimum", "maximum"}
+    for stated in (bound, exact, range_):
+        assert asked.given_by(stated, lang), stated
+    assert not asked.given_by(other_bound, lang)
+    # asked both ways, or neither, any bound answers
+    for both in (
+        "成员最少几人，最多几人？",
+        "债权人委员会有几个成员？",
+        "法院判赔的上下限是多少？",
+    ):
+        assert Asked.of(both).given_by("成员不得超过九人。", "zh")
+
+
+def test_a_bound_is_asked_only_by_the_clause_that_asks_how_much_and_not_by_a_name() -> None:
+    for question, lang, stated in (
+        ("造成至少三人死亡的，应当在多少小时内报告？", "zh", "应当在二十四小时以内报告。"),
+        (
+            "If at least three people are injured, within how many hours must it be reported?",
+            "en",
+            "It shall be reported within no more than 24 hours.",
+        ),
+        ("公司发的工资低于最低工资标准，多少天内要补发？", "zh", "应当在十五日以内补发。"),
+    ):
+        asked = Asked.of(question)
+        assert not asked.units & {"minimum", "maximum"}, question
+        assert asked.given_by(stated, lang)
+    # a maximum stated with "not … more than", a share or an amount with a decimal point
+    longest = Asked.of("What is the maximum probation period?")
+    assert longest.given_by("The probation period shall not be more than six months.", "en")
+    assert longest.given_by("No one may be detained for more than 15 days.", "en")
+    assert not Asked.of("最少要交多少比例？").given_by("费率不超过0.5%。", "zh")
+    assert not Asked.of("最多罚多少钱？").given_by("罚款不低于1.5万元。", "zh")
 
 
 @pytest.mark.parametrize(
