@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Protocol
@@ -679,30 +679,41 @@ class Part:
     anchors: dict[str, float]
 
 
+# How much the words of the sentences before a part count beside its own in choosing the
+# sentences that carry it: enough to break a tie, no more.
+_CONTEXT_TIE = 1e-3
+
+
 def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> tuple[Part, ...]:
     """The parts of a question asked in several sentences or clauses (`question_parts`), each
-    with the words of what it is about (its sentence or clause and those before it): they carry
-    its topic and anchor its detail. None when no part asks for a specific detail (the whole
-    question's reading then says all there is)."""
+    with the words of what it is about (its sentence or clause and those before it): its own
+    words choose the sentences that carry it, those before it (which may name what it refers
+    back to) break ties and anchor its detail. In "……还在医学观察期间，公司能跟我解除劳动合同吗？
+    观察期间的费用谁出？" the sentence on the costs (……医学观察期间的费用，由用人单位承担) carries
+    the second part, not the one on dismissal, which holds more of the first's words; in "董事能
+    连任吗？任期最多多少年？" 董事 chooses the directors' term over the supervisors'. None when no
+    part asks for a specific detail (the whole question's reading then says all there is)."""
     parts = question_parts(question)
     asked = [Asked.of(part) for part, _ in parts]
     if all(a.kind == Kind.OPEN for a in asked):
         return ()
     translated = translations(retrieval)
     stored = _stored(retrieval, index)
+
+    def evidence_for(text: str) -> list[Evidence]:
+        weights = word_weights(text, index, translated)
+        return evidence(weights, retrieval.sources, retrieval.vector, stored, translated)
+
     return tuple(
         Part(
             asked_part,
-            evidence(
-                word_weights(about, index, translated),
-                retrieval.sources,
-                retrieval.vector,
-                stored,
-                translated,
-            ),
+            [
+                replace(with_context, coverage=own.coverage + _CONTEXT_TIE * with_context.coverage)
+                for own, with_context in zip(evidence_for(part), evidence_for(about), strict=True)
+            ],
             anchor_weights(about, index, translated),
         )
-        for (_, about), asked_part in zip(parts, asked, strict=True)
+        for (part, about), asked_part in zip(parts, asked, strict=True)
     )
 
 
@@ -712,13 +723,14 @@ def stated_by_parts(parts: Sequence[Part], share: float, nearest: int) -> tuple[
     任期届满后还能连任吗？" the term is asked of 每届任期, but the heaviest word a carrying
     sentence holds, 连任, is the second part's, and the sentence with the term (每届任期不得超过
     三年) holds no 连任."""
-    stated: list[Evidence] = []
+    stated: dict[tuple[int, Lang, str], Evidence] = {}
     for part in parts:
         given = stating(part.asked, topic_evidence(part.found, share, nearest), part.anchors)
         if not given:
             return ()
-        stated += [e for e in given if e not in stated]
-    return tuple(stated)
+        for e in given:  # a sentence stating two parts' details is one sentence
+            stated.setdefault((e.source.n, e.lang, e.text), e)
+    return tuple(stated.values())
 
 
 def _lead(leads: tuple[float, ...], behind: int) -> float:

@@ -194,15 +194,15 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
     directors = "董事任期由公司章程规定，但每届任期不得超过三年。董事任期届满，连选可以连任。"
     term, reelection = (s.text for s in unit_sentences(directors, "zh"))
 
-    def stated(question: str, article: str = directors) -> tuple[str, ...]:
+    def stated(question: str, article: str = directors, whole: bool = True) -> tuple[str, ...]:
         unit = Unit("70", text_zh=article)
         source = Source(1, Hit("company", "70", 1.0), cast(Document, None), unit)
         retrieval = Retrieval(question=question, language="zh", sources=(source,))
         found = evidence(word_weights(question, statistics), (source,))
         anchors = question_anchors(question, retrieval, statistics)
-        whole = stating(Asked.of(question), topic_evidence(found, 1.0, 1), anchors)
+        read_whole = stating(Asked.of(question), topic_evidence(found, 1.0, 1), anchors)
         parts = stated_by_parts(read_parts(question, retrieval, statistics), 1.0, 1)
-        return tuple(e.text for e in whole or parts)
+        return tuple(e.text for e in (read_whole if whole else ()) or parts)
 
     # read whole, the term is anchored on 连任, which the sentence stating it does not hold
     assert stated("董事每届任期最长是几年？任期届满后还能连任吗？") == (term, reelection)
@@ -212,6 +212,15 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
     # the supervisors', not the directors' asked about
     supervisors = "董事任期届满，连选可以连任。监事的任期每届为三年。"
     assert stated("董事能连任吗？任期最多多少年？", supervisors) == ()
+    # a part's own words choose the sentence that carries it, those before it only break ties:
+    # the costs are stated in the sentence on the costs, which holds fewer of the whole's words
+    observation = "医学观察期间，不得解除与其订立的劳动合同。医学观察期间的费用，由用人单位承担。"
+    dismissal, costs = (s.text for s in unit_sentences(observation, "zh"))
+    question = "还在医学观察期间，公司能解除劳动合同吗？观察期间的费用谁出？"
+    assert stated(question, observation) == (dismissal, costs)
+    # a sentence that states two parts' details is quoted once
+    both = "董事任期每届不得超过三年，任期届满后三十日内改选。"
+    assert stated("董事任期最长几年？任期届满后多少天内要改选？", both, whole=False) == (both,)
     # two things asked in one sentence, one clause after the other
     assert stated("董事每届任期最长是几年，能否在任期届满后连任？") == (term, reelection)
     assert stated("董事最低年龄是多少，能否在任期届满后连任？") == ()
