@@ -654,12 +654,6 @@ _BOUND_ASKED = {
 _BOTH_BOUNDS = re.compile(
     r"上下限|最高和最低|最低和最高|\bupper and lower\b|\blower and upper\b", re.I
 )
-# A clause that asks how much or how long, where a bound word says which bound is asked (not
-# a condition before it: 造成至少三人死亡的，应当在多少小时内报告？).
-_CLAUSE = re.compile(r"[，,；;：:]")
-_ASKS_AMOUNT = re.compile(
-    r"多少|几|多久|多长|多大|多高|多远|上限|下限|封顶|\b(?:how|what|which)\b", re.I
-)
 _ZH_BOUNDED = rf"(?:百分之)?(?:\d+(?:[.,]\d+)*{_ZH_NUM}*|{_ZH_NUM}+)(?:分之{_ZH_NUM}+)?"
 _EN_BOUNDED = rf"(?:\d[\d,.]*|(?:{_EN_NUM_WORDS})\b)"
 # Each bound as a passage states it, with its number: set aside when the other bound is asked.
@@ -690,20 +684,32 @@ _BOUND_STATED = {
     ),
 }
 
+# The clauses of a question (between commas, and between its sentences), those that ask how much
+# or how long (`_ASKS_AMOUNT`, or with "what", "which", 上限, 封顶 too if they name a bound: not
+# a condition before them, 造成至少三人死亡的，应当在多少小时内报告？).
+_CLAUSE = re.compile(r"[，,；;：:？?！!。]")
+_ASKS_AMOUNT = re.compile(
+    r"多少|(?<![好这那])几|多久|多长|多大|多高|多远|\bhow (?:many|much|long|far|old|big|large)\b",
+    re.I,
+)
+_ASKS_NAMED_BOUND = re.compile(r"上限|下限|封顶|\b(?:what|which)\b", re.I)
+
 
 def _bound_asked(question: str) -> frozenset[str]:
-    """The bound a question asks for ("minimum" or "maximum"), as the clauses that ask how much
-    or how long name it; none when it asks both or neither."""
+    """The bound a question asks for ("minimum" or "maximum"), as the clauses asking how much or
+    how long name it. None when it asks both, or when a clause asks how much naming no bound
+    ("What's the minimum capital adequacy ratio, and how much can a bank lend to one borrower?":
+    a maximum answers the second; each part is read on its own too, `question_parts`)."""
     if _BOTH_BOUNDS.search(question):
         return frozenset()
-    asking = [clause for clause in _CLAUSE.split(question) if _ASKS_AMOUNT.search(clause)]
-    asked = {
-        bound
-        for bound, pattern in _BOUND_ASKED.items()
-        for clause in asking
-        if pattern.search(clause)
-    }
-    return frozenset(asked) if len(asked) == 1 else frozenset()
+    named: set[str] = set()
+    for clause in _CLAUSE.split(question):
+        bounds = {bound for bound, pattern in _BOUND_ASKED.items() if pattern.search(clause)}
+        if _ASKS_AMOUNT.search(clause) and not bounds:
+            return frozenset()
+        if _ASKS_AMOUNT.search(clause) or _ASKS_NAMED_BOUND.search(clause):
+            named |= bounds
+    return frozenset(named) if len(named) == 1 else frozenset()
 
 
 def asked_units(question: str, kind: Kind) -> frozenset[str]:

@@ -660,6 +660,12 @@ def test_a_bound_is_asked_only_by_the_clause_that_asks_how_much_and_not_by_a_nam
             "It shall be reported within no more than 24 hours.",
         ),
         ("公司发的工资低于最低工资标准，多少天内要补发？", "zh", "应当在十五日以内补发。"),
+        # one clause asks a minimum, the other an amount with no bound
+        (
+            "What's the minimum capital ratio, and how much can a bank lend to one borrower?",
+            "zh",
+            "对同一借款人的贷款余额与资本余额的比例不得超过百分之十。",
+        ),
     ):
         asked = Asked.of(question)
         assert not asked.units & {"minimum", "maximum"}, question
