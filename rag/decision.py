@@ -48,7 +48,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from rag.keyword import american, chinese_words, tokenize
-from rag.kinds import Asked, Kind, asks_commencement, question_parts, states_commencement
+from rag.kinds import (
+    Asked,
+    Kind,
+    asking_clauses,
+    asks_commencement,
+    question_parts,
+    states_commencement,
+)
 from rag.retrieval import Retrieval
 from rag.sentences import (
     UnitSentence,
@@ -595,9 +602,26 @@ def anchor_weights(
 def question_anchors(
     question: str, retrieval: Retrieval, index: IndexStatistics
 ) -> dict[str, float]:
-    """`anchor_weights` with the words the retrieval's bridge translated: what `decide` and the
-    calibration both read."""
-    return anchor_weights(question, index, translations(retrieval))
+    """`anchor_weights` with the words the retrieval's bridge translated, those of the clauses
+    that ask first (`asking_first`): what `decide` and the calibration both read."""
+    translated = translations(retrieval)
+    return asking_first(
+        anchor_weights(question, index, translated),
+        anchor_weights(asking_clauses(question), index, translated),
+    )
+
+
+def asking_first(anchors: dict[str, float], asking: Mapping[str, float]) -> dict[str, float]:
+    """The anchors with the words of the clauses that ask (`asking`: `asking_clauses`) above all
+    the others, each group in its own order: a detail is asked of what the asking clause names,
+    the clauses or sentences before it say what happened ("一家银行出了信用危机被监管部门接管
+    了，这个接管最长能持续多久？" is anchored on 接管, not on the rarer 危机 of the sentence
+    allowing a takeover)."""
+    top = max(anchors.values(), default=0.0)
+    return {
+        word: weight + top if word in asking and weight > 0 else weight
+        for word, weight in anchors.items()
+    }
 
 
 def stating(
@@ -711,7 +735,10 @@ def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> t
                 replace(with_context, coverage=own.coverage + _CONTEXT_TIE * with_context.coverage)
                 for own, with_context in zip(evidence_for(part), evidence_for(about), strict=True)
             ],
-            anchor_weights(about, index, translated),
+            asking_first(
+                anchor_weights(about, index, translated),
+                anchor_weights(asking_clauses(part), index, translated),
+            ),
         )
         for (part, about), asked_part in zip(parts, asked, strict=True)
     )

@@ -369,6 +369,22 @@ def _asks_alone(clause: str) -> bool:
     return bool(_EN_ASKS.search(clause))
 
 
+_CLAUSE_END = re.compile(r"[，,；;]")
+
+
+def asking_clauses(question: str) -> str:
+    """The clauses of a Chinese question's asking sentences that ask (`_asks_alone`), without
+    those before them that say what happened or set a condition (一家银行出了信用危机被监管部门
+    接管了，这个接管最长能持续多久？ asks of 接管); the asking sentences when no clause asks
+    alone, and in English, where a clause asks without opening with its asking word ("When a
+    trust terminates, within how many days must …")."""
+    text = asking_part(question)
+    if not has_cjk(text):
+        return text
+    clauses = [c.strip() for c in _CLAUSE_END.split(text)]
+    return " ".join(c for c in clauses if c and _asks_alone(c)) or text
+
+
 def _clauses(sentence: str) -> list[str]:
     """An asking sentence's clauses that each ask (`_COORDINATED`), each ending in a question
     mark and opening with a capital, as it would be asked alone (`asking_part` reads it so)."""

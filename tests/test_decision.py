@@ -18,6 +18,7 @@ from rag.decision import (
     Evidence,
     IndexStatistics,
     anchor_weights,
+    asking_first,
     content_words,
     coverage,
     decision_model,
@@ -187,6 +188,27 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
         suspension,
         report,
     )
+
+
+def test_a_detail_is_anchored_on_what_the_asking_clause_names_not_on_what_happened() -> None:
+    asked = Asked.of("一家银行出了信用危机被监管部门接管了，这个接管最长能持续多久？")
+    allowed = _evidence(
+        "商业银行已经或者可能发生信用危机的，监管机构可以对该银行实行接管。",
+        {"银行", "信用", "危机", "接管"},
+    )
+    term = _evidence("接管期限最长不得超过二年。", {"接管"})
+    anchors = {"危机": 5.0, "信用": 3.5, "接管": 3.5, "银行": 1.5}
+    # read whole, the rarest word held (危机) is what happened: the term holds none of it
+    assert stating(asked, [allowed, term], anchors) == ()
+    asking = {"接管": 3.5, "持续": 4.0}
+    lifted = asking_first(anchors, asking)
+    assert stating(asked, [allowed, term], lifted) == (term,)
+    assert sorted(lifted, key=lifted.__getitem__) == ["银行", "信用", "危机", "接管"]
+    # a word weighing nothing stays so
+    assert asking_first({"danger": 0.0, "bank": 1.0}, {"danger": 1.0}) == {
+        "danger": 0.0,
+        "bank": 1.0,
+    }
 
 
 def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> None:

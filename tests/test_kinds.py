@@ -10,6 +10,7 @@ from eval import kinds
 from rag.kinds import (
     Asked,
     Kind,
+    asking_clauses,
     asks_commencement,
     has_span,
     question_kind,
@@ -649,6 +650,17 @@ def test_a_bound_asked_is_answered_by_that_bound_an_exact_number_or_a_range_not_
         "法院判赔的上下限是多少？",
     ):
         assert Asked.of(both).given_by("成员不得超过九人。", "zh")
+
+
+def test_the_asking_clauses_leave_out_what_happened_and_the_conditions_before_them() -> None:
+    assert asking_clauses("一家银行出了信用危机被监管部门接管了，这个接管最长能持续多久？") == (
+        "这个接管最长能持续多久?"
+    )
+    assert asking_clauses("造成三人死亡的，应当在多少小时内报告？") == "应当在多少小时内报告?"
+    # no clause asks alone: the asking sentence; English: its asking sentences whole
+    assert asking_clauses("工资多少？") == "工资多少?"
+    english = "When a trust terminates, within how many days must the trustee report?"
+    assert asking_clauses(f"My trust ended. {english}") == english
 
 
 def test_a_bound_is_asked_only_by_the_clause_that_asks_how_much_and_not_by_a_name() -> None:
