@@ -721,9 +721,10 @@ def _bound_asked(question: str) -> frozenset[str]:
     named: set[str] = set()
     for clause in _CLAUSE.split(question):
         bounds = {bound for bound, pattern in _BOUND_ASKED.items() if pattern.search(clause)}
-        if _ASKS_AMOUNT.search(clause) and not bounds:
+        asks_amount = bool(_ASKS_AMOUNT.search(clause))
+        if asks_amount and not bounds:
             return frozenset()
-        if _ASKS_AMOUNT.search(clause) or _ASKS_NAMED_BOUND.search(clause):
+        if asks_amount or _ASKS_NAMED_BOUND.search(clause):
             named |= bounds
     return frozenset(named) if len(named) == 1 else frozenset()
 
