@@ -162,7 +162,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|几个月)|"
             r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间之?内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
-            r"|\bhow far (in advance|ahead|beforehand|back)\b"
+            r"|\bhow far (in advance|ahead|beforehand|back|before|prior to)\b"
             r"|\bwithin (how|what)\b"
             r"(?! (distance|radius|range|area|scope|extent|sphere|limits|"
             r"many (met|kilomet|km|mile|feet|yard|square)))"

@@ -61,6 +61,10 @@ from rag.types import Lang
         ("How often must employers arrange health examinations?", Kind.FREQUENCY),
         ("职工体检多久一次？", Kind.FREQUENCY),
         ("Within what distance of a railway station is a demonstration forbidden?", Kind.NUMBER),
+        ("How far from a school must an internet café be?", Kind.NUMBER),
+        # how far before a moment asks a time, as "how far in advance" does
+        ("How far before my residence permit expires must I apply to extend it?", Kind.DURATION),
+        ("How far prior to the hearing must the parties be notified?", Kind.DURATION),
         ("游行路线离机场要多远？", Kind.NUMBER),
         ("What is the region's corporate profits tax rate?", Kind.NUMBER),
         ("Which foreign countries have consulates in the city?", Kind.LIST),
