@@ -162,7 +162,11 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|几个月)|"
             r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间之?内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
-            r"|\bhow far (in advance|ahead|beforehand|back|before|prior to)\b"
+            r"|\bhow far (in advance|ahead|beforehand|back)\b"
+            # before a moment, not a place: "how far before the permit expires", not "how far
+            # before an intersection"
+            r"|\bhow far (before|prior to)\b(?=[^?.]{0,40}?\b(expir|lapse|ends?\b|due\b|"
+            r"starts?\b|begins?\b|deadline|hearing|meeting|trial|arriv|depart|the date\b))"
             r"|\bwithin (how|what)\b"
             r"(?! (distance|radius|range|area|scope|extent|sphere|limits|"
             r"many (met|kilomet|km|mile|feet|yard|square)))"
@@ -742,25 +746,30 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
         return frozenset()
     text = asking_part(question).lower()
     found = {unit for pattern, unit in _ZH_ASKED_UNIT + _EN_ASKED_UNIT if pattern.search(text)}
-    if "money" in found and _FINE_ASKED.search(text):
-        found |= {"times", "percent"}
     if kind == Kind.DURATION:
-        found = (found & _DURATION_UNITS) or set(_DURATION_UNITS)
+        # a time in any unit, or a share of one ("What share of the term may the extension be?")
+        found = ((found & _DURATION_UNITS) or set(_DURATION_UNITS)) | (found & {"percent"})
+    elif "money" in found and _FINE_ASKED.search(text):
+        found |= {"times", "percent"}
     return frozenset(found) | _bound_asked(text)
 
 
 @cache
 def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
-    """A number followed by one of the units (or, for money, preceded by a currency sign)."""
+    """A number followed by one of the units (or, for money, preceded by a currency sign); a
+    share (百分之二十, 20%) too, unless only a time is asked: a fine may be a share of the price,
+    a time limit is no share (a share of a term is asked as a share: "percent")."""
+    share = not units <= _DURATION_UNITS
     if lang == "zh":
         measures = "|".join(UNITS[u][0] for u in units)
-        return re.compile(rf"{_ZH_NUM}+\s*(?:{measures})|(?:百分之){_ZH_NUM}+|\d\s*%")
+        shares = rf"|(?:百分之){_ZH_NUM}+|\d\s*%" if share else ""
+        return re.compile(rf"{_ZH_NUM}+\s*(?:{measures}){shares}")
     words = "|".join(UNITS[u][1] for u in units)
     number = rf"(?:\d[\d,.]*|{_EN_NUM_WORDS})"
+    shares = rf"|{number}\s*(?:%|percent\b|per cent\b)" if share else ""
     return re.compile(
         rf"\b{number}\b(?:\s*\(\d+\))?(?:[\s-]+[a-z-]+){{0,2}}?[\s-]*(?:{words})\b"
-        # a share is accepted whatever the unit, as in Chinese (百分之…)
-        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}|{number}\s*(?:%|percent\b|per cent\b)",
+        rf"|(?:rmb|hk\$|\$|us\$)\s*{number}{shares}",
         re.I,
     )
 

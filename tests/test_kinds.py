@@ -65,6 +65,7 @@ from rag.types import Lang
         # how far before a moment asks a time, as "how far in advance" does
         ("How far before my residence permit expires must I apply to extend it?", Kind.DURATION),
         ("How far prior to the hearing must the parties be notified?", Kind.DURATION),
+        ("How far before an intersection must a driver signal a turn?", Kind.NUMBER),
         ("游行路线离机场要多远？", Kind.NUMBER),
         ("What is the region's corporate profits tax rate?", Kind.NUMBER),
         ("Which foreign countries have consulates in the city?", Kind.LIST),
@@ -510,6 +511,22 @@ def test_a_tax_or_accounting_year_counted_is_a_time_limit_in_years() -> None:
     assert en.given_by("The excess may be carried forward over the next five tax years.", "en")
     assert has_span(Kind.DURATION, "within three consecutive fiscal years", "en")
     assert not has_span(Kind.DURATION, "the tax year in which the income arises", "en")
+
+
+def test_a_share_answers_a_number_in_any_unit_but_never_a_time_limit() -> None:
+    months = Asked.of("For how many months will my driver's license be suspended?")
+    assert months.units == frozenset({"month"})
+    assert months.given_by("暂扣六个月机动车驾驶证", "zh")
+    assert not months.given_by("载人超过核定人数百分之二十以上的", "zh")
+    assert not months.given_by("a surcharge of 20% is added", "en")
+    money = frozenset({"money"})
+    assert has_span(Kind.NUMBER, "处以违法所得百分之二十的罚款", "zh", money)
+    assert has_span(Kind.NUMBER, "a fine of 20% of the price", "en", money)
+    assert not has_span(Kind.NUMBER, "处以违法所得的罚款", "zh", money)
+    # a share of a term is asked as a share
+    share = Asked.of("What share of the term may the extension be?")
+    assert share.kind == Kind.DURATION and "percent" in share.units
+    assert share.given_by("延长期限不得超过原期限的百分之三十", "zh")
 
 
 def test_a_distance_is_answered_by_a_length_not_by_a_time_limit() -> None:
