@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -65,10 +65,9 @@ from rag.sentences import (
     referred_paragraphs,
     rule_text,
     unit_sentences,
-    with_qualifiers,
 )
 from rag.text import answer_language, has_cjk, normalize, one_line
-from rag.types import LANGS, Lang, Outcome, Source, Span, Unit
+from rag.types import LANGS, Lang, Outcome, Source, Unit
 
 FEATURE_VERSION = 9
 FEATURES = (
@@ -411,13 +410,10 @@ class Context:
     whole sentence introducing the list, its clauses before the lead-in too (有下列情形之一的，由
     ……责令限期改正；逾期不改正的，处……罚款：; `rag.sentences.introduction`); and the rules of the
     later paragraphs of its article that refer back to its own (本条第一款规定的申请权，自……一年
-    内不行使的，归于消灭; `rag.sentences.referred_paragraphs`); and the sentence after it in its
-    paragraph, which may give its rule's period or sanction (……并保存相关凭证。记录和凭证保存期限不
-    得少于……二年)."""
+    内不行使的，归于消灭; `rag.sentences.referred_paragraphs`)."""
 
     introduction: str = ""
     references: tuple[str, ...] = ()
-    following: str = ""
 
 
 @dataclass(frozen=True)
@@ -454,29 +450,10 @@ def _rules(text: str, lang: Lang) -> tuple[SentenceRule, ...]:
         introduced = ""
         if j is not None:
             introduced = one_line(text[spans[introduction(texts, j)][0] : spans[j][1]])
-        context = Context(
-            introduced,
-            tuple(referring.get(paragraphs[i], ())),
-            _following(texts, spans, paragraphs, i, text),
-        )
+        context = Context(introduced, tuple(referring.get(paragraphs[i], ())))
         lead = "" if j is None else texts[j]
         rules.append(SentenceRule(lang, s, rule_text(text, spans, i), lead, context))
     return tuple(rules)
-
-
-def _following(
-    texts: list[str], spans: list[Span], paragraphs: list[int], i: int, text: str
-) -> str:
-    """The sentence after sentence i's rule (its qualifiers passed over: `rule_text`) when it
-    stands in the same paragraph and neither is an item of a list (an item's sibling states its
-    own case, not the item's)."""
-    end = with_qualifiers(spans, i, text)[1]
-    k = next((k for k in range(i + 1, len(texts)) if spans[k][0] >= end), len(texts))
-    if k == len(texts) or paragraphs[k] != paragraphs[i]:
-        return ""
-    if lead_in(texts, i) is not None or lead_in(texts, k) is not None:
-        return ""
-    return texts[k]
 
 
 def _unit_text(source: Source) -> str:
@@ -553,7 +530,6 @@ def evidence(
                         r.rule,
                         held_by_introduction.get(r.context.introduction, ()),
                         translated,
-                        _goes_on(holds, _held(r.context.following, present, translated)),
                     ),
                 )
             )
@@ -561,11 +537,7 @@ def evidence(
 
 
 def _asked_context(
-    context: Context,
-    rule: str,
-    introduced: tuple[str, ...],
-    translated: Translations,
-    goes_on: bool,
+    context: Context, rule: str, introduced: tuple[str, ...], translated: Translations
 ) -> tuple[str, ...]:
     """The texts of a sentence's context where a detail asked of it may stand: the paragraphs
     referring back to its own, always (a reference names the paragraph whose rule it completes:
@@ -574,27 +546,13 @@ def _asked_context(
     k54, whose reference holds no word its paragraph lacks); and the introduction of its list
     only when the introduction holds a question word the item does not (the sanction, the
     distance the question asks about): a fine all items share answers "what is the fine for …",
-    not "what share of the price must the guarantee be" asked of the item on the guarantee; and
-    the sentence after its rule in its paragraph when that sentence goes on with the rule
-    (`_goes_on`)."""
+    not "what share of the price must the guarantee be" asked of the item on the guarantee."""
     texts = context.references
-    if context.following and goes_on:
-        texts = (*texts, context.following)
     if context.introduction:
         matched = matching_form(rule)
         if any(_credit(word, matched, translated.get(word, ())) == 0 for word in introduced):
             texts = (context.introduction, *texts)
     return texts
-
-
-def _goes_on(holds: Collection[str], following: Collection[str]) -> bool:
-    """Whether the sentence after a rule, holding the question's words `following`, goes on with
-    the rule holding `holds` (with its heading): two or more of the words in common, and none of
-    the question's beyond the rule's but those naming the detail asked (`_SLOT`). 记录和凭证保存期
-    限不得少于……二年 goes on with the rule on keeping the records and their vouchers; 监事的任期每
-    届为三年 (one word in common) does not with 董事任期届满，连选可以连任, nor 医学观察期间的费用，
-    由用人单位承担 (the costs, which the rule lacks) with 医学观察期间，不得解除……劳动合同."""
-    return len(set(holds) & set(following)) >= 2 and set(following) <= set(holds) | _SLOT
 
 
 def _held(text: str, present: Mapping[str, float], translated: Translations) -> tuple[str, ...]:

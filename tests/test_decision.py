@@ -167,40 +167,6 @@ def test_an_item_of_a_list_is_read_with_the_sentence_that_introduces_it() -> Non
     ]
 
 
-def _contexts(article: str, weights: dict[str, float]) -> list[tuple[str, ...]]:
-    source = Source(1, Hit("law", "50", 1.0), cast(Document, None), Unit("50", text_zh=article))
-    return [e.context for e in evidence(weights, (source,))]
-
-
-def test_the_sentence_going_on_with_a_rule_in_its_paragraph_may_state_its_detail() -> None:
-    weights = {"进货": 3.0, "查验": 2.0, "记录": 1.0, "凭证": 1.0, "保存": 1.0}
-    period = "记录和凭证保存期限不得少于二年。"
-    rule = "食品生产企业应当建立进货查验记录制度，并保存相关凭证。"
-    # it goes on with two of the question's words the rule holds (记录, 凭证, 保存)
-    assert _contexts(rule + period, weights) == [(period,), ()]
-    assert Evidence(cast(Source, None), "zh", rule, rule, 1.0, context=(period,)).states(
-        Asked.of("进货查验记录和凭证要保存多长时间？")
-    )
-    # past the rule's own qualifiers (逾期不改正的，…), which are part of the rule
-    late = "逾期不改正的，处一万元罚款。"
-    assert _contexts(rule + late + period, weights)[0] == (period,)
-    # one word in common is no going on: 监事的任期 is not the directors' term
-    assert _contexts(
-        "董事任期届满，连选可以连任。监事的任期每届为三年。", {"董事": 2.0, "任期": 1.0}
-    ) == [
-        (),
-        (),
-    ]
-    # nor is a sentence of the next paragraph, nor an item of a list beside another
-    assert _contexts(rule + "\n" + period, weights) == [(), ()]
-    items = (
-        "进货查验记录和凭证应当按照下列期限保存：\n"
-        "（一）一般食品的记录和凭证保存二年；\n"
-        "（二）进口食品的记录和凭证保存三年。"
-    )
-    assert [c for c in _contexts(items, weights) if c and c[0].startswith("（")] == []
-
-
 def _evidence(text: str, holds: set[str]) -> Evidence:
     return Evidence(cast(Source, None), "zh", text, text, 1.0, holds=frozenset(holds))
 
