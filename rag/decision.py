@@ -604,10 +604,17 @@ def question_anchors(
 ) -> dict[str, float]:
     """`anchor_weights` with the words the retrieval's bridge translated, those of the clauses
     that ask first (`asking_first`): what `decide` and the calibration both read."""
-    translated = translations(retrieval)
+    return _anchors(question, question, index, translations(retrieval))
+
+
+def _anchors(
+    about: str, asking: str, index: IndexStatistics, translated: Translations
+) -> dict[str, float]:
+    """`anchor_weights` of what a question or part is about, the words of the clauses of
+    `asking` that ask first (`asking_first`)."""
     return asking_first(
-        anchor_weights(question, index, translated),
-        anchor_weights(asking_clauses(question), index, translated),
+        anchor_weights(about, index, translated),
+        anchor_weights(asking_clauses(asking), index, translated),
     )
 
 
@@ -735,10 +742,7 @@ def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> t
                 replace(with_context, coverage=own.coverage + _CONTEXT_TIE * with_context.coverage)
                 for own, with_context in zip(evidence_for(part), evidence_for(about), strict=True)
             ],
-            asking_first(
-                anchor_weights(about, index, translated),
-                anchor_weights(asking_clauses(part), index, translated),
-            ),
+            _anchors(about, part, index, translated),
         )
         for (part, about), asked_part in zip(parts, asked, strict=True)
     )
