@@ -1188,6 +1188,39 @@ def states_commencement(text: str, lang: Lang) -> bool:
     return bool((_ZH_COMMENCES if lang == "zh" else _EN_COMMENCES).search(normalize(text)))
 
 
+# A rule that leaves its matter to another instrument or body: the drafting that most often
+# stands where a detail is asked and not given ("普通签证的类别和签发办法由国务院规定。",
+# "……的问题，由国务院规定。", "……应当遵守国家有关规定。", "The measures … shall be formulated by the
+# State Council."). Only rule-making bodies: a court's or the parties' own determination (由人民
+# 法院确定, 由投资各方协商确定) is a rule on the case, not a reference to another instrument.
+_RULE_MAKER = (
+    r"国务院|部门|人民政府|委员会|机关|机构|国家|中央|最高人民法院|最高人民检察院|人民代表大会"
+)
+_ZH_DELEGATES = re.compile(
+    rf"由[^，。；：,;:]{{0,30}}?(?:{_RULE_MAKER})[^，。；：,;:]{{0,30}}?(?:另行)?"
+    r"(?:规定|制定|确定|公布)$"
+    r"|(?:遵守|按照|依照|执行)(?:国家|国务院)?的?有关规定(?:执行|办理|确定|(?:予以)?处理)?$"
+    r"|另行(?:规定|制定)$"
+)
+_EN_DELEGATES = re.compile(
+    r"\b(?:shall|is to|are to|will) be (?:separately )?(?:prescribed|formulated|stipulated|"
+    r"determined|laid down|specified|drawn up|worked out|made) by (?:the )?[^.;,]{0,80}?"
+    r"\b(?:state council|department|ministry|government|commission|authorit(?:y|ies)|"
+    r"administration|organs?|people's congress|supreme people's (?:court|procuratorate))\b"
+    r"[^.;,]{0,60}$"
+    r"|\b(?:comply with|in accordance with|as prescribed by|pursuant to) (?:the )?relevant "
+    r"(?:provisions|regulations) of the state(?: council)?$",
+    re.I,
+)
+
+
+def delegates(text: str, lang: Lang) -> bool:
+    """Whether a sentence leaves what it is about to another instrument or body, and so states
+    no detail of it."""
+    stripped = normalize(text).strip().rstrip("。；;.").rstrip()
+    return bool((_ZH_DELEGATES if lang == "zh" else _EN_DELEGATES).search(stripped))
+
+
 # What a not-stated answer names as missing, per kind and language.
 MISSING: dict[Kind, dict[Lang, str]] = {
     Kind.DURATION: {"en": "the time limit or duration", "zh": "具体期限"},

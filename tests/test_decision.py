@@ -190,6 +190,24 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
     )
 
 
+def test_a_rule_leaving_its_matter_to_another_body_states_no_detail_but_who_sets_it() -> None:
+    delegation = _evidence(
+        "慈善组织开展慈善活动的年度支出、管理费用的标准由国务院民政部门会同财政、税务等部门制定。",
+        {"年度", "支出", "管理费用"},
+    )
+    floor = _evidence(
+        "具有公开募捐资格的基金会开展慈善活动的年度支出，不得低于上一年总收入的百分之七十。",
+        {"年度", "支出"},
+    )
+    anchors = {"支出": 4.0, "年度": 2.0}
+    for question in ("基金会每年的慈善活动支出最少是多少？", "基金会的年度支出有什么要求？"):
+        assert stating(Asked.of(question), [delegation], anchors) == ()
+        assert stating(Asked.of(question), [delegation, floor], anchors) == (floor,)
+    # who sets the standard is what the delegation says
+    who = Asked.of("慈善组织年度支出的标准由哪个部门制定？")
+    assert stating(who, [delegation], anchors) == (delegation,)
+
+
 def test_a_detail_is_anchored_on_what_the_asking_clause_names_not_on_what_happened() -> None:
     asked = Asked.of("一家银行出了信用危机被监管部门接管了，这个接管最长能持续多久？")
     allowed = _evidence(

@@ -12,6 +12,7 @@ from rag.kinds import (
     Kind,
     asking_clauses,
     asks_commencement,
+    delegates,
     has_span,
     question_kind,
     question_parts,
@@ -1107,3 +1108,39 @@ def test_a_question_on_when_a_document_takes_effect(question: str, asks: bool) -
 )
 def test_what_is_and_is_not_a_commencement_clause(lang: str, text: str, states: bool) -> None:
     assert states_commencement(text, lang) is states  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("普通签证的类别和签发办法由国务院规定。", "zh", True),
+        ("……预售商品房再行转让的问题，由国务院规定。", "zh", True),
+        ("慈善组织年度支出的标准由国务院民政部门会同财政、税务等部门制定。", "zh", True),
+        ("盲人携带导盲犬出入公共场所，应当遵守国家有关规定。", "zh", True),
+        ("具体办法另行制定。", "zh", True),
+        ("逾期仍未交纳诉讼费用的，由人民法院依照有关规定处理。", "zh", True),
+        (
+            "The measures for foreign enterprises to establish partnerships in China shall be "
+            "formulated by the State Council.",
+            "en",
+            True,
+        ),
+        (
+            "Guide dogs shall be taken in accordance with the relevant provisions of the State.",
+            "en",
+            True,
+        ),
+        # a rule on the case, not a reference to another instrument
+        ("技术合作的条件由投资各方遵循公平原则平等协商确定。", "zh", False),
+        ("赔偿数额由人民法院根据实际情况确定。", "zh", False),
+        ("The amount shall be determined by the people's court.", "en", False),
+        # a rule that names a body, and states what it does
+        ("本章规定的行政处罚，由国务院规定的有关行政监督部门决定。", "zh", False),
+        ("具有公开募捐资格的基金会年度支出，不得低于上一年总收入的百分之七十。", "zh", False),
+        ("法律另有规定的，依照其规定。", "zh", False),
+    ],
+)
+def test_a_rule_leaving_its_matter_to_another_instrument_or_body_is_told(
+    text: str, lang: Lang, expected: bool
+) -> None:
+    assert delegates(text, lang) is expected
