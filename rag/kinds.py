@@ -276,7 +276,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # "Is there a fixed percentage …?" asks for one as "what percentage" does; "Is there
             # a fee?" may be answered "free of charge"
             r"|\b(?:is|are) there (?:a |an |any )?(?:fixed|specific|set|statutory|maximum|"
-            r"minimum) (percentage|rate|amount|fee|fine|cap|ceiling)s?\b"
+            r"minimum) (percentage|rate|amount|fee|fine)s?\b"
+            # a cap or ceiling is an amount whatever stands before it ("Is there a legal cap on
+            # the daily penalty?", "Is there a cap, as a percentage of the price, …")
+            r"|\b(?:is|are) there (?:a |an |any )?(?:[a-z-]+ ){0,2}(?:cap|ceiling)s?\b"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"

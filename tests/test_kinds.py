@@ -227,6 +227,9 @@ from rag.types import Lang
         ("Is there a fixed percentage of extra compensation for late wages?", Kind.NUMBER),
         ("Is there a maximum fine for this?", Kind.NUMBER),
         ("Is there a fee for legal aid?", Kind.OPEN),
+        # a cap or ceiling is an amount, whatever stands before it
+        ("Is there a legal cap on the fees a recruitment agency can charge?", Kind.NUMBER),
+        ("Is there any ceiling on damages for delay?", Kind.NUMBER),
     ],
 )
 def test_question_kind(question: str, kind: Kind) -> None:
