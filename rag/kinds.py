@@ -257,8 +257,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.NUMBER,
         re.compile(
             r"多少|(?<![哪这那])几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家|亩|公顷|平方米|平米)|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
-            r"|年龄|几岁"
-            r"|金额|数额|人数|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
+            r"|几岁"
+            r"|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
             r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
             r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
@@ -505,6 +505,20 @@ def main_clauses(text: str) -> str:
     return " ".join(_OPENING_CONDITION.sub("", s, count=1) for s in _sentences(text))
 
 
+# Chinese words naming an amount, which ask for one only in a clause that asks: "补偿金额按什么
+# 标准计算？", "收养人需要满足什么年龄？", not "金额的中文大写和阿拉伯数字写得不一样，这张汇票还有效
+# 吗？" (whether the bill is valid) nor "造成损失数额不大的，是否构成犯罪？" (a clause asks with a
+# question word, `_asks_alone`, or whether).
+_AMOUNT_NAMED = re.compile(r"金额|数额|人数|年龄")
+_ZH_WHETHER = re.compile(r"是否|能否|可否|有没有|能不能|可不可以|会不会|要不要")
+
+
+def _names_amount_asked(text: str) -> bool:
+    clauses = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
+    asking = [c for c in clauses if _asks_alone(c) or _ZH_WHETHER.search(c)] or clauses
+    return any(_AMOUNT_NAMED.search(c) for c in asking)
+
+
 def question_kind(question: str) -> Kind:
     """The kind of answer a question needs (by the main clauses of its asking sentences); OPEN
     when it asks for no specific detail."""
@@ -513,7 +527,11 @@ def question_kind(question: str) -> Kind:
         if kind == Kind.PURPOSE:  # its patterns are costly on long text: its start only
             if _PURPOSE_CUE.search(text) and pattern.search(text[:_PURPOSE_CHARS]):
                 return kind
-        elif pattern.search(text) or (kind == Kind.PERSON and _asks_who(text)):
+        elif (
+            pattern.search(text)
+            or (kind == Kind.PERSON and _asks_who(text))
+            or (kind == Kind.NUMBER and _names_amount_asked(text))
+        ):
             return kind
     return Kind.OPEN
 

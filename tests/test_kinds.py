@@ -230,6 +230,12 @@ from rag.types import Lang
         # a cap or ceiling is an amount, whatever stands before it
         ("Is there a legal cap on the fees a recruitment agency can charge?", Kind.NUMBER),
         ("Is there any ceiling on damages for delay?", Kind.NUMBER),
+        # a word naming an amount asks for one only in a clause that asks
+        ("补偿金额按什么标准计算？", Kind.NUMBER),
+        ("收养人需要满足什么年龄？", Kind.NUMBER),
+        ("罚款金额？", Kind.NUMBER),
+        ("合同上的金额大写和小写写得不一样，这份合同还有效吗？", Kind.OPEN),
+        ("造成损失数额不大的，是否构成犯罪？", Kind.OPEN),
     ],
 )
 def test_question_kind(question: str, kind: Kind) -> None:
