@@ -28,7 +28,7 @@ Two questions are decided in turn:
    (`rag.sentences.rule_text`) or in its `Context` (an item's whole introducing sentence, when
    that holds a question word the item does not; the later paragraphs of its article that refer
    back to its own), contains a span of that kind and holds the question's anchor, and does not
-   leave its matter to another instrument or body (……由国务院规定, `stating`); an open question
+   only leave its matter to another instrument or body (……由国务院规定, `stating`); an open question
    carried only by such sentences is not stated either; a question asked in several sentences
    or clauses, when that finds none, part by part (`read_parts`); otherwise `not_stated`,
    citing them.
@@ -640,9 +640,9 @@ def stating(
     """The sentences carrying the topic that give what is asked about the question's anchor:
     the heaviest of its `anchors` (`anchor_weights`) that one of them holds. A time limit in a
     sentence on something else the question also names (a notice period, where the question
-    asks when a payment is due) does not state the one asked. Nor does a sentence that leaves
-    its matter to another instrument or body (`delegates`: 普通签证的类别和签发办法由国务院规定),
-    but to a question asking who: the body it names. A document's purpose has no
+    asks when a payment is due) does not state the one asked. Nor does a sentence that only
+    leaves its matter to another instrument or body (`delegates`: 普通签证的类别和签发办法由国
+    务院规定), but to a question asking who: the body it names. A document's purpose has no
     anchor: its topic is the document; nor has an open question, which asks for no detail: every
     sentence carrying its topic answers it, and the answer quotes the closest."""
     given = tuple(

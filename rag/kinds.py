@@ -280,6 +280,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # a cap or ceiling is an amount whatever stands before it ("Is there a legal cap on
             # the daily penalty?", "Is there a cap, as a percentage of the price, …")
             r"|\b(?:is|are) there (?:a |an |any )?(?:[a-z-]+ ){0,2}(?:cap|ceiling)s?\b"
+            r"(?![-\s]and[-\s]trade)"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"
@@ -505,18 +506,26 @@ def main_clauses(text: str) -> str:
     return " ".join(_OPENING_CONDITION.sub("", s, count=1) for s in _sentences(text))
 
 
-# Chinese words naming an amount, which ask for one only in a clause that asks: "补偿金额按什么
-# 标准计算？", "收养人需要满足什么年龄？", not "金额的中文大写和阿拉伯数字写得不一样，这张汇票还有效
-# 吗？" (whether the bill is valid) nor "造成损失数额不大的，是否构成犯罪？" (a clause asks with a
-# question word, `_asks_alone`, or whether).
+# Chinese words naming an amount, which ask for one only in a clause that asks what ("补偿金额按
+# 什么标准计算？", "收养人需要满足什么年龄？"), or that asks whether there is a limit on it ("股东
+# 人数有没有限制？"); not in a clause that asks only whether ("金额的中文大写和阿拉伯数字写得不一
+# 样，这张汇票还有效吗？", "汇票金额大小写不一致是否有效？"), nor in one that says what happened
+# ("造成损失数额不大的，是否构成犯罪？"). Where no clause asks, every clause counts ("罚款金额？").
 _AMOUNT_NAMED = re.compile(r"金额|数额|人数|年龄")
-_ZH_WHETHER = re.compile(r"是否|能否|可否|有没有|能不能|可不可以|会不会|要不要")
+_ZH_ASKS_WHAT = re.compile(rf"{_ZH_ASKING}|怎么|如何")
+_ZH_WHETHER = re.compile(r"是否|能否|可否|有没有|能不能|可不可以|会不会|要不要|吗")
+_ZH_LIMIT = re.compile(r"限制|要求|上限|下限|标准|范围|门槛|限额")
 
 
 def _names_amount_asked(text: str) -> bool:
     clauses = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
-    asking = [c for c in clauses if _asks_alone(c) or _ZH_WHETHER.search(c)] or clauses
-    return any(_AMOUNT_NAMED.search(c) for c in asking)
+    what = [c for c in clauses if _ZH_ASKS_WHAT.search(c)]
+    whether = [c for c in clauses if c not in what and _ZH_WHETHER.search(c)]
+    if not what and not whether:
+        return any(_AMOUNT_NAMED.search(c) for c in clauses)
+    return any(_AMOUNT_NAMED.search(c) for c in what) or any(
+        _AMOUNT_NAMED.search(c) and _ZH_LIMIT.search(c) for c in whether
+    )
 
 
 def question_kind(question: str) -> Kind:
@@ -1209,37 +1218,64 @@ def states_commencement(text: str, lang: Lang) -> bool:
     return bool((_ZH_COMMENCES if lang == "zh" else _EN_COMMENCES).search(normalize(text)))
 
 
-# A rule that leaves its matter to another instrument or body: the drafting that most often
-# stands where a detail is asked and not given ("普通签证的类别和签发办法由国务院规定。",
-# "……的问题，由国务院规定。", "……应当遵守国家有关规定。", "The measures … shall be formulated by the
-# State Council."). Only rule-making bodies: a court's or the parties' own determination (由人民
-# 法院确定, 由投资各方协商确定) is a rule on the case, not a reference to another instrument.
+# A sentence that only leaves its matter to another instrument or body, the drafting that most
+# often stands where a detail is asked and not given: what it is about (a topic, or conditions
+# ending in 的), then who will rule on it ("普通签证的类别和签发办法由国务院规定。", "……转让的问题，
+# 由国务院规定。", "……的，由人民法院依照有关规定处理。", "The measures … shall be formulated by the
+# State Council."). Not a sentence that states a rule or a detail before handing on the rest
+# ("永久基本农田一般应当占……耕地的百分之八十以上，具体比例由国务院……规定", "……应当遵守国家有关规
+# 定"): its clauses hold no modal or defining verb and no number. Only rule-making bodies, and
+# not by agreement: a court's or the parties' determination (由人民法院确定, 协商确定) rules on
+# the case, and publishing (公布) hands on nothing.
 _RULE_MAKER = (
     r"国务院|部门|人民政府|委员会|机关|机构|国家|中央|最高人民法院|最高人民检察院|人民代表大会"
 )
-_ZH_DELEGATES = re.compile(
-    rf"由[^，。；：,;:]{{0,30}}?(?:{_RULE_MAKER})[^，。；：,;:]{{0,30}}?(?:另行)?"
-    r"(?:规定|制定|确定|公布)$"
-    r"|(?:遵守|按照|依照|执行)(?:国家|国务院)?的?有关规定(?:执行|办理|确定|(?:予以)?处理)?$"
-    r"|另行(?:规定|制定)$"
+_ZH_CLAUSES = re.compile(r"[，,；;]")
+_ZH_RULES = re.compile(
+    r"应当|应该|可以|不得|必须|有权|禁止|实行|是指|享有|承担|负责|[0-9]"
+    r"|[零〇一二两三四五六七八九十百千万]+(?:日|天|个|月|年|周|小时|元|人|倍|名|次|项)|百分之"
 )
-_EN_DELEGATES = re.compile(
-    r"\b(?:shall|is to|are to|will) be (?:separately )?(?:prescribed|formulated|stipulated|"
-    r"determined|laid down|specified|drawn up|worked out|made) by (?:the )?[^.;,]{0,80}?"
-    r"\b(?:state council|department|ministry|government|commission|authorit(?:y|ies)|"
-    r"administration|organs?|people's congress|supreme people's (?:court|procuratorate))\b"
-    r"[^.;,]{0,60}$"
-    r"|\b(?:comply with|in accordance with|as prescribed by|pursuant to) (?:the )?relevant "
-    r"(?:provisions|regulations) of the state(?: council)?$",
+# What a rule-making body determines when it rules rather than decides a case: "具体标准由……确
+# 定", not "对渔港认定有不同意见的，……由县级以上人民政府确定" (who settles a dispute).
+_ZH_RULE_NOUNS = re.compile(
+    r"(?:办法|标准|规定|细则|规则|范围|程序|格式|式样|目录|名录|条件|数额|金额|期限|比例|类别|种类"
+    r"|问题|事项|方式|规范|要求)[，,]?$"
+)
+_ZH_DELEGATION = re.compile(
+    rf"由[^由]{{0,30}}?(?:{_RULE_MAKER})[^，,；;]{{0,30}}?(?<!协商)(?:另行)?"
+    r"(?:规定|制定|制订|(?P<determined>确定))(?:具体|实施|管理)?(?:办法|细则|标准)?$"
+    r"|(?:按照|依照)(?:国家|国务院)?的?有关规定(?:执行|办理|确定|(?:予以)?处理)$"
+    r"|另行(?:规定|制定|制订)$"
+)
+# A filing that may follow it: "……由省、自治区、直辖市人民政府规定，报国务院备案。"
+_ZH_FILED = re.compile(r"[，,]\s*(?:并)?报[^，,；;]{1,30}备案$")
+_EN_DELEGATION = re.compile(
+    r"^(?:(?:where|if|when)\b[^;]*?,\s*)?(?:the )?(?:[a-z'-]+ ){0,3}"
+    r"(?:measures|rules|regulations|standards|scope|categories|procedures|lists?|catalogues?|"
+    r"conditions|methods|issues?|matters?)\b[^;]*?\b(?:shall|is to|are to|will) be "
+    r"(?:separately )?(?:formulated|prescribed|stipulated|laid down|specified|drawn up|"
+    r"worked out|handled|dealt with|implemented)"
+    r"(?: separately)?(?:\s*(?:by|in accordance with)\b[^;]*)?$",
     re.I,
 )
+_EN_RULES = re.compile(r"\d|;|\b(?:may|must|shall not|not (?:less|more) than)\b", re.I)
 
 
 def delegates(text: str, lang: Lang) -> bool:
-    """Whether a sentence leaves what it is about to another instrument or body, and so states
-    no detail of it."""
+    """Whether a sentence only leaves what it is about to another instrument or body, and so
+    states no detail of it."""
     stripped = normalize(text).strip().rstrip("。；;.").rstrip()
-    return bool((_ZH_DELEGATES if lang == "zh" else _EN_DELEGATES).search(stripped))
+    if lang == "zh":
+        stripped = _ZH_FILED.sub("", stripped)
+        *before, last = _ZH_CLAUSES.split(stripped)
+        delegation = _ZH_DELEGATION.search(last)
+        if not delegation:
+            return False
+        topic = last[: delegation.start()] or (before[-1] if before else "")
+        if delegation.group("determined") and not _ZH_RULE_NOUNS.search(topic):
+            return False
+        return not any(_ZH_RULES.search(clause) for clause in (*before, topic))
+    return bool(_EN_DELEGATION.search(stripped)) and not _EN_RULES.search(stripped)
 
 
 # What a not-stated answer names as missing, per kind and language.

@@ -230,11 +230,14 @@ from rag.types import Lang
         # a cap or ceiling is an amount, whatever stands before it
         ("Is there a legal cap on the fees a recruitment agency can charge?", Kind.NUMBER),
         ("Is there any ceiling on damages for delay?", Kind.NUMBER),
+        ("Is there a cap-and-trade scheme for carbon emissions?", Kind.OPEN),
         # a word naming an amount asks for one only in a clause that asks
         ("补偿金额按什么标准计算？", Kind.NUMBER),
         ("收养人需要满足什么年龄？", Kind.NUMBER),
         ("罚款金额？", Kind.NUMBER),
+        ("股东人数有没有限制？", Kind.NUMBER),
         ("合同上的金额大写和小写写得不一样，这份合同还有效吗？", Kind.OPEN),
+        ("汇票金额大小写不一致是否有效？", Kind.OPEN),
         ("造成损失数额不大的，是否构成犯罪？", Kind.OPEN),
     ],
 )
@@ -1125,9 +1128,12 @@ def test_what_is_and_is_not_a_commencement_clause(lang: str, text: str, states: 
         ("普通签证的类别和签发办法由国务院规定。", "zh", True),
         ("……预售商品房再行转让的问题，由国务院规定。", "zh", True),
         ("慈善组织年度支出的标准由国务院民政部门会同财政、税务等部门制定。", "zh", True),
-        ("盲人携带导盲犬出入公共场所，应当遵守国家有关规定。", "zh", True),
-        ("具体办法另行制定。", "zh", True),
         ("逾期仍未交纳诉讼费用的，由人民法院依照有关规定处理。", "zh", True),
+        ("最低工资的具体标准由省、自治区、直辖市人民政府规定，报国务院备案。", "zh", True),
+        ("引航员管理的具体办法由国务院交通主管部门制订。", "zh", True),
+        ("其组织和管理由国务院制定具体办法。", "zh", True),
+        ("具体收费标准，由省级人民政府价格主管部门确定。", "zh", True),
+        ("具体办法另行制定。", "zh", True),
         (
             "The measures for foreign enterprises to establish partnerships in China shall be "
             "formulated by the State Council.",
@@ -1135,17 +1141,37 @@ def test_what_is_and_is_not_a_commencement_clause(lang: str, text: str, states: 
             True,
         ),
         (
-            "Guide dogs shall be taken in accordance with the relevant provisions of the State.",
+            "The specific standards shall be prescribed by the people's governments of "
+            "provinces, autonomous regions and municipalities directly under the Central "
+            "Government.",
             "en",
             True,
         ),
-        # a rule on the case, not a reference to another instrument
+        ("Specific measures shall be formulated separately.", "en", True),
+        # a rule or a detail stated before the rest is handed on
+        ("盲人携带导盲犬出入公共场所，应当遵守国家有关规定。", "zh", False),
+        (
+            "永久基本农田一般应当占本行政区域内耕地的百分之八十以上，具体比例由国务院规定。",
+            "zh",
+            False,
+        ),
+        ("从事免税商品零售业务应当经过批准，具体办法由国务院规定。", "zh", False),
+        (
+            "The fine shall be not less than 5,000 yuan but not more than 50,000 yuan, and the "
+            "specific measures shall be formulated by the State Council.",
+            "en",
+            False,
+        ),
+        # a case decided, settled by agreement or published, not a rule handed on
         ("技术合作的条件由投资各方遵循公平原则平等协商确定。", "zh", False),
+        ("由收到行政复议申请的行政机关在10日内协商确定；", "zh", False),
         ("赔偿数额由人民法院根据实际情况确定。", "zh", False),
-        ("The amount shall be determined by the people's court.", "en", False),
-        # a rule that names a body, and states what it does
+        ("对渔港认定有不同意见的，依照港口隶属关系由县级以上人民政府确定。", "zh", False),
+        ("选民名单应当在选举日的二十日前由村民选举委员会公布。", "zh", False),
+        ("The decision shall be made by the competent department within 30 days.", "en", False),
+        ("The amount shall be determined by the administrative organ.", "en", False),
+        # a body named as the one that acts; an exception
         ("本章规定的行政处罚，由国务院规定的有关行政监督部门决定。", "zh", False),
-        ("具有公开募捐资格的基金会年度支出，不得低于上一年总收入的百分之七十。", "zh", False),
         ("法律另有规定的，依照其规定。", "zh", False),
     ],
 )
