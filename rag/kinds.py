@@ -514,7 +514,10 @@ def main_clauses(text: str) -> str:
 _AMOUNT_NAMED = re.compile(r"金额|数额|人数|年龄")
 _ZH_ASKS_WHAT = re.compile(rf"{_ZH_ASKING}|怎么|如何")
 _ZH_WHETHER = re.compile(r"是否|能否|可否|有没有|能不能|可不可以|会不会|要不要|吗")
-_ZH_LIMIT = re.compile(r"限制|要求|上限|下限|标准|范围|门槛|限额")
+_ZH_LIMIT = re.compile(
+    r"(?:有没有|是否有|有无|有)[^，,]{0,3}(?:限制|要求|上限|下限|标准|范围|门槛|限额|规定)"
+    r"|(?:限制|要求|上限|下限|标准|范围|门槛|限额|规定)吗"
+)
 
 
 def _names_amount_asked(text: str) -> bool:
@@ -1224,15 +1227,18 @@ def states_commencement(text: str, lang: Lang) -> bool:
 # 由国务院规定。", "……的，由人民法院依照有关规定处理。", "The measures … shall be formulated by the
 # State Council."). Not a sentence that states a rule or a detail before handing on the rest
 # ("永久基本农田一般应当占……耕地的百分之八十以上，具体比例由国务院……规定", "……应当遵守国家有关规
-# 定"): its clauses hold no modal or defining verb and no number. Only rule-making bodies, and
-# not by agreement: a court's or the parties' determination (由人民法院确定, 协商确定) rules on
-# the case, and publishing (公布) hands on nothing.
+# 定", "上市公司设独立董事，具体办法由国务院规定": the 具体 of what is handed on refers back to a
+# statement): its clauses hold no modal or defining verb and no number. Only rule-making bodies
+# handed the matter, and not by agreement: a court's, an employer's or the parties' determination
+# (由人民法院确定, 由用人单位依照国家有关规定确定, 协商确定) rules on the case, a procedure stated
+# before "按照有关规定办理" is stated, and publishing (公布) hands on nothing.
 _RULE_MAKER = (
     r"国务院|部门|人民政府|委员会|机关|机构|国家|中央|最高人民法院|最高人民检察院|人民代表大会"
 )
 _ZH_CLAUSES = re.compile(r"[，,；;]")
 _ZH_RULES = re.compile(
-    r"应当|应该|可以|不得|必须|有权|禁止|实行|是指|享有|承担|负责|[0-9]"
+    r"应当|应该|可以|不得|须|(?<![相供反适响对感呼照])应(?![急用对变])|有权|禁止|实行|是指|享有"
+    r"|承担|负责|[0-9]"
     r"|[零〇一二两三四五六七八九十百千万]+(?:日|天|个|月|年|周|小时|元|人|倍|名|次|项)|百分之"
 )
 # What a rule-making body determines when it rules rather than decides a case: "具体标准由……确
@@ -1242,23 +1248,34 @@ _ZH_RULE_NOUNS = re.compile(
     r"|问题|事项|方式|规范|要求)[，,]?$"
 )
 _ZH_DELEGATION = re.compile(
-    rf"由[^由]{{0,30}}?(?:{_RULE_MAKER})[^，,；;]{{0,30}}?(?<!协商)(?:另行)?"
-    r"(?:规定|制定|制订|(?P<determined>确定))(?:具体|实施|管理)?(?:办法|细则|标准)?$"
-    r"|(?:按照|依照)(?:国家|国务院)?的?有关规定(?:执行|办理|确定|(?:予以)?处理)$"
+    rf"由(?:(?!依照|按照|根据|参照|依据)[^由]){{0,30}}?(?:{_RULE_MAKER})[^，,；;]{{0,30}}?"
+    r"(?<!协商)(?<!一致)(?<!协商后)(?:另行)?(?<![的该])"
+    r"(?:规定|制定|制订|(?P<determined>确定))(?:(?:具体|实施|管理)?(?:办法|细则|标准))?$"
+    r"|(?P<handled>(?:按照|依照)(?:国家|国务院)?的?有关规定(?:执行|办理|确定|(?:予以)?处理))$"
     r"|另行(?:规定|制定|制订)$"
 )
+# Who handles a matter by the relevant provisions, when nothing else is said of it ("……的，由人民
+# 法院依照有关规定处理"), not a procedure ("由收养人持收养登记证到户口登记机关按照……办理").
+_ZH_HANDLER = re.compile(rf"由(?:(?!持|到|向|在|经)[^，,；;]){{0,12}}(?:{_RULE_MAKER}|法院)")
+# A clause that sets when the rest applies, not a statement of its own.
+_ZH_CONDITION = re.compile(r"(?:的|时|后|前|外|下|中|内)$")
 # A filing that may follow it: "……由省、自治区、直辖市人民政府规定，报国务院备案。"
 _ZH_FILED = re.compile(r"[，,]\s*(?:并)?报[^，,；;]{1,30}备案$")
 _EN_DELEGATION = re.compile(
     r"^(?:(?:where|if|when)\b[^;]*?,\s*)?(?:the )?(?:[a-z'-]+ ){0,3}"
     r"(?:measures|rules|regulations|standards|scope|categories|procedures|lists?|catalogues?|"
     r"conditions|methods|issues?|matters?)\b[^;]*?\b(?:shall|is to|are to|will) be "
-    r"(?:separately )?(?:formulated|prescribed|stipulated|laid down|specified|drawn up|"
-    r"worked out|handled|dealt with|implemented)"
-    r"(?: separately)?(?:\s*(?:by|in accordance with)\b[^;]*)?$",
+    r"(?:(?:separately )?(?:formulated|prescribed|stipulated|laid down|specified|drawn up|"
+    r"worked out)(?: separately)?(?:\s*by\b[^;]*)?"
+    r"|(?:handled|dealt with|implemented|governed) in accordance with (?:the )?relevant "
+    r"(?:provisions|regulations)\b[^;]*)$",
     re.I,
 )
-_EN_RULES = re.compile(r"\d|;|\b(?:may|must|shall not|not (?:less|more) than)\b", re.I)
+# A rule stated beside it (a second modal, a number) or a matter settled by agreement.
+_EN_RULES = re.compile(
+    r"\d|;|\b(?:not (?:less|more) than|consultation|agreement|negotiation|contract)\b", re.I
+)
+_EN_MODALS = re.compile(r"\b(?:shall|must|may|is to|are to|will)\b", re.I)
 
 
 def delegates(text: str, lang: Lang) -> bool:
@@ -1271,11 +1288,28 @@ def delegates(text: str, lang: Lang) -> bool:
         delegation = _ZH_DELEGATION.search(last)
         if not delegation:
             return False
-        topic = last[: delegation.start()] or (before[-1] if before else "")
+        own = last[: delegation.start()]
+        topic = own or (before[-1] if before else "")
+        earlier = before if own else before[:-1]
         if delegation.group("determined") and not _ZH_RULE_NOUNS.search(topic):
             return False
+        if (
+            delegation.group("handled")
+            and own
+            and not (_ZH_RULE_NOUNS.search(own) or _ZH_HANDLER.fullmatch(own))
+        ):
+            return False
+        if topic.startswith(("具体", "其具体")) and any(
+            not _ZH_CONDITION.search(clause) and not _ZH_DELEGATION.search(clause)
+            for clause in earlier
+        ):
+            return False
         return not any(_ZH_RULES.search(clause) for clause in (*before, topic))
-    return bool(_EN_DELEGATION.search(stripped)) and not _EN_RULES.search(stripped)
+    return (
+        bool(_EN_DELEGATION.search(stripped))
+        and not _EN_RULES.search(stripped)
+        and len(_EN_MODALS.findall(stripped)) == 1
+    )
 
 
 # What a not-stated answer names as missing, per kind and language.

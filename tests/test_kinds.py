@@ -238,6 +238,7 @@ from rag.types import Lang
         ("股东人数有没有限制？", Kind.NUMBER),
         ("合同上的金额大写和小写写得不一样，这份合同还有效吗？", Kind.OPEN),
         ("汇票金额大小写不一致是否有效？", Kind.OPEN),
+        ("员工年龄不符合要求能否解除劳动合同？", Kind.OPEN),
         ("造成损失数额不大的，是否构成犯罪？", Kind.OPEN),
     ],
 )
@@ -1156,20 +1157,32 @@ def test_what_is_and_is_not_a_commencement_clause(lang: str, text: str, states: 
             False,
         ),
         ("从事免税商品零售业务应当经过批准，具体办法由国务院规定。", "zh", False),
+        ("上市公司设独立董事，具体办法由国务院规定。", "zh", False),
         (
-            "The fine shall be not less than 5,000 yuan but not more than 50,000 yuan, and the "
-            "specific measures shall be formulated by the State Council.",
+            "收养关系成立后，需要办理户口登记的，由收养人持收养登记证到户口登记机关按照国家"
+            "有关规定办理。",
+            "zh",
+            False,
+        ),
+        (
+            "Where a party fails to pay, the court shall impose a fine, and the specific measures "
+            "shall be formulated by the State Council.",
             "en",
             False,
         ),
         # a case decided, settled by agreement or published, not a rule handed on
-        ("技术合作的条件由投资各方遵循公平原则平等协商确定。", "zh", False),
-        ("由收到行政复议申请的行政机关在10日内协商确定；", "zh", False),
+        ("具体标准由国务院有关部门协商确定。", "zh", False),
+        ("工资标准由用人单位依照国家有关规定确定。", "zh", False),
         ("赔偿数额由人民法院根据实际情况确定。", "zh", False),
         ("对渔港认定有不同意见的，依照港口隶属关系由县级以上人民政府确定。", "zh", False),
-        ("选民名单应当在选举日的二十日前由村民选举委员会公布。", "zh", False),
-        ("The decision shall be made by the competent department within 30 days.", "en", False),
-        ("The amount shall be determined by the administrative organ.", "en", False),
+        ("具体办法由国务院公布。", "zh", False),
+        (
+            "The issues arising shall be dealt with by the parties through consultation.",
+            "en",
+            False,
+        ),
+        # the noun 规定, not a body ruling
+        ("由国务院改变或者撤销该部门不适当的规定。", "zh", False),
         # a body named as the one that acts; an exception
         ("本章规定的行政处罚，由国务院规定的有关行政监督部门决定。", "zh", False),
         ("法律另有规定的，依照其规定。", "zh", False),
