@@ -1228,10 +1228,11 @@ def states_commencement(text: str, lang: Lang) -> bool:
 # State Council."). Not a sentence that states a rule or a detail before handing on the rest
 # ("永久基本农田一般应当占……耕地的百分之八十以上，具体比例由国务院……规定", "……应当遵守国家有关规
 # 定", "上市公司设独立董事，具体办法由国务院规定": the 具体 of what is handed on refers back to a
-# statement): its clauses hold no modal or defining verb and no number. Only rule-making bodies
-# handed the matter, and not by agreement: a court's, an employer's or the parties' determination
-# (由人民法院确定, 由用人单位依照国家有关规定确定, 协商确定) rules on the case, a procedure stated
-# before "按照有关规定办理" is stated, and publishing (公布) hands on nothing.
+# statement): its clauses hold no modal or defining verb and no number. In Chinese, only
+# rule-making bodies handed the matter, and not by agreement: a court's, an employer's or the
+# parties' determination (由人民法院确定, 由用人单位依照国家有关规定确定, 协商确定) rules on the
+# case, a procedure stated before "按照有关规定办理" is stated, and publishing (公布) hands on
+# nothing; in English, a rule noun handed on with no second modal, number or agreement beside it.
 _RULE_MAKER = (
     r"国务院|部门|人民政府|委员会|机关|机构|国家|中央|最高人民法院|最高人民检察院|人民代表大会"
 )
