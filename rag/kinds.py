@@ -1279,9 +1279,10 @@ _EN_RULES = re.compile(
 _EN_MODALS = re.compile(r"\b(?:shall|must|may|is to|are to|will)\b", re.I)
 
 
+@lru_cache(maxsize=65536)
 def delegates(text: str, lang: Lang) -> bool:
     """Whether a sentence only leaves what it is about to another instrument or body, and so
-    states no detail of it."""
+    states no detail of it (remembered: units recur across questions)."""
     stripped = normalize(text).strip().rstrip("。；;.").rstrip()
     if lang == "zh":
         stripped = _ZH_FILED.sub("", stripped)
