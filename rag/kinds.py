@@ -1236,7 +1236,6 @@ def states_commencement(text: str, lang: Lang) -> bool:
 _RULE_MAKER = (
     r"国务院|部门|人民政府|委员会|机关|机构|国家|中央|最高人民法院|最高人民检察院|人民代表大会"
 )
-_ZH_CLAUSES = re.compile(r"[，,；;]")
 _ZH_RULES = re.compile(
     r"应当|应该|可以|不得|须|(?<![相供反适响对感呼照])应(?![急用对变])|有权|禁止|实行|是指|享有"
     r"|承担|负责|[0-9]"
@@ -1258,7 +1257,8 @@ _ZH_DELEGATION = re.compile(
 # Who handles a matter by the relevant provisions, when nothing else is said of it ("……的，由人民
 # 法院依照有关规定处理"), not a procedure ("由收养人持收养登记证到户口登记机关按照……办理").
 _ZH_HANDLER = re.compile(rf"由(?:(?!持|到|向|在|经)[^，,；;]){{0,12}}(?:{_RULE_MAKER}|法院)")
-# A clause that sets when the rest applies, not a statement of its own.
+# A statute's clause that sets when the rest applies, not a statement of its own (a question's
+# conditions end otherwise: `_ZH_CONDITION_END`).
 _ZH_CONDITION = re.compile(r"(?:的|时|后|前|外|下|中|内)$")
 # A filing that may follow it: "……由省、自治区、直辖市人民政府规定，报国务院备案。"
 _ZH_FILED = re.compile(r"[，,]\s*(?:并)?报[^，,；;]{1,30}备案$")
@@ -1286,7 +1286,7 @@ def delegates(text: str, lang: Lang) -> bool:
     stripped = normalize(text).strip().rstrip("。；;.").rstrip()
     if lang == "zh":
         stripped = _ZH_FILED.sub("", stripped)
-        *before, last = _ZH_CLAUSES.split(stripped)
+        *before, last = _CLAUSE_END.split(stripped)
         delegation = _ZH_DELEGATION.search(last)
         if not delegation:
             return False
