@@ -133,7 +133,9 @@ _SLOT = set(
     "minimum maximum least most limit deadline period time date day week month year hour "
     "before after within amount number percentage rate age latest often frequency "
     "期限 时限 期间 时间 多长时间 几天 几年 日期 的话 最低 最高 最长 最短 最多 最少 至少 上限 下限 "
-    "金额 数额 数量 比例 年龄 频率".split()
+    "金额 数额 数量 比例 年龄 频率 "
+    # and that the detail is wanted precisely ("Which specific documents", 具体有哪些)
+    "specific specifically exact exactly particular precise precisely 具体".split()
 )
 
 

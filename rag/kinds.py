@@ -21,6 +21,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from rag.keyword import posseg
+from rag.sentences import lists
 from rag.text import has_cjk, normalize
 from rag.types import Lang
 
@@ -282,7 +283,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\b(?:is|are) there (?:a |an |any )?(?:[a-z-]+ ){0,2}(?:cap|ceiling)s?\b"
             r"(?![-\s]and[-\s]trade)"
             r"|\bat (least|most) how\b"
-            r"|\bwhat(?:'s|’s| is| are) the (minimum|maximum|highest|lowest)\b"
+            r"|\bwhat(?:'s|’s| is| are)?(?: the)? (minimum|maximum|highest|lowest)\b"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"
             # a limit is a number ("the tax-free limit", "the carrier's limit of liability", "the
             # upper and lower limits"); the limits of a power or a defence, and "limits on", are
@@ -296,6 +297,20 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
 )
 
+
+_NAMED_LIST = dict(_QUESTION_PATTERNS)[Kind.LIST]
+
+# A question asking which things, specifically, of a kind no proper name gives ("Which specific
+# documents do I have to bring?", 高级管理人员具体包括哪些职位): only a list of them answers it
+# (numbered items, a series: `_ZH_SERIES`), not a passage that names the kind alone (提供真实、
+# 合法、充分的证明材料). Asked as a list of names (哪些国家), it is read as one (`_NAMED_LIST`).
+_ITEMS = "items"
+_ENUMERATION_ASKED = re.compile(
+    r"\b(?:which|what) (?:specific|particular|exact|precise) (?:[a-z-]+ )?[a-z-]{3,}s\b"
+    r"|\bexactly (?:which|what)\b|\bwhich [a-z-]{3,}s (?:specifically|exactly)\b"
+    r"|具体(?:包括|有|是|指|要|需要|应当|必须)?[\u4e00-\u9fff]{0,3}?哪些|哪些具体",
+    re.I,
+)
 
 # Where a question's sentences end (after NFKC, Chinese ？！ are ? !): after 。, at . ? ! before a
 # Chinese character (spaces between), or at . ? ! before a space and a capital, unless the word
@@ -545,6 +560,8 @@ def question_kind(question: str) -> Kind:
             or (kind == Kind.NUMBER and _names_amount_asked(text))
         ):
             return kind
+    if _ENUMERATION_ASKED.search(text):
+        return Kind.LIST
     return Kind.OPEN
 
 
@@ -595,6 +612,8 @@ _ZH_ASKED_UNIT = (
             # and deposits only as what is asked (not 增加注册资本需要多少表决权)
             r"多少钱|多少元|金额|罚款|滞纳金|费用|收费|价格|数额"
             r"|(?:多少|几)[^，。？?]{0,6}(?:注册资本|资金|保证金|押金|定金|出资额)"
+            # a fee (多少行政审批费, 多少诉讼费), not consumption or waste (消费者, 浪费)
+            r"|(?:多少|几)[^，。？?]{0,6}(?<![消浪])费(?!者)"
         ),
         "money",
     ),
@@ -616,12 +635,15 @@ _ZH_ASKED_UNIT = (
     ),
     (re.compile(r"浓度|含量"), "concentration"),
 )
+# "how many" and the unit counted, with a word or two describing it between ("how many working
+# days", "how many penalty points"), none of them a unit itself.
+_HOW_MANY = r"\bhow many (?:(?!days|weeks|months|years|hours|points|times)[a-z'-]+ ){0,2}"
 _EN_ASKED_UNIT = (
-    (re.compile(r"\bhow many (working |calendar )?days\b"), "day"),
-    (re.compile(r"\bhow many weeks\b"), "week"),
-    (re.compile(r"\bhow many months\b"), "month"),
-    (re.compile(r"\bhow many years\b"), "year"),
-    (re.compile(r"\bhow many hours\b"), "hour"),
+    (re.compile(rf"{_HOW_MANY}days\b"), "day"),
+    (re.compile(rf"{_HOW_MANY}weeks\b"), "week"),
+    (re.compile(rf"{_HOW_MANY}months\b"), "month"),
+    (re.compile(rf"{_HOW_MANY}years\b"), "year"),
+    (re.compile(rf"{_HOW_MANY}hours\b"), "hour"),
     (re.compile(rf"\bhow many (?:[a-z-]+ )?(?:{UNITS['person'][1]})\b"), "person"),
     (
         re.compile(
@@ -633,8 +655,8 @@ _EN_ASKED_UNIT = (
     (re.compile(r"\bconcentrations?\b|\bcontent of\b"), "concentration"),
     (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share|surcharges?)\b"), "percent"),
     (re.compile(r"\bhow old\b|\bage\b"), "age"),
-    (re.compile(r"\bhow many points\b"), "point"),
-    (re.compile(r"\bhow many times\b"), "times"),
+    (re.compile(rf"{_HOW_MANY}points\b"), "point"),
+    (re.compile(rf"{_HOW_MANY}times\b"), "times"),
     (re.compile(r"\bhow far\b|\bdistance\b|\bradius\b"), "distance"),
     (
         re.compile(
@@ -770,11 +792,16 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
     """The units a number or duration question asks in, empty when any number would do; for a
     question asking which level of court or government, "level" (any court is no answer); for
     one asking where to apply, complain or register, "body" (the body answers it as a place does);
-    for a number or duration asked as one bound, "minimum" or "maximum" as well."""
+    for one asking which things, specifically, of a kind no name gives, "items" (a list of them
+    answers it, `_ENUMERATION_ASKED`); for a number or duration asked as one bound, "minimum" or
+    "maximum" as well."""
     if kind == Kind.PERSON:
         return frozenset({"level"}) if _LEVEL_ASKED.search(asking_part(question)) else frozenset()
     if kind == Kind.PLACE:
         return frozenset({"body"}) if _WHERE_TO_ACT.search(asking_part(question)) else frozenset()
+    if kind == Kind.LIST:
+        named = _NAMED_LIST.search(main_clauses(asking_part(question)))
+        return frozenset() if named else frozenset({_ITEMS})
     if kind not in (Kind.NUMBER, Kind.DURATION):
         return frozenset()
     text = asking_part(question).lower()
@@ -965,6 +992,24 @@ _ZH_PLACE_WHERE = re.compile(
     r"(?:住所|居所|履行|所在|发生|经营|营业|工作|居住|户籍|登记|注册|签订|缔结|设立|侵权行为|行为|"
     r"结果|出生|死亡|财产|标的物|法院|仲裁|(?<!有)目的|原产|出发)地(?![震质区方面位])|国籍国"
 )
+# A list of things: numbered items or the sentence introducing them (`rag.sentences.lists`), a
+# series of three or more (工商、价格、商务、外汇等有关部门; "names, addresses and telephone
+# numbers"), of two closed by 等 (身份证、户口簿等证件), or what 包括 introduces with a series
+# (应当包括……的简历、业绩和……机械设备等); not modifiers of one noun (提供真实、合法、充分的证明材
+# 料: `_ZH_MODIFIERS`).
+_ZH_MODIFIERS = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+的")
+_ZH_SERIES = re.compile(
+    r"[\u4e00-\u9fff]、[\u4e00-\u9fff]{1,15}、[\u4e00-\u9fff]|、[\u4e00-\u9fff]{1,15}等"
+    r"|包括[^。；;]{0,30}、"
+)
+_EN_ELEMENT = r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}"
+_EN_SERIES = re.compile(
+    rf"\b{_EN_ELEMENT}(?:, {_EN_ELEMENT}){{1,}},? (?:and|or|as well as) {_EN_ELEMENT}\b"
+    r"|\b(?:including|such as|namely)\b",
+    re.I,
+)
+
+
 # A list of named things: two or more names (place, organisation, other proper names; in English,
 # capitalised words after the sentence's first).
 _NAMES = {"ns", "nt", "nz", "nr"}
@@ -1061,7 +1106,8 @@ def has_span(
     """Whether a passage contains a span of the kind a question asks for: a number or duration
     in one of `units` when the question names them, and not a bound the other way than the one
     asked ("minimum", "maximum"); a level when "level" is asked; a place, or with "body" the body
-    applied to; a place or list of names other than those `given` by the question. Remembered:
+    applied to; a place or list of names other than those `given` by the question; with "items",
+    a list of things (`_ZH_SERIES`). Remembered:
     retrieval tests whole units, the decision their sentences, question after question; a long
     passage (an annex of 100,000 characters, whose tagging takes a third of a second) by a
     digest of its text, so that the memory keeps no copy of it."""
@@ -1106,6 +1152,10 @@ def _has_span(
     units -= _BOUNDS
     if kind == Kind.PERSON and "level" in units:
         return bool(_LEVEL[lang].search(plain))
+    if kind == Kind.LIST and _ITEMS in units:
+        if lang == "zh":
+            return lists(text) or bool(_ZH_SERIES.search(_ZH_MODIFIERS.sub(" ", plain)))
+        return lists(text) or bool(_EN_SERIES.search(plain))
     if kind == Kind.PLACE and "body" in units:
         return _has_span(Kind.PLACE, text, lang, frozenset(), given) or bool(
             _DIRECTED_TO[lang].search(plain)
@@ -1151,7 +1201,8 @@ _remembered_span = lru_cache(maxsize=16384)(_has_span)
 class Asked:
     """What a question asks for: its kind, for a number or duration the units it names and the
     bound it asks ("minimum", "maximum"), for a court or government "level", for where to apply
-    "body", for a place or a list the names it gives itself."""
+    "body", for a list of things no name gives "items", for a place or a list of names the names
+    it gives itself."""
 
     kind: Kind
     units: frozenset[str] = frozenset()
@@ -1175,8 +1226,9 @@ class Asked:
 @lru_cache(maxsize=1024)
 def _asked(question: str) -> Asked:
     kind = question_kind(question)
-    given = given_names(question) if kind in (Kind.PLACE, Kind.LIST) else frozenset()
-    return Asked(kind, asked_units(question, kind), given)
+    units = asked_units(question, kind)
+    named = kind == Kind.PLACE or (kind == Kind.LIST and _ITEMS not in units)
+    return Asked(kind, units, given_names(question) if named else frozenset())
 
 
 ANYTHING = Asked(Kind.OPEN)

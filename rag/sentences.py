@@ -314,6 +314,13 @@ def referred_paragraphs(sentence: str, paragraph: int, lang: Lang) -> frozenset[
     return frozenset(p for p in found if 0 < p < paragraph)
 
 
+def lists(text: str) -> bool:
+    """Whether a text is an item of a list (（二）……, "(b) …"), or introduces one: it ends in ：, :
+    or —, or runs on into its first item (……可以申请：（一）……)."""
+    text = text.strip()
+    return bool(_ITEM.match(text) or text.endswith(_LEADS) or _ITEM_AFTER_LEAD.search(text))
+
+
 def _item_family(sentence: str) -> int | None:
     """Which family of list markers opens the sentence (`_ITEM_FAMILIES`), if one does."""
     found = _ITEM.match(sentence)

@@ -1192,3 +1192,68 @@ def test_a_rule_leaving_its_matter_to_another_instrument_or_body_is_told(
     text: str, lang: Lang, expected: bool
 ) -> None:
     assert delegates(text, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("How many penalty points go on my licence for a minor crash?", {"point"}),
+        ("How many working days does the bureau have to decide?", {"day"}),
+        ("What minimum coverage per tourist must the liability insurance provide?", {"minimum"}),
+        ("申请出境旅游业务经营许可证，要交多少行政审批费？", {"money"}),
+        ("起诉离婚要交多少诉讼费？", {"money"}),
+    ],
+)
+def test_the_unit_asked_is_read_past_the_words_describing_it(
+    question: str, units: set[str]
+) -> None:
+    asked = Asked.of(question)
+    assert asked.kind == Kind.NUMBER or asked.kind == Kind.DURATION
+    assert asked.units == units
+
+
+def test_a_consumer_or_waste_is_no_fee() -> None:
+    assert Asked.of("这个平台有多少消费者投诉？").units == frozenset()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which specific documents do I have to bring to the notary office?",
+        "Exactly which grounds allow the court to set the award aside?",
+        "What particular circumstances count as a major accident?",
+        "保险公司的高级管理人员具体包括哪些职位？",
+        "申请法律援助，具体要带哪些证件和材料？",
+    ],
+)
+def test_which_specific_things_asks_for_a_list_of_them(question: str) -> None:
+    assert Asked.of(question) == Asked(Kind.LIST, frozenset({"items"}))
+
+
+def test_which_specific_countries_asks_for_their_names_and_a_specific_amount_for_one() -> None:
+    assert Asked.of("具体有哪些国家参与了该合作？").units == frozenset()
+    assert Asked.of("What exact daily percentage is charged on the unpaid price?").kind == (
+        Kind.NUMBER
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lists"),
+    [
+        ("zh", "设立公证机构，应当具备下列条件：", True),
+        ("zh", "（二）有固定的场所；", True),
+        ("zh", "县级以上人民政府工商、价格、商务、外汇等有关部门，按照职责分工监督管理。", True),
+        ("zh", "应当提交身份证、户口簿等证件。", True),
+        ("zh", "投标文件的内容应当包括项目负责人的简历和业绩、机械设备等。", True),
+        ("zh", "当事人应当提供真实、合法、充分的证明材料。", False),
+        ("zh", "旅行社应当投保旅行社责任险。", False),
+        ("en", "The notice shall state the names, addresses and telephone numbers.", True),
+        ("en", "(b) the name of the applicant;", True),
+        ("en", "The documents, including the lease, shall be kept.", True),
+        ("en", "The applicant shall submit the documents required by law.", False),
+    ],
+)
+def test_a_list_of_things_is_items_a_series_or_what_including_introduces(
+    lang: Lang, text: str, lists: bool
+) -> None:
+    assert has_span(Kind.LIST, text, lang, frozenset({"items"})) is lists

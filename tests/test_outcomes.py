@@ -52,6 +52,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
         ("为什么要制定本条例？", "1"),
         ("What fine does a pilot face for not completing practising registration?", "11"),
         ("引航员不办理执业登记，会被罚款多少？", "11"),
+        ("Which specific items of equipment must a pilot boat carry?", "12"),
+        ("引航船具体应当配备哪些设备？", "12"),
     ],
 )
 def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label: str) -> None:
@@ -107,6 +109,12 @@ def test_a_stated_detail_is_answered(assistant: Assistant, question: str, label:
             "The documents address this in Article 9 [1] but do not state which ones (a list).",
         ),
         ("哪些组织负责引航员的培训？", "9", "文件涉及该问题（第9条）[1]，但未规定具体有哪些。"),
+        (
+            "Which specific documents must accompany an application for pilotage?",
+            "2",
+            "The documents address this in Article 2 [1] but do not state which ones (a list).",
+        ),
+        ("引航申请具体要交哪些材料？", "2", "文件涉及该问题（第2条）[1]，但未规定具体有哪些。"),
     ],
 )
 def test_the_same_topic_without_the_detail_is_not_stated(
