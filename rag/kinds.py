@@ -585,6 +585,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "age": (r"周岁|岁", r"years?(?: of age| old)?|age of"),
     "point": (r"分", r"points?"),
     "times": (r"倍", r"times|twice|double|triple"),
+    "occasions": (r"次|回", r"times|occasions"),
     "concentration": (
         r"毫克|微克|克|mg|%|百分之|‰",
         r"mg|milligrams?|micrograms?|grams?|%|percent|per cent",
@@ -638,6 +639,10 @@ _ZH_ASKED_UNIT = (
 # "how many" and the unit counted, with a word or two describing it between ("how many working
 # days", "how many penalty points"), none of them a unit itself.
 _HOW_MANY = r"\bhow many (?:(?!days|weeks|months|years|hours|points|times)[a-z'-]+ ){0,2}"
+_EN_AUXILIARY = (
+    r"(?:must|can|could|may|might|should|shall|will|would|do|does|did|has|have|had|is|are|was|"
+    r"were)\b"
+)
 _EN_ASKED_UNIT = (
     (re.compile(rf"{_HOW_MANY}days\b"), "day"),
     (re.compile(rf"{_HOW_MANY}weeks\b"), "week"),
@@ -656,7 +661,9 @@ _EN_ASKED_UNIT = (
     (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share|surcharges?)\b"), "percent"),
     (re.compile(r"\bhow old\b|\bage\b"), "age"),
     (re.compile(rf"{_HOW_MANY}points\b"), "point"),
-    (re.compile(rf"{_HOW_MANY}times\b"), "times"),
+    # how many times a thing is done, not a multiple of an amount ("how many times the price")
+    (re.compile(rf"\bhow many times (?={_EN_AUXILIARY})"), "occasions"),
+    (re.compile(rf"{_HOW_MANY}times\b(?! (?:{_EN_AUXILIARY}))"), "times"),
     (re.compile(r"\bhow far\b|\bdistance\b|\bradius\b"), "distance"),
     (
         re.compile(

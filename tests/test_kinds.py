@@ -1212,6 +1212,16 @@ def test_the_unit_asked_is_read_past_the_words_describing_it(
     assert asked.units == units
 
 
+def test_how_many_times_a_thing_is_done_is_a_count_and_times_an_amount_a_multiple() -> None:
+    count = Asked.of("How many times must he have gathered others before the penalty applies?")
+    assert count.units == {"occasions"}
+    assert count.given_by("纠集他人三次以上实施犯罪的，依照刑法规定处罚。", "zh")
+    assert not count.given_by("处违法所得三倍的罚款。", "zh")
+    multiple = Asked.of("How many times my monthly wage can I claim for each month?")
+    assert multiple.units == {"times"}
+    assert multiple.given_by("用人单位应当向劳动者每月支付二倍的工资。", "zh")
+
+
 def test_a_consumer_or_waste_is_no_fee() -> None:
     assert Asked.of("这个平台有多少消费者投诉？").units == frozenset()
 
