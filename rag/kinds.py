@@ -161,7 +161,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             # not 这几天, or 前几天 opening a clause ("a few days ago"); 提前几天 asks
             r"(?<![这那])(?<!^前)(?<![，。？！；,?!;\s]前)(?:几(个)?(工作日|天|日|周(?!岁)|星期|年|小时)"
             r"|几个月)|"
-            r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|时效|(在|于)?什么时间之?内|多少时间"
+            r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|(在|于)?什么时间之?内|多少时间"
             r"|\bhow long\b|\bhow many (working |calendar )?(days|weeks|months|years|hours)\b"
             r"|\bhow far (in advance|ahead|beforehand|back)\b"
             # before a moment, not a place: "how far before the permit expires", not "how far
@@ -527,6 +527,9 @@ def main_clauses(text: str) -> str:
 # 样，这张汇票还有效吗？", "汇票金额大小写不一致是否有效？"), nor in one that says what happened
 # ("造成损失数额不大的，是否构成犯罪？"). Where no clause asks, every clause counts ("罚款金额？").
 _AMOUNT_NAMED = re.compile(r"金额|数额|人数|年龄")
+# So does 时效, a limitation period: "诉讼时效怎么算？" asks for it, "他抗辩说早就过了诉讼时效，法院
+# 会支持吗？" and "主债权经过诉讼时效，抵押权是否存续？" do not.
+_DURATION_NAMED = re.compile(r"时效")
 _ZH_ASKS_WHAT = re.compile(rf"{_ZH_ASKING}|怎么|如何")
 _ZH_WHETHER = re.compile(r"是否|能否|可否|有没有|能不能|可不可以|会不会|要不要|吗")
 _ZH_LIMIT = re.compile(
@@ -535,14 +538,15 @@ _ZH_LIMIT = re.compile(
 )
 
 
-def _names_amount_asked(text: str) -> bool:
+def _names_asked(named: re.Pattern[str], text: str) -> bool:
+    """Whether a word naming an amount or a time (`named`) stands in a clause asking for it."""
     clauses = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
     what = [c for c in clauses if _ZH_ASKS_WHAT.search(c)]
     whether = [c for c in clauses if c not in what and _ZH_WHETHER.search(c)]
     if not what and not whether:
-        return any(_AMOUNT_NAMED.search(c) for c in clauses)
-    return any(_AMOUNT_NAMED.search(c) for c in what) or any(
-        _AMOUNT_NAMED.search(c) and _ZH_LIMIT.search(c) for c in whether
+        return any(named.search(c) for c in clauses)
+    return any(named.search(c) for c in what) or any(
+        named.search(c) and _ZH_LIMIT.search(c) for c in whether
     )
 
 
@@ -557,7 +561,8 @@ def question_kind(question: str) -> Kind:
         elif (
             pattern.search(text)
             or (kind == Kind.PERSON and _asks_who(text))
-            or (kind == Kind.NUMBER and _names_amount_asked(text))
+            or (kind == Kind.NUMBER and _names_asked(_AMOUNT_NAMED, text))
+            or (kind == Kind.DURATION and _names_asked(_DURATION_NAMED, text))
         ):
             return kind
     if _ENUMERATION_ASKED.search(text):

@@ -1222,6 +1222,21 @@ def test_how_many_times_a_thing_is_done_is_a_count_and_times_an_amount_a_multipl
     assert multiple.given_by("用人单位应当向劳动者每月支付二倍的工资。", "zh")
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("环境民事侵权责任的诉讼时效怎么算？", Kind.DURATION),
+        ("申请劳动仲裁有没有时效限制？", Kind.DURATION),
+        ("他抗辩说早就过了诉讼时效，法院会支持吗？", Kind.OPEN),
+        ("主债权经过诉讼时效，抵押权是否存续？", Kind.OPEN),
+    ],
+)
+def test_a_limitation_period_is_asked_only_by_a_clause_asking_for_it(
+    question: str, kind: Kind
+) -> None:
+    assert Asked.of(question).kind == kind
+
+
 def test_a_consumer_or_waste_is_no_fee() -> None:
     assert Asked.of("这个平台有多少消费者投诉？").units == frozenset()
 
