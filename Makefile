@@ -8,7 +8,7 @@ SAMPLE := ingest/sample
 SHARED ?= ../shared/data
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-purpose eval-kinds eval-dev dev-indexes calibrate refit clean
+.PHONY: run install install-test test lint typecheck unit eval-gate bench bench-ingest bench-query eval eval-stard eval-named eval-purpose eval-enumeration eval-kinds eval-dev dev-indexes calibrate refit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,15 @@ eval-purpose: dev-indexes
 	$(BIN)/lawqa eval eval/datasets/purpose_lawrefbook.jsonl --index $(LAWREFBOOK_HOME) \
 		--mode extractive --pipeline lawqa --pipeline bm25 --pipeline dense \
 		--out eval-out/purpose/lawrefbook
+
+# Questions asking which specific things (a list answers them; near misses whose corpus names the
+# kind without listing it): written blind by a helper session, each set on its corpus's index.
+ENUMERATION_SETS = $(basename $(notdir $(wildcard eval/datasets/enumeration/*.jsonl)))
+eval-enumeration: dev-indexes
+	for c in $(ENUMERATION_SETS); do \
+		$(BIN)/lawqa eval eval/datasets/enumeration/$$c.jsonl --index $(DEV_INDEXES)/$$c \
+			--mode extractive --pipeline lawqa --out eval-out/enumeration/$$c || exit 1; \
+	done
 
 # Questions labelled with the kind of answer they need, and sentences with whether they state a
 # detail of a kind (written blind by helper sessions): how many are read right, errors by cost.

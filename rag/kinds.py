@@ -284,6 +284,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"(?![-\s]and[-\s]trade)"
             r"|\bat (least|most) how\b"
             r"|\bwhat(?:'s|’s| is| are)?(?: the)? (minimum|maximum|highest|lowest)\b"
+            r"(?! (?:qualifications?|conditions?|requirements?|standards?|criteria)\b)"
             r"|\b(speed|weight|height|income|alcohol) limits?\b|\bconcentration\b"
             # a limit is a number ("the tax-free limit", "the carrier's limit of liability", "the
             # upper and lower limits"); the limits of a power or a defence, and "limits on", are
@@ -302,13 +303,21 @@ _NAMED_LIST = dict(_QUESTION_PATTERNS)[Kind.LIST]
 
 # A question asking which things, specifically, of a kind no proper name gives ("Which specific
 # documents do I have to bring?", 高级管理人员具体包括哪些职位): only a list of them answers it
-# (numbered items, a series: `_ZH_SERIES`), not a passage that names the kind alone (提供真实、
+# (numbered items, a series: `_series`), not a passage that names the kind alone (提供真实、
 # 合法、充分的证明材料). Asked as a list of names (哪些国家), it is read as one (`_NAMED_LIST`).
 _ITEMS = "items"
+# A plural noun (not "process", "basis", "status"), other than one a kind of its own asks for
+# ("Which specific places …", "What specific fines …").
+_EN_PLURAL = (
+    r"(?!(?:places|locations|cities|countries|regions|fines|penalties|fees|amounts|dates|days|"
+    r"deadlines|periods|courts|authorities|bodies|departments|agencies)\b)[a-z-]{2,}[^siu'\W]s\b"
+)
 _ENUMERATION_ASKED = re.compile(
-    r"\b(?:which|what) (?:specific|particular|exact|precise) (?:[a-z-]+ )?[a-z-]{3,}s\b"
-    r"|\bexactly (?:which|what)\b|\bwhich [a-z-]{3,}s (?:specifically|exactly)\b"
-    r"|具体(?:包括|有|是|指|要|需要|应当|必须)?[\u4e00-\u9fff]{0,3}?哪些|哪些具体",
+    rf"\b(?:which|what)(?: are the| were the)? (?:specific|particular|exact|precise) {_EN_PLURAL}"
+    rf"|\bexactly which {_EN_PLURAL}|\bwhich {_EN_PLURAL} (?:specifically|exactly)\b"
+    # not the provisions or content on a matter (有哪些具体规定 asks what the law says), nor a
+    # place (具体在哪些地方)
+    r"|具体[^，,。？?；;！!]{0,8}?哪些(?!地方|地区|城市|场所)|哪些具体(?!规定|内容)",
     re.I,
 )
 
@@ -527,9 +536,6 @@ def main_clauses(text: str) -> str:
 # 样，这张汇票还有效吗？", "汇票金额大小写不一致是否有效？"), nor in one that says what happened
 # ("造成损失数额不大的，是否构成犯罪？"). Where no clause asks, every clause counts ("罚款金额？").
 _AMOUNT_NAMED = re.compile(r"金额|数额|人数|年龄")
-# So does 时效, a limitation period: "诉讼时效怎么算？" asks for it, "他抗辩说早就过了诉讼时效，法院
-# 会支持吗？" and "主债权经过诉讼时效，抵押权是否存续？" do not.
-_DURATION_NAMED = re.compile(r"时效")
 _ZH_ASKS_WHAT = re.compile(rf"{_ZH_ASKING}|怎么|如何")
 _ZH_WHETHER = re.compile(r"是否|能否|可否|有没有|能不能|可不可以|会不会|要不要|吗")
 _ZH_LIMIT = re.compile(
@@ -538,15 +544,14 @@ _ZH_LIMIT = re.compile(
 )
 
 
-def _names_asked(named: re.Pattern[str], text: str) -> bool:
-    """Whether a word naming an amount or a time (`named`) stands in a clause asking for it."""
+def _names_amount_asked(text: str) -> bool:
     clauses = [c.strip() for c in _CLAUSE_END.split(text) if c.strip()]
     what = [c for c in clauses if _ZH_ASKS_WHAT.search(c)]
     whether = [c for c in clauses if c not in what and _ZH_WHETHER.search(c)]
     if not what and not whether:
-        return any(named.search(c) for c in clauses)
-    return any(named.search(c) for c in what) or any(
-        named.search(c) and _ZH_LIMIT.search(c) for c in whether
+        return any(_AMOUNT_NAMED.search(c) for c in clauses)
+    return any(_AMOUNT_NAMED.search(c) for c in what) or any(
+        _AMOUNT_NAMED.search(c) and _ZH_LIMIT.search(c) for c in whether
     )
 
 
@@ -561,8 +566,7 @@ def question_kind(question: str) -> Kind:
         elif (
             pattern.search(text)
             or (kind == Kind.PERSON and _asks_who(text))
-            or (kind == Kind.NUMBER and _names_asked(_AMOUNT_NAMED, text))
-            or (kind == Kind.DURATION and _names_asked(_DURATION_NAMED, text))
+            or (kind == Kind.NUMBER and _names_amount_asked(text))
         ):
             return kind
     if _ENUMERATION_ASKED.search(text):
@@ -618,8 +622,8 @@ _ZH_ASKED_UNIT = (
             # and deposits only as what is asked (not 增加注册资本需要多少表决权)
             r"多少钱|多少元|金额|罚款|滞纳金|费用|收费|价格|数额"
             r"|(?:多少|几)[^，。？?]{0,6}(?:注册资本|资金|保证金|押金|定金|出资额)"
-            # a fee (多少行政审批费, 多少诉讼费), not consumption or waste (消费者, 浪费)
-            r"|(?:多少|几)[^，。？?]{0,6}(?<![消浪])费(?!者)"
+            # a fee (多少行政审批费, 多少诉讼费), not those who pay one (消费者)
+            r"|(?:多少|几)[^，。？?]{0,6}费(?!者)"
         ),
         "money",
     ),
@@ -641,13 +645,9 @@ _ZH_ASKED_UNIT = (
     ),
     (re.compile(r"浓度|含量"), "concentration"),
 )
-# "how many" and the unit counted, with a word or two describing it between ("how many working
-# days", "how many penalty points"), none of them a unit itself.
-_HOW_MANY = r"\bhow many (?:(?!days|weeks|months|years|hours|points|times)[a-z'-]+ ){0,2}"
-_EN_AUXILIARY = (
-    r"(?:must|can|could|may|might|should|shall|will|would|do|does|did|has|have|had|is|are|was|"
-    r"were)\b"
-)
+# "how many" and the unit counted, with a word describing it between ("how many working days",
+# "how many penalty points"; not "how many drivers lose points").
+_HOW_MANY = r"\bhow many (?:(?!(?:days|weeks|months|years|hours|points|times)\b)[a-z'-]+ )?"
 _EN_ASKED_UNIT = (
     (re.compile(rf"{_HOW_MANY}days\b"), "day"),
     (re.compile(rf"{_HOW_MANY}weeks\b"), "week"),
@@ -666,9 +666,10 @@ _EN_ASKED_UNIT = (
     (re.compile(r"\b(percentage|percent|rate|proportion|ratio|share|surcharges?)\b"), "percent"),
     (re.compile(r"\bhow old\b|\bage\b"), "age"),
     (re.compile(rf"{_HOW_MANY}points\b"), "point"),
-    # how many times a thing is done, not a multiple of an amount ("how many times the price")
-    (re.compile(rf"\bhow many times (?={_EN_AUXILIARY})"), "occasions"),
-    (re.compile(rf"{_HOW_MANY}times\b(?! (?:{_EN_AUXILIARY}))"), "times"),
+    # how many times a thing is done (三次) or a multiple of an amount (二倍); only the multiple
+    # before what it multiplies ("how many times the price", "how many times my monthly wage")
+    (re.compile(rf"{_HOW_MANY}times\b"), "times"),
+    (re.compile(r"\bhow many times\b(?! (?:the|my|your|his|her|its|their|our)\b)"), "occasions"),
     (re.compile(r"\bhow far\b|\bdistance\b|\bradius\b"), "distance"),
     (
         re.compile(
@@ -1004,22 +1005,62 @@ _ZH_PLACE_WHERE = re.compile(
     r"(?:住所|居所|履行|所在|发生|经营|营业|工作|居住|户籍|登记|注册|签订|缔结|设立|侵权行为|行为|"
     r"结果|出生|死亡|财产|标的物|法院|仲裁|(?<!有)目的|原产|出发)地(?![震质区方面位])|国籍国"
 )
-# A list of things: numbered items or the sentence introducing them (`rag.sentences.lists`), a
-# series of three or more (工商、价格、商务、外汇等有关部门; "names, addresses and telephone
-# numbers"), of two closed by 等 (身份证、户口簿等证件), or what 包括 introduces with a series
-# (应当包括……的简历、业绩和……机械设备等); not modifiers of one noun (提供真实、合法、充分的证明材
-# 料: `_ZH_MODIFIERS`).
-_ZH_MODIFIERS = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+的")
-_ZH_SERIES = re.compile(
-    r"[\u4e00-\u9fff]、[\u4e00-\u9fff]{1,15}、[\u4e00-\u9fff]|、[\u4e00-\u9fff]{1,15}等"
-    r"|包括[^。；;]{0,30}、"
+# A list of things: numbered items or the sentence introducing them (`rag.sentences.lists`), or
+# a series (`_series`).
+_ZH_CHAIN = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+_ZH_ETC = re.compile(r"(?<![平同相对均])等(?![于同级待])")  # 等 closing a series, not 平等, 等于
+_ZH_MODIFIER_END = re.compile(r"[\u4e00-\u9fff]{1,2}[的地]")
+_ZH_INCLUDES = re.compile(r"包括[^，,。；;：:]{0,30}、")
+_EN_INCLUDES = re.compile(r"\b(?:including|such as|namely)\b", re.I)
+_EN_CONJUNCTION = re.compile(r",? (?:and|or|as well as) ", re.I)
+# a phrase set off by commas after a modal ("shall, without delay, notify"): no series
+_EN_INSERTED = re.compile(r"\b(shall|may|must|should|can|will)( not)?, [^,;.]{1,60}, ", re.I)
+_EN_CLAUSE_END = re.compile(r"[.;:?!]")
+# a clause setting a condition before the comma ("Where a party fails to perform, …"): no element
+_EN_CONDITION = re.compile(
+    r"(?:where|if|when|whenever|unless|although|though|after|before|once|since|while)\b", re.I
 )
-_EN_ELEMENT = r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}"
-_EN_SERIES = re.compile(
-    rf"\b{_EN_ELEMENT}(?:, {_EN_ELEMENT}){{1,}},? (?:and|or|as well as) {_EN_ELEMENT}\b"
-    r"|\b(?:including|such as|namely)\b",
-    re.I,
-)
+_EN_ITEM_WORDS = 6  # the words of an element next to "and"
+_EN_FIRST_WORDS = 8  # of the one before it, from the clause's start (the verb before a list)
+
+
+def _series(text: str, lang: Lang) -> bool:
+    """Whether a text holds a series of things. In Chinese: three or more joined by 、 (工商、价格、
+    商务、外汇等有关部门), two closed by 等 (身份证、户口簿等证件), or what 包括 introduces
+    (应当包括……的简历、业绩和……机械设备等); not words of one or two characters before 的 or 地,
+    which modify a noun or a verb (提供真实、合法、充分的证明材料, 依法、及时、公正地处理; a list
+    of such nouns before 的 is missed: 载明姓名、性别、年龄的信息). In English: two elements or
+    more before "and" or "or", each short and none a condition ("the names, addresses and
+    telephone numbers"; not "Where a party fails to perform, the other party may request
+    performance or claim damages"), or what "including" introduces. Read chain by chain,
+    conjunction by conjunction: a long passage is read once."""
+    if lang == "zh":
+        if _ZH_INCLUDES.search(text):
+            return True
+        for chain in _ZH_CHAIN.finditer(text):
+            elements = chain.group().split("、")
+            if _ZH_ETC.search(elements[-1]):
+                return True
+            modifiers = all(len(e) <= 2 for e in elements[1:-1]) and _ZH_MODIFIER_END.match(
+                elements[-1]
+            )
+            if len(elements) >= 3 and not modifiers:
+                return True
+        return False
+    if _EN_INCLUDES.search(text):
+        return True
+    text = _EN_INSERTED.sub(r"\1\2 ", text)
+    for conjunction in _EN_CONJUNCTION.finditer(text):
+        clause = _EN_CLAUSE_END.split(text[max(0, conjunction.start() - 300) : conjunction.start()])
+        elements = clause[-1].split(",")
+        if (
+            len(elements) >= 2
+            and 0 < len(elements[-1].split()) <= _EN_ITEM_WORDS
+            and 0 < len(elements[-2].split()) <= _EN_FIRST_WORDS
+            and not _EN_CONDITION.match(elements[-2].strip())
+        ):
+            return True
+    return False
 
 
 # A list of named things: two or more names (place, organisation, other proper names; in English,
@@ -1119,7 +1160,7 @@ def has_span(
     in one of `units` when the question names them, and not a bound the other way than the one
     asked ("minimum", "maximum"); a level when "level" is asked; a place, or with "body" the body
     applied to; a place or list of names other than those `given` by the question; with "items",
-    a list of things (`_ZH_SERIES`). Remembered:
+    a list of things (numbered items, a series: `_series`). Remembered:
     retrieval tests whole units, the decision their sentences, question after question; a long
     passage (an annex of 100,000 characters, whose tagging takes a third of a second) by a
     digest of its text, so that the memory keeps no copy of it."""
@@ -1165,9 +1206,7 @@ def _has_span(
     if kind == Kind.PERSON and "level" in units:
         return bool(_LEVEL[lang].search(plain))
     if kind == Kind.LIST and _ITEMS in units:
-        if lang == "zh":
-            return lists(text) or bool(_ZH_SERIES.search(_ZH_MODIFIERS.sub(" ", plain)))
-        return lists(text) or bool(_EN_SERIES.search(plain))
+        return lists(text) or _series(plain, lang)
     if kind == Kind.PLACE and "body" in units:
         return _has_span(Kind.PLACE, text, lang, frozenset(), given) or bool(
             _DIRECTED_TO[lang].search(plain)

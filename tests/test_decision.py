@@ -282,6 +282,10 @@ def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
     # nor words that say how, not what
     function = anchor_weights("But since I quit, is a pilot licence still kept?", statistics)
     assert set(function) == {"quit", "pilot", "license", "kept"}
+    # nor those that say the detail is wanted precisely
+    precise = anchor_weights("Which specific licences must a pilot hold?", statistics)
+    assert set(precise) == {"license", "pilot", "hold"}
+    assert set(anchor_weights("引航员具体要带哪些证件？", statistics)) == {"引航员", "证件"}
 
 
 def test_every_group_of_a_set_weighs_the_same() -> None:
