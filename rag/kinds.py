@@ -310,7 +310,7 @@ _ITEMS = "items"
 # ("Which specific places …", "What specific fines …").
 _EN_PLURAL = (
     r"(?!(?:places|locations|cities|countries|regions|fines|penalties|fees|amounts|dates|days|"
-    r"deadlines|periods|courts|authorities|bodies|departments|agencies)\b)[a-z-]{2,}[^siu'\W]s\b"
+    r"deadlines|periods|courts|authorities|bodies|departments|agencies)\b)[a-z-]{2,}[^siu\W]s\b"
 )
 _ENUMERATION_ASKED = re.compile(
     rf"\b(?:which|what)(?: are the| were the)? (?:specific|particular|exact|precise) {_EN_PLURAL}"
