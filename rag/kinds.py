@@ -1013,8 +1013,8 @@ _ZH_MODIFIER_END = re.compile(r"[\u4e00-\u9fff]{1,2}[的地]")
 _ZH_INCLUDES = re.compile(r"包括[^，,。；;：:]{0,30}、")
 _EN_INCLUDES = re.compile(r"\b(?:including|such as|namely)\b", re.I)
 _EN_CONJUNCTION = re.compile(r",? (?:and|or|as well as) ", re.I)
-# a phrase set off by commas after a modal ("shall, without delay, notify"): no series
-_EN_INSERTED = re.compile(r"\b(shall|may|must|should|can|will)( not)?, [^,;.]{1,60}, ", re.I)
+# a phrase set off by commas after a modal or auxiliary ("shall, without delay, notify"): no series
+_EN_INSERTED = re.compile(rf"\b({_AUXILIARIES})( not)?, [^,;.]{{1,60}}, ", re.I)
 _EN_CLAUSE_END = re.compile(r"[.;:?!]")
 # a clause setting a condition before the comma ("Where a party fails to perform, …"): no element
 _EN_CONDITION = re.compile(
