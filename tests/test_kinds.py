@@ -144,6 +144,8 @@ from rag.types import Lang
         ("年度汇算应当在每年什么时间办理？", Kind.DATE),
         ("个人信息保护法啥时候开始实施的？", Kind.DATE),
         ("法律上说的夜间是指从几点到几点？", Kind.DATE),
+        ("营业网点每天必须从几点营业到几点？", Kind.DATE),
+        ("超市开到几点？", Kind.DATE),
         ("汇算清缴最晚要在每年几月几号之前完成？", Kind.DATE),
         ("每年几月份申报？", Kind.DATE),
         ("合同期限几个月？", Kind.DURATION),
@@ -521,6 +523,11 @@ def test_a_tax_or_accounting_year_counted_is_a_time_limit_in_years() -> None:
     assert zh.given_by("超过抵免限额的部分，可以在以后五个年度内抵补。", "zh")
     assert zh.given_by("亏损可以在以后三个纳税年度内弥补。", "zh")
     assert not zh.given_by("企业应当在2020年度的报告中说明。", "zh")
+    # a year named, not counted
+    assert not zh.given_by("征信机构应当报告上一年度开展征信业务的情况。", "zh")
+    assert not zh.given_by("应当于每一年度结束后报送。", "zh")
+    assert not has_span(Kind.DURATION, "按照上年度职工月平均工资计算。", "zh")
+    assert zh.given_by("自上一年度终了之日起三年内申请。", "zh")
     en = Asked.of("For how many years can the excess credit be carried forward?")
     assert en.given_by("The excess may be carried forward over the next five tax years.", "en")
     assert has_span(Kind.DURATION, "within three consecutive fiscal years", "en")
