@@ -2,6 +2,7 @@
 
 import json
 import math
+from dataclasses import replace
 from importlib import resources
 from typing import cast
 
@@ -183,6 +184,12 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
     assert stating(asked, [report], anchors) == (report,)
     # with no anchor (English words on Chinese-only statutes weigh nothing), any detail counts
     assert stating(asked, [suspension, report], dict.fromkeys(anchors, 0.0)) == (report,)
+    # carried by the words naming the detail alone, holding none of the anchors: not stated
+    term = _evidence("延期期限最长不超过三年。", {"最长", "期限"})
+    assert stating(asked, [term], anchors) == ()
+    # unless no word matched at all (the nearest sentences by meaning)
+    unmatched = replace(term, coverage=0.0, holds=frozenset())
+    assert stating(asked, [unmatched], anchors) == (unmatched,)
     # an open question asks for no detail: every sentence carrying its topic answers it
     assert stating(Asked.of("引航资格暂停有什么规定？"), [suspension, report], anchors) == (
         suspension,
