@@ -642,7 +642,7 @@ def stating(
     """The sentences carrying the topic that give what is asked about the question's anchor:
     the heaviest of its `anchors` (`anchor_weights`) that one of them holds; none when they
     hold none of its anchors, though words matched (on the development sets and postal_credit:
-    three near misses and two off-topic questions more declined, no answer lost). A time limit in a
+    a near miss and two off-topic questions more declined, no answer lost). A time limit in a
     sentence on something else the question also names (a notice period, where the question
     asks when a payment is due) does not state the one asked. Nor does a sentence that only
     leaves its matter to another instrument or body (`delegates`: 普通签证的类别和签发办法由国
