@@ -187,8 +187,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"何时|(什么|啥)时候(生效|施行|开始|起|实施|通过|公布)|哪一?年|哪一?天|几月(?!内)"
             r"|(?<![哪有第])几点(?=钟|到|至|前|后|以前|之前|以后|之后|开始|结束|上班|下班|开门|关门)"
-            # a clock time a span starts or ends at: 从几点营业到几点, 开到几点 (not 要注意几点)
-            r"|(?<=[从到至])几点"
+            # a clock time a span starts or ends at: 从几点营业到几点, 开到几点, 截至几点 (not
+            # how many points: 注意到几点, 做到几点要求, 从几点方面考虑)
+            r"|(?<=[从到至])(?<![做提说讲谈达意想注]到)几点"
+            r"(?!要求|问题|方面|意见|事项|内容|原则|入手|建议)"
             r"|(?<!第)几号(?![令线文楼])|(生效|施行|实施)(日期|时间)|什么日期|哪个日期"
             r"|什么时间(?!之?内|都|也|段内)"
             r"|\bwhat (date|year|day|time|hours)\b|\bat what time\b|\bwhich (date|year|day)\b"
@@ -862,9 +864,9 @@ _ZH_DATE = re.compile(
     r"|次日起"  # the day after an event: 自作出责令改正之日的次日起
     rf"|第\s*{_ZH_NUM}+\s*(?:个工作)?[日天](?!内)"  # a day counted: 自第6日起
 )
-# A year named, not counted: 上一年度, 上年度职工平均工资, 每一年度, 同一年 (a report on the
-# previous year states no time limit).
-_ZH_YEAR_NAMED = re.compile(r"[上下本每同]一?个?(?:纳税|会计|自然|财政)?年度?")
+# A year named, not counted: 上一年度, 每一年度, 同一年 (a report on the previous year states no
+# time limit); not 以上 or 以下 before a count (六个月以上一年以下, 连续两个以上年度).
+_ZH_YEAR_NAMED = re.compile(r"(?:(?<!以)[上下]|[本每同])一?个?(?:纳税|会计|自然|财政)?年度?")
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"

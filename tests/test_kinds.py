@@ -146,6 +146,9 @@ from rag.types import Lang
         ("法律上说的夜间是指从几点到几点？", Kind.DATE),
         ("营业网点每天必须从几点营业到几点？", Kind.DATE),
         ("超市开到几点？", Kind.DATE),
+        ("申请时应当做到几点？", Kind.OPEN),  # how many points
+        ("律师应当注意到几点问题？", Kind.OPEN),
+        ("应当从几点方面考虑？", Kind.OPEN),
         ("汇算清缴最晚要在每年几月几号之前完成？", Kind.DATE),
         ("每年几月份申报？", Kind.DATE),
         ("合同期限几个月？", Kind.DURATION),
@@ -526,8 +529,11 @@ def test_a_tax_or_accounting_year_counted_is_a_time_limit_in_years() -> None:
     # a year named, not counted
     assert not zh.given_by("征信机构应当报告上一年度开展征信业务的情况。", "zh")
     assert not zh.given_by("应当于每一年度结束后报送。", "zh")
-    assert not has_span(Kind.DURATION, "按照上年度职工月平均工资计算。", "zh")
     assert zh.given_by("自上一年度终了之日起三年内申请。", "zh")
+    # 以上 and 以下 before a count name no year
+    longest = Asked.of("拘役的缓刑考验期限最长几年？")
+    assert longest.given_by("缓刑考验期限为原判刑期以上一年以下，但是不能少于二个月。", "zh")
+    assert has_span(Kind.DURATION, "处六个月以上一年以下有期徒刑。", "zh")
     en = Asked.of("For how many years can the excess credit be carried forward?")
     assert en.given_by("The excess may be carried forward over the next five tax years.", "en")
     assert has_span(Kind.DURATION, "within three consecutive fiscal years", "en")
