@@ -187,8 +187,10 @@ def test_a_detail_is_stated_only_about_the_anchor() -> None:
     # carried by the words naming the detail alone, holding none of the anchors: not stated
     term = _evidence("延期期限最长不超过三年。", {"最长", "期限"})
     assert stating(asked, [term], anchors) == ()
-    # unless no word matched at all (the nearest sentences by meaning)
-    unmatched = replace(term, coverage=0.0, holds=frozenset())
+    # but a sentence carried by meaning alone, no word matched, may state it
+    unmatched = _evidence("引航员被停止执业的，停止时间为六个月。", set())
+    unmatched = replace(unmatched, coverage=0.0)
+    assert stating(asked, [term, unmatched], anchors) == (unmatched,)
     assert stating(asked, [unmatched], anchors) == (unmatched,)
     # an open question asks for no detail: every sentence carrying its topic answers it
     assert stating(Asked.of("引航资格暂停有什么规定？"), [suspension, report], anchors) == (
