@@ -56,6 +56,7 @@ from rag.kinds import (
     asking_clauses,
     asks_commencement,
     delegates,
+    is_quantity,
     question_parts,
     states_commencement,
 )
@@ -588,7 +589,8 @@ def anchor_weights(
 ) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
     less those that name the detail asked rather than its topic (期限, "minimum") and the verbs
-    that say a thing is had or needed ("have", "required": `_LIGHT`), each weighted
+    that say a thing is had or needed ("have", "required": `_LIGHT`) and numbers (三年, 一次,
+    19: a fact the question gives, `is_quantity`), each weighted
     by its rarity as far as the index has text in its language (`_language_share`), an English
     word the bridge translated by its translations' rarity, as far as the index has no English
     (`_bridged_share`). On Chinese-only statutes an English word the dictionary does not
@@ -600,7 +602,11 @@ def anchor_weights(
         for word, weight in word_weights(
             question, index, translated, rarity_of_translations=True
         ).items()
-        if weight > 0 and word not in _SLOT and word not in _LIGHT and word not in _FUNCTION
+        if weight > 0
+        and word not in _SLOT
+        and word not in _LIGHT
+        and word not in _FUNCTION
+        and not is_quantity(word)
     }
 
 

@@ -295,6 +295,9 @@ def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
     precise = anchor_weights("Which specific licences must a pilot hold?", statistics)
     assert set(precise) == {"license", "pilot", "hold"}
     assert set(anchor_weights("引航员具体要带哪些证件？", statistics)) == {"引航员", "证件"}
+    # nor numbers, with or without their measure: facts the question gives
+    given = anchor_weights("引航合同期限三年的，引航资格暂停最长多久？", statistics)
+    assert "三年" not in given and {"引航", "资格", "暂停"} <= set(given)
 
 
 def test_every_group_of_a_set_weighs_the_same() -> None:

@@ -14,6 +14,7 @@ from rag.kinds import (
     asks_commencement,
     delegates,
     has_span,
+    is_quantity,
     question_kind,
     question_parts,
     states_commencement,
@@ -1316,3 +1317,21 @@ def test_a_list_of_things_is_items_a_series_or_what_including_introduces(
     lang: Lang, text: str, lists: bool
 ) -> None:
     assert has_span(Kind.LIST, text, lang, frozenset({"items"})) is lists
+
+
+@pytest.mark.parametrize(
+    ("word", "quantity"),
+    [
+        ("三年", True),
+        ("一次", True),
+        ("19", True),
+        ("五千克", True),
+        ("十八周岁", True),
+        ("年", False),
+        ("一次性", False),
+        ("公司", False),
+        ("三年期", False),
+    ],
+)
+def test_a_number_with_or_without_its_measure_is_a_quantity(word: str, quantity: bool) -> None:
+    assert is_quantity(word) is quantity
