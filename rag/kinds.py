@@ -1257,14 +1257,13 @@ def _has_span(
 _remembered_span = lru_cache(maxsize=16384)(_has_span)
 
 _QUANTITY = re.compile(
-    rf"(?:{_ZH_NUM}+|\d+(?:[.,]\d+)*)\s*个?"
-    r"(?:工作日|日|天|周|星期|月|年|小时|分钟|岁|周岁|元|万元|亿元|次|倍|名|人|项|件|分|米|公里|千克|克)?"
+    rf"(?:{_ZH_NUM}+|\d+(?:[.,]\d+)*)\s*个?(?:{'|'.join(zh for zh, _ in UNITS.values())})?"
 )
 
 
 def is_quantity(word: str) -> bool:
-    """Whether a question's word is a number, with or without its measure (三年, 19, 五千克): a
-    fact the question gives or the detail it asks, not what it is about."""
+    """Whether a question's word is a number, with or without a measure of `UNITS` (三年, 19,
+    五千克, 三个): a fact the question gives or the detail it asks, not what it is about."""
     return _QUANTITY.fullmatch(word) is not None
 
 
