@@ -36,9 +36,10 @@ EN_STOP = set(
 )
 FORMAT = 2  # of the files on disk; an index written in another format is rebuilt
 # Of the English tokens stored at ingest: 1 (never recorded) folded plurals; 2 also folded some
-# British spellings to American, 3 more of them, 4 also version 2's "practize". An index with
-# older tokens is brought up to date when opened.
-ENGLISH_TOKENS = 4
+# British spellings to American, 3 more of them, 4 also version 2's "practize", 5 also the
+# possessive ("people's" → "people", where 4 stored "people'"). An index with older tokens is
+# brought up to date when opened.
+ENGLISH_TOKENS = 5
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -138,10 +139,14 @@ def american(text: str) -> str:
     return text
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Fold plurals and British spellings only: enough to meet "courts" with "court" and
-    "labour" with "labor" without mangling legal terms."""
+    """Fold possessives, plurals and British spellings only: enough to meet "courts" and
+    "court's" with "court" and "labour" with "labor" without mangling legal terms."""
+    word = _POSSESSIVE.sub("", word)
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -41,3 +41,22 @@ def test_restem_brings_older_tokens_up_to_date_and_leaves_current_ones() -> None
     assert restem(older) == ["labor", "contract", "organization", "court", "city"]
     assert restem(restem(older)) == restem(older)
     assert restem(["practize", "practized"]) == ["practice", "practiced"]  # as version 2 stored
+
+
+def test_a_possessive_is_its_word() -> None:
+    assert tokenize(
+        "The Supreme People's Court rules on the company’s and the parties' rights", "en"
+    ) == [
+        "supreme",
+        "people",
+        "court",
+        "rule",
+        "company",
+        "party",
+        "right",
+    ]
+    assert tokenize("don't", "en") == ["don't"]
+
+
+def test_restem_folds_the_possessives_version_4_stored() -> None:
+    assert restem(["people'", "company’", "court"]) == ["people", "company", "court"]
