@@ -123,10 +123,13 @@ _LIGHT = set(
     "want wants wanted".split()
 )
 
-# English words that say how, not what, and are no stop words of the keyword index ("but",
-# "since", "rather"): they anchor nothing (`anchor_weights`).
+# Words that say how or when, not what, and are no stop words of the keyword index ("but",
+# "since", "already", 已经, 一直): they name no topic, so no passage covers a question by holding
+# them (`content_words`) and they anchor nothing.
 _FUNCTION = set(
-    "but since rather once also even just still already yet only some here very".split()
+    "but since rather once also even just still already yet only some here very "
+    "已经 曾经 早已 尚未 仍然 依然 一直 还是 甚至 刚刚 刚才 马上 立刻 到底 究竟 其实 确实 "
+    "非常 特别 只是 仅仅 一些 有些".split()
 )
 
 # Words that name the detail a question asks for, not its topic: they anchor nothing (`stating`).
@@ -249,10 +252,10 @@ Translations = Mapping[str, tuple[str, ...]]  # an English content word → its 
 @lru_cache(maxsize=4096)
 def content_words(question: str) -> frozenset[str]:
     """The words the answer's paragraphs should contain: the question's own Chinese and English
-    tokens, less the words that only frame a question about a document (remembered: the
-    features and the anchor read them for one question)."""
+    tokens, less the words that only frame a question about a document and those that name no
+    topic (`_FUNCTION`; remembered: the features and the anchor read them for one question)."""
     words = set(chinese_words(question)) | set(tokenize(question, "en"))
-    return frozenset(t for t in words if len(t) > 1) - _FRAME
+    return frozenset(t for t in words if len(t) > 1) - _FRAME - _FUNCTION
 
 
 def word_weights(
@@ -602,11 +605,7 @@ def anchor_weights(
         for word, weight in word_weights(
             question, index, translated, rarity_of_translations=True
         ).items()
-        if weight > 0
-        and word not in _SLOT
-        and word not in _LIGHT
-        and word not in _FUNCTION
-        and not is_quantity(word)
+        if weight > 0 and word not in _SLOT and word not in _LIGHT and not is_quantity(word)
     }
 
 

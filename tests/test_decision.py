@@ -62,6 +62,21 @@ def test_content_words_leave_out_the_question_frame() -> None:
     }
 
 
+def test_content_words_leave_out_the_words_that_name_no_topic() -> None:
+    assert content_words("我已经向市场监管局投诉了，他们一直不受理") == {
+        "市场",
+        "监管局",
+        "投诉",
+        "受理",
+    }
+    assert content_words("The employer already paid but still owes the bonus") == {
+        "employer",
+        "paid",
+        "owe",
+        "bonus",
+    }
+
+
 def test_coverage_weighs_rare_words_and_credits_compounds_in_part() -> None:
     weights = {"railway": 3.0, "europe": 1.0}
     assert coverage(weights, "The China-Europe Railway Express") == 1.0
