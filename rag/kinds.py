@@ -148,7 +148,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"多久一次|每隔多久|多长时间一次|隔多久|频率|频次|每(隔)?几(年|个月|月|周|天|日)"
             r"|(?:多久|多长时间)(?:(?!再|重新)[^，。；？?]){0,12}?(?<!第)一次(?!性)"
-            r"|每(?:个)?(?:年|月|季度|周|星期)[^，。；？?]{0,8}?(?:几|多少)次"
+            r"|每(?:个)?(?:年|月|季度|周|星期)[^，。；？?]{0,14}?(?:几|多少)次"
             r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b"
             r"|\bhow many times (?:a|an|each|per|every)\b",
             re.I,
@@ -1258,12 +1258,14 @@ _remembered_span = lru_cache(maxsize=16384)(_has_span)
 
 _QUANTITY = re.compile(
     rf"(?:{_ZH_NUM}+|\d+(?:[.,]\d+)*)\s*个?(?:{'|'.join(zh for zh, _ in UNITS.values())})?"
+    rf"|(?:几|多少)个?(?:{'|'.join(zh for zh, _ in UNITS.values())}|钱)?"
 )
 
 
 def is_quantity(word: str) -> bool:
     """Whether a question's word is a number, with or without a measure of `UNITS` (三年, 19,
-    五千克, 三个): a fact the question gives or the detail it asks, not what it is about."""
+    五千克, 三个), or asks one (几次, 几成, 多少钱): a fact the question gives or the detail it
+    asks, not what it is about."""
     return _QUANTITY.fullmatch(word) is not None
 
 

@@ -141,6 +141,7 @@ from rag.types import Lang
         # how often, with words between
         ("用人单位应当多久向劳动者支付一次工资？", Kind.FREQUENCY),
         ("董事会每年至少要召开几次会议？", Kind.FREQUENCY),
+        ("假释出狱以后，每个月要到社区矫正机构报到几次？", Kind.FREQUENCY),
         # a date or a time of day
         ("年度汇算应当在每年什么时间办理？", Kind.DATE),
         ("个人信息保护法啥时候开始实施的？", Kind.DATE),
@@ -1331,6 +1332,11 @@ def test_a_list_of_things_is_items_a_series_or_what_including_introduces(
         ("一次性", False),
         ("公司", False),
         ("三年期", False),
+        ("几次", True),
+        ("几成", True),
+        ("多少钱", True),
+        ("几个", True),
+        ("几乎", False),
     ],
 )
 def test_a_number_with_or_without_its_measure_is_a_quantity(word: str, quantity: bool) -> None:
