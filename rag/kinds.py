@@ -867,6 +867,9 @@ _ZH_DATE = re.compile(
 # A year named, not counted: 上一年度, 每一年度, 同一年 (a report on the previous year states no
 # time limit); not 以上 or 以下 before a count (六个月以上一年以下, 连续两个以上年度).
 _ZH_YEAR_NAMED = re.compile(r"(?:(?<!以)[上下]|[本每同])一?个?(?:纳税|会计|自然|财政)?年度?")
+# A payment made at once, not a count: 一次性退役金, 一次性抚恤金 (a lump sum; "how much is it"
+# is not answered by its name).
+_ZH_LUMP_SUM = re.compile(r"一次性")
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
@@ -1207,7 +1210,7 @@ def _has_span(
     if kind == Kind.DURATION and lang == "zh":
         plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
     if kind in (Kind.DURATION, Kind.NUMBER) and lang == "zh":
-        plain = _ZH_YEAR_NAMED.sub(" ", plain)
+        plain = _ZH_LUMP_SUM.sub(" ", _ZH_YEAR_NAMED.sub(" ", plain))
     for bound in units & _BOUNDS:
         other = _MAXIMUM if bound == _MINIMUM else _MINIMUM
         plain = _BOUND_STATED[lang, other].sub(" ", plain)

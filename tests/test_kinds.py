@@ -542,6 +542,16 @@ def test_a_tax_or_accounting_year_counted_is_a_time_limit_in_years() -> None:
     assert not has_span(Kind.DURATION, "the tax year in which the income arises", "en")
 
 
+def test_a_lump_sum_is_no_count() -> None:
+    amount = Asked.of("一次性特别抚恤金发多少？")
+    assert not amount.given_by("军队可以按照有关规定发给其遗属一次性特别抚恤金。", "zh")
+    assert amount.given_by("一次性支付二十个月工资。", "zh")
+    assert has_span(Kind.NUMBER, "不合格的，可以补考一次。", "zh")
+    assert not has_span(
+        Kind.NUMBER, "按照国家规定发给一次性退役金。", "zh", frozenset({"occasions"})
+    )
+
+
 def test_a_share_answers_a_number_in_any_unit_but_never_a_time_limit() -> None:
     months = Asked.of("For how many months will my driver's license be suspended?")
     assert months.units == frozenset({"month"})
