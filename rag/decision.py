@@ -128,8 +128,8 @@ _LIGHT = set(
 # them (`content_words`) and they anchor nothing.
 _FUNCTION = set(
     "but since rather once also even just still already yet only some here very "
-    "已经 曾经 早已 尚未 仍然 依然 一直 还是 甚至 刚刚 刚才 马上 立刻 到底 究竟 其实 确实 "
-    "非常 特别 只是 仅仅 一些 有些".split()
+    "已经 早已 仍然 依然 一直 还是 甚至 刚刚 刚才 马上 立刻 到底 究竟 其实 确实 非常 只是 "
+    "仅仅 一些 有些".split()
 )
 
 # Words that name the detail a question asks for, not its topic: they anchor nothing (`stating`).

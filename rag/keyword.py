@@ -41,6 +41,7 @@ FORMAT = 2  # of the files on disk; an index written in another format is rebuil
 # brought up to date when opened.
 ENGLISH_TOKENS = 5
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_POSSESSIVE = re.compile(r"['’]s?$")  # of a word, or what an older tokenizer left of one
 _ZH_TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def tokenize(text: str, lang: Lang) -> list[str]:
             for t in _jieba().lcut_for_search(text)
             if t.strip() and t not in _ZH_STOP and _ZH_TOKEN.search(t)
         ]
-    return [fold(w) for w in _EN_WORD.findall(text) if w not in EN_STOP]
+    return [fold(w) for w in _EN_WORD.findall(text) if _POSSESSIVE.sub("", w) not in EN_STOP]
 
 
 # Nominal suffixes jieba often cuts off their word (引航|费, 执业|证): joined back to it.
@@ -139,9 +140,6 @@ def american(text: str) -> str:
     return text
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Fold possessives, plurals and British spellings only: enough to meet "courts" and
@@ -156,8 +154,9 @@ def fold(word: str) -> str:
 
 def restem(tokens: list[str]) -> list[str]:
     """English tokens stored by an older tokenizer (ENGLISH_TOKENS 1: plurals folded) as today's:
-    folding a token again changes only its British spelling."""
-    return [fold(t) for t in tokens]
+    folding a token again changes only its British spelling or its possessive, and a stop word
+    with one ("it's", "what's", stored as it' and what') is no token."""
+    return [fold(t) for t in tokens if (bare := _POSSESSIVE.sub("", t)) == t or bare not in EN_STOP]
 
 
 @dataclass

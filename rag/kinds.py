@@ -148,7 +148,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"多久一次|每隔多久|多长时间一次|隔多久|频率|频次|每(隔)?几(年|个月|月|周|天|日)"
             r"|(?:多久|多长时间)(?:(?!再|重新)[^，。；？?]){0,12}?(?<!第)一次(?!性)"
-            r"|每(?:个)?(?:年|月|季度|周|星期)[^，。；？?]{0,14}?(?:几|多少)次"
+            # each period, then what is done: at most 8 characters, more to go to or report to
+            # a body (每个月要到社区矫正机构报到几次; not 每季度申报缴纳税款时可以延期几次)
+            r"|每(?:个)?(?:年|月|季度|周|星期)"
+            r"(?:[^，。；？?]{0,8}?|[^，。；？?]{0,4}?[到向去][^，。；？?]{0,10}?)(?:几|多少)次"
             r"|\bhow (often|frequently)\b|\bat what (intervals?|frequency)\b"
             r"|\bhow many times (?:a|an|each|per|every)\b",
             re.I,
@@ -869,7 +872,7 @@ _ZH_DATE = re.compile(
 _ZH_YEAR_NAMED = re.compile(r"(?:(?<!以)[上下]|[本每同])一?个?(?:纳税|会计|自然|财政)?年度?")
 # A payment made at once, not a count: 一次性退役金, 一次性抚恤金 (a lump sum; "how much is it"
 # is not answered by its name).
-_ZH_LUMP_SUM = re.compile(r"一次性")
+_ZH_LUMP_SUM = re.compile(r"一次性(?!行为|关系|侵)")
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
@@ -1259,16 +1262,17 @@ def _has_span(
 
 _remembered_span = lru_cache(maxsize=16384)(_has_span)
 
+_MEASURES = "|".join(zh for zh, _ in UNITS.values())
 _QUANTITY = re.compile(
-    rf"(?:{_ZH_NUM}+|\d+(?:[.,]\d+)*)\s*个?(?:{'|'.join(zh for zh, _ in UNITS.values())})?"
-    rf"|(?:几|多少)个?(?:{'|'.join(zh for zh, _ in UNITS.values())}|钱)?"
+    rf"(?:{_ZH_NUM}+|\d+(?:[.,]\d+)*)\s*个?(?:{_MEASURES})?"
+    rf"|(?:几|多少){_ZH_NUM}*个?(?:{_MEASURES}|级|条|项|届|件|份)?"
 )
 
 
 def is_quantity(word: str) -> bool:
     """Whether a question's word is a number, with or without a measure of `UNITS` (三年, 19,
-    五千克, 三个), or asks one (几次, 几成, 多少钱): a fact the question gives or the detail it
-    asks, not what it is about."""
+    五千克, 三个), or asks one (几次, 几成, 几级, 几千元): a fact the question gives or the detail
+    it asks, not what it is about."""
     return _QUANTITY.fullmatch(word) is not None
 
 

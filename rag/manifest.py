@@ -237,7 +237,7 @@ class Manifest:
                 raise
             log.warning(
                 "%s is read-only: its English keyword tokens stay those of an older version "
-                "(British spellings are not folded)",
+                "(British spellings and possessives are not folded)",
                 self._path,
             )
             return False

@@ -142,6 +142,8 @@ from rag.types import Lang
         ("用人单位应当多久向劳动者支付一次工资？", Kind.FREQUENCY),
         ("董事会每年至少要召开几次会议？", Kind.FREQUENCY),
         ("假释出狱以后，每个月要到社区矫正机构报到几次？", Kind.FREQUENCY),
+        ("每年的带薪年休假可以分几次休？", Kind.NUMBER),
+        ("每季度申报缴纳税款时可以延期几次？", Kind.NUMBER),
         # a date or a time of day
         ("年度汇算应当在每年什么时间办理？", Kind.DATE),
         ("个人信息保护法啥时候开始实施的？", Kind.DATE),
@@ -550,6 +552,7 @@ def test_a_lump_sum_is_no_count() -> None:
     assert not has_span(
         Kind.NUMBER, "按照国家规定发给一次性退役金。", "zh", frozenset({"occasions"})
     )
+    assert has_span(Kind.NUMBER, "与幼女发生一次性行为的", "zh", frozenset({"occasions"}))
 
 
 def test_a_share_answers_a_number_in_any_unit_but_never_a_time_limit() -> None:
@@ -1344,9 +1347,11 @@ def test_a_list_of_things_is_items_a_series_or_what_including_introduces(
         ("三年期", False),
         ("几次", True),
         ("几成", True),
-        ("多少钱", True),
         ("几个", True),
+        ("几级", True),
+        ("几千元", True),
         ("几乎", False),
+        ("几何", False),
     ],
 )
 def test_a_number_with_or_without_its_measure_is_a_quantity(word: str, quantity: bool) -> None:
