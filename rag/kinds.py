@@ -1408,6 +1408,23 @@ _EN_RULES = re.compile(
     r"\d|;|\b(?:not (?:less|more) than|consultation|agreement|negotiation|contract)\b", re.I
 )
 _EN_MODALS = re.compile(r"\b(?:shall|must|may|is to|are to|will)\b", re.I)
+# Criminal liability left to the Criminal Law, with nothing of this law's own: the closing
+# article of most statutes (违反本法规定，构成犯罪的，依法追究刑事责任), which names no crime and
+# no sentence.
+_CRIMINAL_REFERRAL = {
+    "zh": re.compile(
+        r"(?:违反本(?:法|条例|规定|办法|细则)(?:的?(?:有关)?规定)?[，,]\s*)?构成犯罪的[，,]\s*"
+        r"依法追究刑事责任"
+    ),
+    "en": re.compile(
+        r"(?:(?:where|if) (?:a|any) violation of (?:the provisions of )?this "
+        r"(?:law|regulations?|provisions|measures)|(?:where|if) (?:such )?(?:a|an|the) "
+        r"(?:violation|act)) constitutes a crime,\s*(?:the )?criminal (?:liability|responsibility) "
+        r"shall be (?:investigated|pursued|affixed|prosecuted)(?: for)?(?: in accordance with "
+        r"(?:the )?law)?",
+        re.I,
+    ),
+}
 
 
 @lru_cache(maxsize=65536)
@@ -1415,6 +1432,8 @@ def delegates(text: str, lang: Lang) -> bool:
     """Whether a sentence only leaves what it is about to another instrument or body, and so
     states no detail of it (remembered: units recur across questions)."""
     stripped = normalize(text).strip().rstrip("。；;.").rstrip()
+    if _CRIMINAL_REFERRAL[lang].fullmatch(stripped):
+        return True
     if lang == "zh":
         stripped = _ZH_FILED.sub("", stripped)
         *before, last = _CLAUSE_END.split(stripped)

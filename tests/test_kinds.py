@@ -1214,6 +1214,17 @@ def test_what_is_and_is_not_a_commencement_clause(lang: str, text: str, states: 
         # a body named as the one that acts; an exception
         ("本章规定的行政处罚，由国务院规定的有关行政监督部门决定。", "zh", False),
         ("法律另有规定的，依照其规定。", "zh", False),
+        # criminal liability left to the Criminal Law, unless the crime is this law's own
+        ("违反本法规定，构成犯罪的，依法追究刑事责任。", "zh", True),
+        ("构成犯罪的，依法追究刑事责任。", "zh", True),
+        (
+            "Where a violation of this Law constitutes a crime, criminal liability shall be "
+            "investigated in accordance with the law.",
+            "en",
+            True,
+        ),
+        ("容留他人吸食毒品，构成犯罪的，依法追究刑事责任。", "zh", False),
+        ("构成犯罪的，依法追究刑事责任；尚不构成犯罪的，处十日以下拘留。", "zh", False),
     ],
 )
 def test_a_rule_leaving_its_matter_to_another_instrument_or_body_is_told(
