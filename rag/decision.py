@@ -593,7 +593,7 @@ def anchor_weights(
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
     less those that name the detail asked rather than its topic (期限, "minimum") and the verbs
     that say a thing is had or needed ("have", "required": `_LIGHT`) and numbers (三年, 一次,
-    19: a fact the question gives, `is_quantity`), each weighted
+    19: a fact the question gives; 几次, 几成: the detail it asks; `is_quantity`), each weighted
     by its rarity as far as the index has text in its language (`_language_share`), an English
     word the bridge translated by its translations' rarity, as far as the index has no English
     (`_bridged_share`). On Chinese-only statutes an English word the dictionary does not
