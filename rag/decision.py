@@ -172,6 +172,9 @@ class Evidence:
     holds: frozenset[str] = frozenset()
     # the texts outside its rule where what is asked of it may be stated (`_asked_context`)
     context: tuple[str, ...] = ()
+    # its coverage with the question's words its document's title holds counted as its own
+    # (`topic_evidence` chooses by it; the features read `coverage`)
+    standing: float = 0.0
 
     def states(self, asked: Asked) -> bool:
         """Whether its rule, or its context, gives what is asked."""
@@ -490,41 +493,46 @@ def evidence(
     found = []
     for source in sources[:TOP_UNITS]:
         heading = f"{source.unit.heading_zh} {source.unit.heading_en}"
+        meta = source.document.meta
+        titled = _held_credits(f"{meta.title_zh} {meta.title_en}", weights, translated)
         in_unit = matching_form(_unit_text(source))
         present = {
             word: w
             for word, w in weights.items()
             if _credit(word, in_unit, translated.get(word, ())) > 0
         }
-        read: list[tuple[SentenceRule, float, dict[str, float]]] = []
+        read: list[tuple[SentenceRule, float, dict[str, float], float]] = []
         for r in sentences(source):
             introduced = r.context.introduction
             credits = _credits(
                 present, matching_form(f"{heading} {introduced} {r.sentence.text}"), translated
             )
             share = _share(present, credits, total)
+            standing = _share(weights, _either(credits, titled), total)
             if r.rule != r.sentence.text:
                 credits = _credits(
                     present, matching_form(f"{heading} {introduced} {r.rule}"), translated
                 )
-            read.append((r, share, credits))
+            read.append((r, share, credits, standing))
         # the question's words each introduction holds (`_asked_context`): once per list
         held_by_introduction = {
             r.context.introduction: _held(r.context.introduction, present, translated)
-            for r, _, _ in read
+            for r, _, _, _ in read
             if r.context.introduction
         }
-        with_items: dict[tuple[Lang, str], float] = {}
-        for r, share, _ in read:
+        with_items: dict[tuple[Lang, str], tuple[float, float]] = {}
+        for r, share, _, standing in read:
             if r.lead:
-                with_items[r.side, r.lead] = max(with_items.get((r.side, r.lead), 0.0), share)
-        for r, share, credits in read:
+                had = with_items.get((r.side, r.lead), (0.0, 0.0))
+                with_items[r.side, r.lead] = (max(had[0], share), max(had[1], standing))
+        for r, share, credits, standing in read:
             key = (source.hit.doc_id, source.unit.label, r.side, r.sentence.n)
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
                 similarity = float(stored[key] @ vector)
             holds = frozenset(word for word, c in credits.items() if c > 0)
-            share = max(share, with_items.get((r.side, r.sentence.text), 0.0))
+            item = with_items.get((r.side, r.sentence.text), (0.0, 0.0))
+            share, standing = max(share, item[0]), max(standing, item[1])
             found.append(
                 Evidence(
                     source,
@@ -540,6 +548,7 @@ def evidence(
                         held_by_introduction.get(r.context.introduction, ()),
                         translated,
                     ),
+                    standing,
                 )
             )
     return found
@@ -564,23 +573,43 @@ def _asked_context(
     return texts
 
 
+def _held_credits(
+    text: str, words: Mapping[str, float], translated: Translations
+) -> dict[str, float]:
+    """The credits (`_credit`) of the question's words a text holds, if in part."""
+    credits = _credits(words, matching_form(text), translated)
+    return {word: credit for word, credit in credits.items() if credit > 0}
+
+
+def _either(credits: Mapping[str, float], others: Mapping[str, float]) -> dict[str, float]:
+    """Each word's better credit of the two."""
+    return {w: max(credits.get(w, 0.0), others.get(w, 0.0)) for w in {*credits, *others}}
+
+
 def _held(text: str, present: Mapping[str, float], translated: Translations) -> tuple[str, ...]:
     """The question's words a text holds, if in part."""
-    credits = _credits(present, matching_form(text), translated)
-    return tuple(word for word, credit in credits.items() if credit > 0)
+    return tuple(_held_credits(text, present, translated))
 
 
 def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[Evidence, ...]:
     """The sentences that carry the topic, best first: those covering at least `share` of what
     the best covers, then the `nearest` closest to the question by meaning (a paraphrase that
     shares few words with its answer). When no word matches at all (a question in the other
-    language), the first source's sentences, where the dense evidence points."""
-    best = max((e.coverage for e in found), default=0.0)
-    if best <= 0:
+    language), the first source's sentences, where the dense evidence points.
+
+    What a sentence covers counts the words its document's title holds as its own (`standing`):
+    they name the document, and every sentence of it is about them. In "How long must an
+    employer keep its written wage payment ledger for migrant workers?", asked of 保障农民工工资
+    支付条例, the sentence that restates 农民工 (用人单位向农民工支付工资时……) no longer outweighs
+    the one keeping the ledger (……编制书面工资支付台账，并至少保存3年). A sentence holding none of
+    the question's words is not carried for its title alone."""
+    if max((e.coverage for e in found), default=0.0) <= 0:
         first = found[0].source.n if found else None
         return tuple(e for e in found if e.source.n == first)
+    best = max(e.standing for e in found)
     chosen = sorted(
-        (e for e in found if e.coverage >= share * best), key=lambda e: (-e.coverage, e.source.n)
+        (e for e in found if e.coverage > 0 and e.standing >= share * best),
+        key=lambda e: (-e.standing, e.source.n),
     )
     taken = {id(e) for e in chosen}
     closest = sorted((e for e in found if e.similarity), key=lambda e: -e.similarity)[:nearest]
@@ -766,7 +795,11 @@ def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> t
         Part(
             asked_part,
             [
-                replace(with_context, coverage=own.coverage + _CONTEXT_TIE * with_context.coverage)
+                replace(
+                    with_context,
+                    coverage=own.coverage + _CONTEXT_TIE * with_context.coverage,
+                    standing=own.standing + _CONTEXT_TIE * with_context.standing,
+                )
                 for own, with_context in zip(evidence_for(part), evidence_for(about), strict=True)
             ],
             _anchors(about, part, index, translated),

@@ -38,7 +38,7 @@ from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.sentences import unit_sentences
 from rag.settings import CalibrationSettings, RetrievalSettings
-from rag.types import Document, Hit, Source, Unit
+from rag.types import Document, DocumentMeta, Hit, Source, Unit
 
 
 def test_content_words_leave_out_the_question_frame() -> None:
@@ -173,7 +173,7 @@ def test_an_item_of_a_list_is_read_with_the_sentence_that_introduces_it() -> Non
         "（二）专门从事环境保护公益活动连续五年以上且无违法记录。\n"
         "符合前款规定的社会组织向人民法院提起诉讼，人民法院应当依法受理。"
     )
-    source = Source(1, Hit("env", "58", 1.0), cast(Document, None), Unit("58", text_zh=article))
+    source = Source(1, Hit("env", "58", 1.0), _document("env"), Unit("58", text_zh=article))
     found = evidence({"诉讼": 2.0, "公益": 1.0}, (source,))
     assert [(e.text[:4], e.coverage, sorted(e.holds)) for e in found] == [
         ("对污染环", 1.0, ["诉讼"]),  # as well as its best item
@@ -181,6 +181,36 @@ def test_an_item_of_a_list_is_read_with_the_sentence_that_introduces_it() -> Non
         ("（二）专", 1.0, ["公益", "诉讼"]),
         ("符合前款", 2 / 3, ["诉讼"]),
     ]
+
+
+def _document(doc_id: str, title_zh: str = "") -> Document:
+    return Document(doc_id, DocumentMeta(title_zh=title_zh), (), f"{doc_id}.md", "")
+
+
+def test_the_words_of_a_documents_title_count_for_each_of_its_sentences() -> None:
+    article = (
+        "用人单位应当按照工资支付周期编制书面工资支付台账，并至少保存3年。"
+        "用人单位向农民工支付工资时，应当提供农民工本人的工资清单。"
+    )
+    ledger, payslip = (s.text for s in unit_sentences(article, "zh"))
+
+    def carried(text: str, weights: dict[str, float], title: str) -> list[tuple[str, float, float]]:
+        unit = Unit("15", text_zh=text)
+        source = Source(1, Hit("wages", "15", 1.0), _document("wages", title), unit)
+        found = evidence(weights, (source,))
+        return [
+            (e.text, round(e.coverage, 2), round(e.standing, 2))
+            for e in topic_evidence(found, 1.0, 0)
+        ]
+
+    weights = {"台账": 3.0, "保存": 3.0, "农民工": 7.0}
+    assert carried(article, weights, "") == [(payslip, 0.54, 0.54)]
+    # 农民工 names the regulation: the sentence restating it no longer outweighs the ledger's
+    assert carried(article, weights, "保障农民工工资支付条例") == [(ledger, 0.46, 1.0)]
+    # the title alone carries no sentence holding none of the question's words
+    arrears = "用人单位拖欠农民工工资的，应当依法予以清偿。本条例自2020年5月1日起施行。"
+    repaid = next(s.text for s in unit_sentences(arrears, "zh"))
+    assert carried(arrears, {"工资": 4.0}, "拖欠工资条例") == [(repaid, 1.0, 1.0)]
 
 
 def _evidence(text: str, holds: set[str]) -> Evidence:
@@ -263,7 +293,7 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
 
     def stated(question: str, article: str = directors, whole: bool = True) -> tuple[str, ...]:
         unit = Unit("70", text_zh=article)
-        source = Source(1, Hit("company", "70", 1.0), cast(Document, None), unit)
+        source = Source(1, Hit("company", "70", 1.0), _document("company"), unit)
         retrieval = Retrieval(question=question, language="zh", sources=(source,))
         found = evidence(word_weights(question, statistics), (source,))
         anchors = question_anchors(question, retrieval, statistics)
