@@ -690,15 +690,17 @@ _EN_ASKED_UNIT = (
 
 _LEVEL_ASKED = re.compile(r"哪一?级|\bwhich levels?\b", re.I)
 # Where to apply, complain, appeal or register is answered by the body it is done at as much as by
-# a place: 去哪里申请鉴定 by 向……卫生行政部门申请鉴定. Not where to sue: any suit is brought in a
-# court, and the question asks which court's place.
+# a place: 去哪里申请鉴定 by 向……卫生行政部门申请鉴定, 向哪个地方的登记机关申请 by 向迁入地登记机关
+# 申请, "where can the union turn to" by 向当地人民法院申请支付令. Not where to sue: any suit is
+# brought in a court, and the question asks which court's place.
 _WHERE_TO_ACT = re.compile(
-    r"(?:哪里|哪儿|何处)(?:可以|能|才能|应当|应该|要)?去?(?:申请|投诉|举报|申诉|登记|办理|报案|反映|"
-    r"备案|复议|上诉|提出|提交|递交|求助|维权|信访)"
+    r"(?:哪里|哪儿|何处|(?:向|到|去)(?:哪个|什么)地方(?:的[^，。？?]{0,12})?)(?:可以|能|才能|应当|应该|要)?"
+    r"去?(?:申请|投诉|举报|申诉|登记|办理|报案|反映|备案|复议|上诉|提出|提交|递交|求助|维权|信访)"
     # not where a law applies, nor where to file a suit
     r"|\bwhere\b[^?.]{0,40}?\b(?:apply (?:for|to)|applied for|(?:I|we|you|they) apply|"
     r"file[ds]?(?!\s+(?:a\s+|an\s+)?(?:law)?suit)|complain(?:ed|s)?|lodge[ds]?|report(?:ed|s)?|"
-    r"register(?:ed|s)?|appeal(?:ed|s)?|submit(?:ted|s)?|petition(?:ed|s)?)\b",
+    r"register(?:ed|s)?|appeal(?:ed|s)?|submit(?:ted|s)?|petition(?:ed|s)?|"
+    r"(?<!the )turn(?:s|ed)? to|seek(?:s)? (?:help|redress|relief|a remedy))\b",
     re.I,
 )
 # The level of a court or government, with the body it is a level of: 中级以上的人民法院,
@@ -1005,7 +1007,7 @@ _EN_PLACE_STOP = set(
 _EN_PLACE = re.compile(
     r"\b(?:in|at|to|from|within|outside|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
 )
-# A place named by what happens there: "the place where the contract is performed", 住所地,
+# A place named by what happens there: "the place where the contract is performed", 住所地, 迁入地,
 # the court's own (法院地, "the law of the forum"), a country named by nationality (国籍国).
 _EN_PLACE_WHERE = re.compile(
     # not "in place of the old rules", "take the place of a judgment"
@@ -1015,7 +1017,7 @@ _EN_PLACE_WHERE = re.compile(
     re.I,
 )
 _ZH_PLACE_WHERE = re.compile(
-    r"(?:住所|居所|履行|所在|发生|经营|营业|工作|居住|户籍|登记|注册|签订|缔结|设立|侵权行为|行为|"
+    r"(?:住所|居所|履行|所在|发生|经营|营业|工作|居住|户籍|登记|注册|签订|缔结|设立|侵权行为|行为|迁入|迁出|"
     r"结果|出生|死亡|财产|标的物|法院|仲裁|(?<!有)目的|原产|出发)地(?![震质区方面位])|国籍国"
 )
 # A list of things: numbered items or the sentence introducing them (`rag.sentences.lists`), or

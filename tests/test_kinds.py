@@ -300,6 +300,7 @@ def test_question_kind(question: str, kind: Kind) -> None:
         (Kind.PLACE, "zh", "由被告住所地人民法院管辖。", "发生地震的，由人民法院管辖。"),
         (Kind.PLACE, "zh", "诉讼离婚，适用法院地法律。", "诉讼离婚，适用法律的规定。"),
         (Kind.PLACE, "zh", "适用当事人共同经常居所地法律。", "适用当事人协议选择的法律。"),
+        (Kind.PLACE, "zh", "向迁入地登记机关申请变更登记。", "向登记机关申请变更登记。"),
         (
             Kind.PLACE,
             "en",
@@ -453,9 +454,16 @@ def test_only_where_to_apply_complain_or_register_is_answered_by_a_body() -> Non
     for question in (
         "在哪里可以申请劳动仲裁？",
         "哪里可以投诉？",
+        "应该向哪个地方的登记机关申请变更住所？",
+        "到什么地方去投诉？",
         "Where must the application be filed?",
+        "Where can the union turn to force payment?",
+        "Where can a worker seek redress?",
     ):
         assert Asked.of(question).units == frozenset({"body"}), question
+    # the noun: no one acts there
+    assert Asked.of("Where is the turn to the left allowed?").units == frozenset()
+    assert Asked.of("户口应当迁到什么地方？").units == frozenset()
 
 
 def test_a_level_is_of_a_court_or_government_not_any_word_for_a_rank() -> None:
