@@ -172,8 +172,9 @@ class Evidence:
     holds: frozenset[str] = frozenset()
     # the texts outside its rule where what is asked of it may be stated (`_asked_context`)
     context: tuple[str, ...] = ()
-    # its coverage with the question's words its document's title holds counted as its own
-    # (`topic_evidence` chooses by it; the features read `coverage`)
+    # its coverage with the question's words its document's title holds counted as its own,
+    # when it holds one the title does not (`topic_evidence` chooses among a document's
+    # sentences by it; the features read `coverage`)
     standing: float = 0.0
 
     def states(self, asked: Asked) -> bool:
@@ -485,9 +486,9 @@ def evidence(
     list and the sentence that introduces it (`lead_in`) are read together: the item with the
     words of the whole introducing sentence (`Context.introduction`: 有下列情形之一的，……责令限期
     改正；逾期不改正的，处……罚款：, not only its last clause), the lead-in as well as its best
-    item covers (经营者……七日内退货……，但下列商品除外：/（三）在线下载……). Only the words found
-    somewhere in a unit are looked for in its sentences: long units (the Basic Law's annexes)
-    have hundreds."""
+    item covers (经营者……七日内退货……，但下列商品除外：/（三）在线下载……), and stands as well as
+    it (`Evidence.standing`, with its document's title). Only the words found somewhere in a unit
+    are looked for in its sentences: long units (the Basic Law's annexes) have hundreds."""
     total = sum(abs(w) for w in weights.values())
     translated = translated or {}
     found = []
@@ -508,7 +509,9 @@ def evidence(
                 present, matching_form(f"{heading} {introduced} {r.sentence.text}"), translated
             )
             share = _share(present, credits, total)
-            standing = _share(weights, _either(credits, titled), total)
+            standing = share
+            if any(credit > 0 and word not in titled for word, credit in credits.items()):
+                standing = _share(weights, _either(credits, titled), total)
             if r.rule != r.sentence.text:
                 credits = _credits(
                     present, matching_form(f"{heading} {introduced} {r.rule}"), translated
@@ -597,18 +600,25 @@ def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[E
     shares few words with its answer). When no word matches at all (a question in the other
     language), the first source's sentences, where the dense evidence points.
 
-    What a sentence covers counts the words its document's title holds as its own (`standing`):
-    they name the document, and every sentence of it is about them. In "How long must an
-    employer keep its written wage payment ledger for migrant workers?", asked of 保障农民工工资
-    支付条例, the sentence that restates 农民工 (用人单位向农民工支付工资时……) no longer outweighs
-    the one keeping the ledger (……编制书面工资支付台账，并至少保存3年). A sentence holding none of
-    the question's words is not carried for its title alone."""
-    if max((e.coverage for e in found), default=0.0) <= 0:
+    The documents are those of the sentences covering the most; within each, what a sentence
+    covers counts the words the document's title holds as its own (`standing`): they name the
+    document, and every sentence of it is about them. In "How long must an employer keep its
+    written wage payment ledger for migrant workers?", asked of 保障农民工工资支付条例, the
+    sentence that restates 农民工 (用人单位向农民工支付工资时……) no longer outweighs the one
+    keeping the ledger (……编制书面工资支付台账，并至少保存3年). A sentence holding no question
+    word but the title's (if in part: 劳动 of 劳动合同) is not carried for the title; nor is one
+    of another document: a title names its own document, and no other's sentences."""
+    best = max((e.coverage for e in found), default=0.0)
+    if best <= 0:
         first = found[0].source.n if found else None
         return tuple(e for e in found if e.source.n == first)
-    best = max(e.standing for e in found)
+    documents = {e.source.hit.doc_id for e in found if e.coverage >= share * best}
+    within = [e for e in found if e.coverage > 0 and e.source.hit.doc_id in documents]
+    standing: dict[str, float] = {}
+    for e in within:
+        standing[e.source.hit.doc_id] = max(standing.get(e.source.hit.doc_id, 0.0), e.standing)
     chosen = sorted(
-        (e for e in found if e.coverage > 0 and e.standing >= share * best),
+        (e for e in within if e.standing >= share * standing[e.source.hit.doc_id]),
         key=lambda e: (-e.standing, e.source.n),
     )
     taken = {id(e) for e in chosen}

@@ -690,17 +690,21 @@ _EN_ASKED_UNIT = (
 
 _LEVEL_ASKED = re.compile(r"哪一?级|\bwhich levels?\b", re.I)
 # Where to apply, complain, appeal or register is answered by the body it is done at as much as by
-# a place: 去哪里申请鉴定 by 向……卫生行政部门申请鉴定, 向哪个地方的登记机关申请 by 向迁入地登记机关
-# 申请, "where can the union turn to" by 向当地人民法院申请支付令. Not where to sue: any suit is
-# brought in a court, and the question asks which court's place.
+# a place: 去哪里申请鉴定 by 向……卫生行政部门申请鉴定, 到什么地方投诉 and "where can the union turn
+# to" by 向当地人民法院申请支付令. Not where to sue: any suit is brought in a court, and the
+# question asks which court's place; nor 向哪个地方的登记机关申请, which names the body and asks
+# its place (向迁入地登记机关申请, not 向登记机关申请).
 _WHERE_TO_ACT = re.compile(
-    r"(?:哪里|哪儿|何处|(?:向|到|去)(?:哪个|什么)地方(?:的[^，。？?]{0,12})?)(?:可以|能|才能|应当|应该|要)?"
-    r"去?(?:申请|投诉|举报|申诉|登记|办理|报案|反映|备案|复议|上诉|提出|提交|递交|求助|维权|信访)"
+    r"(?:哪里|哪儿|何处|(?:向|到|去|在)(?:哪个|什么)地方)(?:可以|能|才能|应当|应该|要)?去?"
+    r"(?:申请|投诉|举报|申诉|登记|申报|办理|报案|反映|备案|复议|上诉|提出|提交|递交|求助|维权|信访)"
     # not where a law applies, nor where to file a suit
     r"|\bwhere\b[^?.]{0,40}?\b(?:apply (?:for|to)|applied for|(?:I|we|you|they) apply|"
     r"file[ds]?(?!\s+(?:a\s+|an\s+)?(?:law)?suit)|complain(?:ed|s)?|lodge[ds]?|report(?:ed|s)?|"
     r"register(?:ed|s)?|appeal(?:ed|s)?|submit(?:ted|s)?|petition(?:ed|s)?|"
-    r"(?<!the )turn(?:s|ed)? to|seek(?:s)? (?:help|redress|relief|a remedy))\b",
+    # someone turning to a body, not a vehicle's turn to the left
+    r"(?:can|could|should|may|might|must|do|does|did|to)\s+(?:\w+\s+){0,3}?turn(?:ed)? to|"
+    r"(?:seek|seeks|seeking|sought) (?:help|redress|relief|a remedy|remedies|compensation|"
+    r"assistance|legal aid))\b",
     re.I,
 )
 # The level of a court or government, with the body it is a level of: 中级以上的人民法院,

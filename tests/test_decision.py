@@ -211,6 +211,52 @@ def test_the_words_of_a_documents_title_count_for_each_of_its_sentences() -> Non
     arrears = "用人单位拖欠农民工工资的，应当依法予以清偿。本条例自2020年5月1日起施行。"
     repaid = next(s.text for s in unit_sentences(arrears, "zh"))
     assert carried(arrears, {"工资": 4.0}, "拖欠工资条例") == [(repaid, 1.0, 1.0)]
+    # nor one holding only a piece of a word of the title (劳动 of 劳动合同)
+    copies = "用人单位不得扣押劳动者的居民身份证。劳动合同文本由用人单位和劳动者各执一份。"
+    contract = list(unit_sentences(copies, "zh"))[1].text
+    weights = {"劳动合同": 4.0, "一式": 1.0}
+    assert carried(copies, weights, "中华人民共和国劳动合同法") == [(contract, 0.8, 0.8)]
+
+
+def test_a_title_chooses_among_its_own_documents_sentences_only() -> None:
+    def source(n: int, doc: str, title: str, text: str) -> Source:
+        return Source(n, Hit(doc, str(n), 1.0), _document(doc, title), Unit(str(n), text_zh=text))
+
+    weights = {"农民工": 2.0, "拖欠": 1.0, "工资": 1.0, "罚款": 2.0}
+    fined = "拖欠工资的，由劳动保障行政部门责令支付，并处罚款。"
+    found = evidence(
+        weights,
+        (
+            source(1, "wages", "保障农民工工资支付条例", "用人单位拖欠工资的，应当依法清偿。"),
+            source(2, "inspection", "劳动保障监察条例", fined),
+        ),
+    )
+    # the regulation's title names it, not the inspection rules' sentence on the fine
+    assert [(e.text, e.coverage, e.standing) for e in found] == [
+        ("用人单位拖欠工资的，应当依法清偿。", 2 / 6, 4 / 6),
+        (fined, 4 / 6, 4 / 6),
+    ]
+    assert [e.text for e in topic_evidence(found, 1.0, 0)] == [fined]
+
+
+def test_a_lead_in_stands_as_its_best_item() -> None:
+    article = (
+        "对污染环境的行为，符合下列条件的社会组织可以提起诉讼：\n"
+        "（一）依法在民政部门登记；\n"
+        "（二）专门从事环境保护公益活动连续五年以上。"
+    )
+    unit = Unit("58", text_zh=article)
+    title = "环境民事公益诉讼规定"
+    found = evidence(
+        {"诉讼": 1.0, "公益": 2.0, "民政": 1.0},
+        (Source(1, Hit("env", "58", 1.0), _document("env", title), unit),),
+    )
+    assert [(e.text[:4], e.coverage, e.standing) for e in found] == [
+        ("对污染环", 0.75, 1.0),  # as well as its best items
+        ("（一）依", 0.5, 1.0),  # 民政, a word of its own, and the title's 公益
+        ("（二）专", 0.75, 0.75),  # the title's words alone
+    ]
+    assert [e.text[:4] for e in topic_evidence(found, 1.0, 0)] == ["对污染环", "（一）依"]
 
 
 def _evidence(text: str, holds: set[str]) -> Evidence:

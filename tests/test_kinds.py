@@ -454,16 +454,24 @@ def test_only_where_to_apply_complain_or_register_is_answered_by_a_body() -> Non
     for question in (
         "在哪里可以申请劳动仲裁？",
         "哪里可以投诉？",
-        "应该向哪个地方的登记机关申请变更住所？",
         "到什么地方去投诉？",
+        "向什么地方申报纳税？",
         "Where must the application be filed?",
         "Where can the union turn to force payment?",
-        "Where can a worker seek redress?",
+        "Where might a victim seek compensation?",
     ):
         assert Asked.of(question).units == frozenset({"body"}), question
-    # the noun: no one acts there
-    assert Asked.of("Where is the turn to the left allowed?").units == frozenset()
-    assert Asked.of("户口应当迁到什么地方？").units == frozenset()
+    for question in (
+        "户口应当迁到什么地方？",
+        "Where may a vehicle make a turn to the left?",  # a turn, not someone turning to a body
+        "Where is a U-turn to change direction allowed?",
+    ):
+        assert Asked.of(question).units == frozenset(), question
+    # a question naming the body asks its place: the body alone is no answer
+    place = Asked.of("应该向哪个地方的登记机关申请变更住所？")
+    assert place.units == frozenset()
+    assert not place.given_by("公司变更住所的，应当向登记机关申请变更登记。", "zh")
+    assert place.given_by("应当向迁入地登记机关申请变更登记。", "zh")
 
 
 def test_a_level_is_of_a_court_or_government_not_any_word_for_a_rank() -> None:
