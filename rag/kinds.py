@@ -278,8 +278,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bwhat(?:'s|’s| is| are| was)? (?:the )?(?:(?!(?:considered|counts?|happens?|means?|"
             r"as|for|of|to) )[a-z-]+ ){0,2}"
             r"(?:deduction|allowance|subsidy|price|cost|majority)s?\b"
-            r"(?=\s*(?:[?,.;:]|$|(?:of|for|in|on|to|that|under|per|payable|required|i|we|you|"
-            r"must|can|does|do|is|are|when|if|or|and)\b))"
+            r"(?=\s*(?:[?,.;:]|$|(?:of|for|in|on|to|that|under|per|payable|paid|granted|given|"
+            r"awarded|required|i|we|you|must|can|does|do|is|are|when|if|or|and)\b))"
             r"|\b(minimum|maximum) (age|amount|number|fine|penalty|sentence)\b"
             # "Is there a fixed percentage …?" asks for one as "what percentage" does; "Is there
             # a fee?" may be answered "free of charge"
@@ -732,6 +732,19 @@ _LEVEL = {
 # A fine is an amount, or a multiple or share of another: 处瞒报工资数额1倍以上3倍以下的罚款,
 # 处上一年年收入百分之四十的罚款.
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|\bfine[sd]?\b")
+# A fee or charge asked (备案费用, 工本费, 收费, "filing fee", "what does it cost"), not a fine:
+# the amount of a fine (处1万元以上5万元以下的罚款) is no fee, so the clauses imposing one are set
+# aside.
+_FEE = "fee"
+_FEE_ASKED = re.compile(
+    r"费用|收费|(?<!消)费(?!者|率)|\b(?:fees?|charges?|costs?|prices?)\b(?! (?:him|her|them|with))"
+)
+# the clause of a fine, as normalised (，→ ,), with the commas and points of its numbers (10,000)
+_CLAUSE_PART = r"(?:[^,.;:，。；：]|(?<=\d)[,.](?=\d))*"
+_FINE_STATED = {
+    "zh": re.compile(rf"{_CLAUSE_PART}(?:罚款|罚金){_CLAUSE_PART}"),
+    "en": re.compile(rf"{_CLAUSE_PART}\b(?:fine[sd]?|penalty|penalties)\b{_CLAUSE_PART}", re.I),
+}
 
 
 # A number or time limit asked as a bound ("最少要有几个成员", "what is the maximum term"): a bound
@@ -820,7 +833,8 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
     one asking where to apply, complain or register, "body" (the body answers it as a place does);
     for one asking which things, specifically, of a kind no name gives, "items" (a list of them
     answers it, `_ENUMERATION_ASKED`); for a number or duration asked as one bound, "minimum" or
-    "maximum" as well."""
+    "maximum" as well; for an amount asked as a fee, not a fine, "fee" (a fine's amount is no
+    answer)."""
     if kind == Kind.PERSON:
         return frozenset({"level"}) if _LEVEL_ASKED.search(asking_part(question)) else frozenset()
     if kind == Kind.PLACE:
@@ -837,6 +851,8 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
         found = ((found & _DURATION_UNITS) or set(_DURATION_UNITS)) | (found & {"percent"})
     elif "money" in found and _FINE_ASKED.search(text):
         found |= {"times", "percent"}
+    elif "money" in found and _FEE_ASKED.search(text):
+        found.add(_FEE)
     return frozenset(found) | _bound_asked(text)
 
 
@@ -1223,7 +1239,9 @@ def _has_span(
     for bound in units & _BOUNDS:
         other = _MAXIMUM if bound == _MINIMUM else _MINIMUM
         plain = _BOUND_STATED[lang, other].sub(" ", plain)
-    units -= _BOUNDS
+    if _FEE in units:
+        plain = _FINE_STATED[lang].sub(" ", plain)
+    units -= _BOUNDS | {_FEE}
     if kind == Kind.PERSON and "level" in units:
         return bool(_LEVEL[lang].search(plain))
     if kind == Kind.LIST and _ITEMS in units:
@@ -1331,7 +1349,11 @@ _COMMENCEMENT_ASKED = re.compile(
     rf"|\b(?:{_EN_INSTRUMENT}|act|code|rules|measures|provisions)\b[^?]{{0,80}}?"
     r"\b(?:take|takes|took|taken|come|comes|came|go|goes|went|"
     r"enter|enters|entered|put)\s+(?:into\s+)?(?:effect|force)\b"
-    rf"|\b(?:effective|commencement) date of {_LAW}",
+    rf"|\b(?:effective|commencement) date of {_LAW}"
+    # "From what date has the Employment Promotion Law been in force?" (not whether it still is)
+    r"|\b(?:since when|(?:what|which) (?:date|day)|when)\b[^?]{0,60}?"
+    rf"\b(?:{_EN_INSTRUMENT}|act|code|rules|measures|provisions)\b[^?]{{0,40}}?"
+    r"\b(?:been|is|was|are|were)\s+in\s+(?:force|effect)\b",
     re.I,
 )
 _ZH_COMMENCES = re.compile(

@@ -205,6 +205,8 @@ from rag.types import Lang
         ("What majority of creditors must approve the plan?", Kind.NUMBER),
         ("What counts as a majority shareholder?", Kind.OPEN),
         ("What are the conditions for claiming a deduction?", Kind.OPEN),
+        ("What is the daily allowance paid to a witness who testifies?", Kind.NUMBER),
+        ("What are the conditions for the subsidy paid?", Kind.OPEN),
         ("Does the minimum wage apply to interns?", Kind.OPEN),
         ("How big can the flat be for the lower deed tax rate?", Kind.NUMBER),
         # a purpose inside a rule, or a purpose word in a rule, is not the document's purpose
@@ -1131,7 +1133,12 @@ def test_the_kind_report_reads_sentences_for_the_details_they_state(tmp_path: Pa
         ("When did the Foreign Investment Law come into force?", True),
         ("What is the effective date of the Stamp Duty Law?", True),
         ("When did these opinions take effect?", True),
+        ("From what date has the Employment Promotion Law been in force?", True),
+        ("Since when have these rules been in effect?", True),
+        # whether it still is, not since when
+        ("Is the Employment Promotion Law still in force?", False),
         # of a contract or a decision, not of the document
+        ("When is a sales contract in effect?", False),
         ("When does a contract for the sale of goods take effect?", False),
         ("合同什么时候生效？", False),
         ("行政处罚决定什么时候生效？", False),
@@ -1255,8 +1262,8 @@ def test_a_rule_leaving_its_matter_to_another_instrument_or_body_is_told(
         ("How many penalty points go on my licence for a minor crash?", {"point"}),
         ("How many working days does the bureau have to decide?", {"day"}),
         ("What minimum coverage per tourist must the liability insurance provide?", {"minimum"}),
-        ("申请出境旅游业务经营许可证，要交多少行政审批费？", {"money"}),
-        ("起诉离婚要交多少诉讼费？", {"money"}),
+        ("申请出境旅游业务经营许可证，要交多少行政审批费？", {"money", "fee"}),
+        ("起诉离婚要交多少诉讼费？", {"money", "fee"}),
     ],
 )
 def test_the_unit_asked_is_read_past_the_words_describing_it(
@@ -1383,3 +1390,39 @@ def test_a_list_of_things_is_items_a_series_or_what_including_introduces(
 )
 def test_a_number_with_or_without_its_measure_is_a_quantity(word: str, quantity: bool) -> None:
     assert is_quantity(word) is quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fee", "fine"),
+    [
+        (
+            "特许人办理特许经营备案，需要缴纳多少备案费用？",
+            "zh",
+            "办理备案，应当缴纳备案费用200元。",
+            "特许人未依照规定备案的，由商务主管部门责令限期备案，处1万元以上5万元以下的罚款。",
+        ),
+        (
+            "申请护照要交多少工本费？",
+            "zh",
+            "申请人应当缴纳工本费120元；逾期不缴纳的，处200元罚款。",
+            "伪造护照的，处2000元以上5000元以下罚款。",
+        ),
+        (
+            "What is the filing fee for franchise registration?",
+            "en",
+            "The filing fee is 200 yuan, and a fine of 1,000 yuan applies to late filers.",
+            "A franchisor that fails to file shall be fined not less than 10,000 yuan.",
+        ),
+    ],
+)
+def test_a_fee_asked_is_no_fine(question: str, lang: Lang, fee: str, fine: str) -> None:
+    asked = Asked.of(question)
+    assert (asked.kind, "money" in asked.units) == (Kind.NUMBER, True)
+    assert asked.given_by(fee, lang)
+    assert not asked.given_by(fine, lang)
+
+
+def test_a_fine_asked_is_answered_by_a_fine() -> None:
+    asked = Asked.of("不办理备案会被罚款多少？")
+    assert asked.given_by("处1万元以上5万元以下的罚款。", "zh")
+    assert Asked.of("要交多少钱？").given_by("处200元罚款。", "zh")  # fee or fine: either
