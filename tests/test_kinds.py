@@ -182,6 +182,10 @@ from rag.types import Lang
         ("签劳动合同要注意几点？", Kind.OPEN),
         ("这几家公司都拖欠工资，可以一起起诉吗？", Kind.OPEN),
         ("前几天被辞退了，可以要求赔偿吗？", Kind.OPEN),
+        # a few recent years or months told, not asked
+        ("总部隐瞒了近几年跟别的加盟商打官司的情况，我能不能解除合同？", Kind.OPEN),
+        ("过去几个月公司都没发工资，我能辞职吗？", Kind.OPEN),
+        ("我在公司干了好几年，能签无固定期限合同吗？", Kind.OPEN),
         ("If my employer has gone bankrupt who pays my wages?", Kind.PERSON),
         ("Could you tell me who is liable?", Kind.PERSON),
         ("Which is the competent court?", Kind.PERSON),
