@@ -176,7 +176,10 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bwithin (how|what)\b"
             r"(?! (distance|radius|range|area|scope|extent|sphere|limits|"
             r"many (met|kilomet|km|mile|feet|yard|square)))"
-            r"|\bdeadline\b|\bhow much notice\b"
+            # not a deadline missed or passed: "what happens if I miss the deadline" asks what
+            r"|(?<!miss the )(?<!missed the )(?<!misses the )(?<!missing the )(?<!past the )"
+            r"(?<!after the )\bdeadline\b(?! (?:has|had|is|was) (?:passed|missed|expired))"
+            r"|\bhow much notice\b"
             # "the longest a suspect can be held", not "the shortest procedure", "longest-serving"
             r"|\bthe (longest|shortest)(?: (?:time|period|term|duration))?(?= (?:a|an|the|that|one|"
             r"someone|somebody|you|i|we|they|he|she|it|can|may|must|for)\b)"

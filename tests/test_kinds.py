@@ -182,6 +182,11 @@ from rag.types import Lang
         ("签劳动合同要注意几点？", Kind.OPEN),
         ("这几家公司都拖欠工资，可以一起起诉吗？", Kind.OPEN),
         ("前几天被辞退了，可以要求赔偿吗？", Kind.OPEN),
+        # a deadline missed or passed asks what follows, not how long
+        ("What happens if I miss the deadline?", Kind.OPEN),
+        ("What if the deadline has passed?", Kind.OPEN),
+        ("How many penalty points do I get if I miss the deadline to register?", Kind.NUMBER),
+        ("Is there a deadline for the appeal?", Kind.DURATION),
         # a few recent years or months told, not asked
         ("总部隐瞒了近几年跟别的加盟商打官司的情况，我能不能解除合同？", Kind.OPEN),
         ("过去几个月公司都没发工资，我能辞职吗？", Kind.OPEN),
@@ -988,7 +993,7 @@ def test_a_limit_is_a_number_and_limits_on_something_are_rules(question: str, ki
         ("Where else can I complain, and is there a fee?", Kind.PLACE),
         ("Where in the city may an assembly be held, if at all?", Kind.PLACE),
         # a sentence that is only a condition keeps it
-        ("If the deadline has passed?", Kind.DURATION),
+        ("If the deadline is extended?", Kind.DURATION),
     ],
 )
 def test_a_condition_opening_the_question_is_not_what_it_asks(question: str, kind: Kind) -> None:
