@@ -124,6 +124,10 @@ _LIST_NOUNS = (
 _NAMED_NOUNS = "(国家|国际组织|地区|城市|省份|语言|语文|民族|公约|条约|协定)"
 _LIST_MODIFIER = "(国际|专门|外国|境外|境内|主要|具体|地方|政府|官方|法定)"
 
+# A few years or months told, not asked: 这几天, 那几年, 近几年 (not 附近几家), 好几年 (not 最好
+# 几天内), 头几个月, 过去几个月.
+_TOLD = r"(?<![这那头])(?<!(?<!附)近)(?<!(?<!最)好)(?<!过去)"
+
 # Question wording, most specific first: "how many days" asks for a duration, not a number.
 _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
@@ -163,7 +167,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"多久|多长时间|多长的?期限|(期|限|时效|时间|年限)[^，。；？?]{0,6}?多长|什么期限|期限(是|为)?多|"
             # not 这几天, 近几年, 好几年, 过去几个月, or 前几天 opening a clause ("a few days ago");
             # 提前几天 asks
-            r"(?<![这那近头好])(?<!过去)(?<!^前)(?<![，。？！；,?!;\s]前)"
+            rf"{_TOLD}(?<!^前)(?<![，。？！；,?!;\s]前)"
             r"(?:几(个)?(工作日|天|日|周(?!岁)|星期|年|小时)"
             r"|几个月)|"
             r"多少(个)?(天|日|周(?!岁)|月|年|小时|工作日)|(在|于)?什么时间之?内|多少时间"
@@ -176,10 +180,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bwithin (how|what)\b"
             r"(?! (distance|radius|range|area|scope|extent|sphere|limits|"
             r"many (met|kilomet|km|mile|feet|yard|square)))"
-            # not a deadline missed or passed: "what happens if I miss the deadline" asks what
-            r"|(?<!miss the )(?<!missed the )(?<!misses the )(?<!missing the )(?<!past the )"
-            r"(?<!after the )\bdeadline\b(?! (?:has|had|is|was) (?:passed|missed|expired))"
-            r"|\bhow much notice\b"
+            r"|\bdeadline\b|\bhow much notice\b"
             # "the longest a suspect can be held", not "the shortest procedure", "longest-serving"
             r"|\bthe (longest|shortest)(?: (?:time|period|term|duration))?(?= (?:a|an|the|that|one|"
             r"someone|somebody|you|i|we|they|he|she|it|can|may|must|for)\b)"
@@ -269,7 +270,7 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.NUMBER,
         re.compile(
-            r"多少|(?<![哪这那近头好])(?<!过去)"
+            rf"多少|(?<!哪){_TOLD}"
             r"几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家|亩|公顷|平方米|平米)"
             r"|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
             r"|几岁"
@@ -569,10 +570,20 @@ def _names_amount_asked(text: str) -> bool:
     )
 
 
+# A deadline missed or passed asks what follows, not how long: "What happens if I missed the filing
+# deadline?", "How many penalty points … if I miss the deadline to register?"
+_DEADLINE_PASSED = re.compile(
+    r"\b(?:miss(?:ed|es|ing)?|past|after)\s+(?:the|my|a|an|its|their|his|her|our|your)\s+"
+    r"(?:[a-z-]+\s+){0,2}?deadlines?\b"
+    r"|\bdeadlines?\s+(?:(?:has|had|is|was)\s+)?(?:passed|passes|missed|expired|expires|over)\b",
+    re.I,
+)
+
+
 def question_kind(question: str) -> Kind:
     """The kind of answer a question needs (by the main clauses of its asking sentences); OPEN
     when it asks for no specific detail."""
-    text = main_clauses(asking_part(question))
+    text = _DEADLINE_PASSED.sub(" ", main_clauses(asking_part(question)))
     for kind, pattern in _QUESTION_PATTERNS:
         if kind == Kind.PURPOSE:  # its patterns are costly on long text: its start only
             if _PURPOSE_CUE.search(text) and pattern.search(text[:_PURPOSE_CHARS]):
@@ -626,8 +637,8 @@ _DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
 _ZH_ASKED_UNIT = (
     (re.compile(r"(几|多少)个?(天|日|工作日)"), "day"),
     (re.compile(r"(几|多少)个?(周(?!岁)|星期)"), "week"),
-    (re.compile(r"(几|多少)个月"), "month"),
-    (re.compile(r"(几|多少)年"), "year"),
+    (re.compile(rf"({_TOLD}几|多少)个月"), "month"),
+    (re.compile(rf"({_TOLD}几|多少)年"), "year"),
     (re.compile(r"(几|多少)个?小时"), "hour"),
     (re.compile(r"(几|多少)(个人|人|名|位)"), "person"),
     (
@@ -744,13 +755,17 @@ _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|\bfine[sd]?\b")
 # aside.
 _FEE = "fee"
 _FEE_ASKED = re.compile(
-    r"费用|收费|(?<!消)费(?!者|率)|\b(?:fees?|charges?|costs?|prices?)\b(?! (?:him|her|them|with))"
+    r"费用|收费|(?<![消浪免])费(?!者|率)"
+    r"|\b(?:fees?|charges?|costs?|prices?)\b(?! (?:him|her|them|with))"
 )
+# a penalty asked of a fee (没交社保费被罚了多少钱, "the penalty for charging unapproved fees") is a
+# fine
+_SANCTION_ASKED = re.compile(r"罚|处分|\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish", re.I)
 # the clause of a fine, as normalised (，→ ,), with the commas and points of its numbers (10,000)
 _CLAUSE_PART = r"(?:[^,.;:，。；：]|(?<=\d)[,.](?=\d))*"
 _FINE_STATED = {
     "zh": re.compile(rf"{_CLAUSE_PART}(?:罚款|罚金){_CLAUSE_PART}"),
-    "en": re.compile(rf"{_CLAUSE_PART}\b(?:fine[sd]?|penalty|penalties)\b{_CLAUSE_PART}", re.I),
+    "en": re.compile(rf"{_CLAUSE_PART}\b(?:fine[sd]?|fines)\b{_CLAUSE_PART}", re.I),
 }
 
 
@@ -858,7 +873,7 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
         found = ((found & _DURATION_UNITS) or set(_DURATION_UNITS)) | (found & {"percent"})
     elif "money" in found and _FINE_ASKED.search(text):
         found |= {"times", "percent"}
-    elif "money" in found and _FEE_ASKED.search(text):
+    elif "money" in found and _FEE_ASKED.search(text) and not _SANCTION_ASKED.search(text):
         found.add(_FEE)
     return frozenset(found) | _bound_asked(text)
 
@@ -1202,7 +1217,8 @@ def has_span(
     in one of `units` when the question names them, and not a bound the other way than the one
     asked ("minimum", "maximum"); a level when "level" is asked; a place, or with "body" the body
     applied to; a place or list of names other than those `given` by the question; with "items",
-    a list of things (numbered items, a series: `_series`). Remembered:
+    a list of things (numbered items, a series: `_series`); with "fee", an amount outside the
+    clauses imposing a fine. Remembered:
     retrieval tests whole units, the decision their sentences, question after question; a long
     passage (an annex of 100,000 characters, whose tagging takes a third of a second) by a
     digest of its text, so that the memory keeps no copy of it."""
@@ -1358,9 +1374,9 @@ _COMMENCEMENT_ASKED = re.compile(
     r"enter|enters|entered|put)\s+(?:into\s+)?(?:effect|force)\b"
     rf"|\b(?:effective|commencement) date of {_LAW}"
     # "From what date has the Employment Promotion Law been in force?" (not whether it still is)
-    r"|\b(?:since when|(?:what|which) (?:date|day)|when)\b[^?]{0,60}?"
-    rf"\b(?:{_EN_INSTRUMENT}|act|code|rules|measures|provisions)\b[^?]{{0,40}}?"
-    r"\b(?:been|is|was|are|were)\s+in\s+(?:force|effect)\b",
+    r"|\b(?:since when|(?:what|which) (?:date|day)|when (?:is|are|was|were|has|have|had))\b"
+    rf"[^?]{{0,60}}?\b(?:{_EN_INSTRUMENT}|act|code|rules|measures|provisions)\b[^?]{{0,40}}?"
+    r"\b(?:(?:been|is|was|are|were)\s+)?in\s+(?:force|effect)\b",
     re.I,
 )
 _ZH_COMMENCES = re.compile(

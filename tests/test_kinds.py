@@ -185,12 +185,16 @@ from rag.types import Lang
         # a deadline missed or passed asks what follows, not how long
         ("What happens if I miss the deadline?", Kind.OPEN),
         ("What if the deadline has passed?", Kind.OPEN),
+        ("What happens if I missed the filing deadline?", Kind.OPEN),
+        ("What happens if the deadline passes?", Kind.OPEN),
         ("How many penalty points do I get if I miss the deadline to register?", Kind.NUMBER),
         ("Is there a deadline for the appeal?", Kind.DURATION),
         # a few recent years or months told, not asked
         ("总部隐瞒了近几年跟别的加盟商打官司的情况，我能不能解除合同？", Kind.OPEN),
         ("过去几个月公司都没发工资，我能辞职吗？", Kind.OPEN),
         ("我在公司干了好几年，能签无固定期限合同吗？", Kind.OPEN),
+        ("劳动仲裁最好几天内申请？", Kind.DURATION),  # 最好, not 好几
+        ("附近几家医院可以做伤残鉴定？", Kind.NUMBER),  # 附近, not 近几
         ("If my employer has gone bankrupt who pays my wages?", Kind.PERSON),
         ("Could you tell me who is liable?", Kind.PERSON),
         ("Which is the competent court?", Kind.PERSON),
@@ -1144,8 +1148,10 @@ def test_the_kind_report_reads_sentences_for_the_details_they_state(tmp_path: Pa
         ("When did these opinions take effect?", True),
         ("From what date has the Employment Promotion Law been in force?", True),
         ("Since when have these rules been in effect?", True),
-        # whether it still is, not since when
+        ("When is the Civil Code in force?", True),
+        # whether it still is, not since when; "when" opening a condition
         ("Is the Employment Promotion Law still in force?", False),
+        ("When a law is in force, does it apply to contracts signed before it?", False),
         # of a contract or a decision, not of the document
         ("When is a sales contract in effect?", False),
         ("When does a contract for the sale of goods take effect?", False),
@@ -1273,6 +1279,7 @@ def test_a_rule_leaving_its_matter_to_another_instrument_or_body_is_told(
         ("What minimum coverage per tourist must the liability insurance provide?", {"minimum"}),
         ("申请出境旅游业务经营许可证，要交多少行政审批费？", {"money", "fee"}),
         ("起诉离婚要交多少诉讼费？", {"money", "fee"}),
+        ("试用期头几个月工资是多少？", set()),  # the months told, not asked
     ],
 )
 def test_the_unit_asked_is_read_past_the_words_describing_it(
@@ -1431,7 +1438,20 @@ def test_a_fee_asked_is_no_fine(question: str, lang: Lang, fee: str, fine: str) 
     assert not asked.given_by(fine, lang)
 
 
-def test_a_fine_asked_is_answered_by_a_fine() -> None:
-    asked = Asked.of("不办理备案会被罚款多少？")
-    assert asked.given_by("处1万元以上5万元以下的罚款。", "zh")
-    assert Asked.of("要交多少钱？").given_by("处200元罚款。", "zh")  # fee or fine: either
+@pytest.mark.parametrize(
+    ("question", "lang", "fine"),
+    [
+        ("不办理备案会被罚款多少？", "zh", "处1万元以上5万元以下的罚款。"),
+        ("要交多少钱？", "zh", "处200元罚款。"),  # a fee or a fine: either
+        # a penalty asked of a fee is a fine
+        ("没交社保费被罚了多少钱？", "zh", "逾期仍不缴纳的，处5000元以上2万元以下罚款。"),
+        ("乱收费会被处以多少钱的处罚？", "zh", "违反规定收费的，处5000元以上2万元以下罚款。"),
+        (
+            "How much is the penalty for charging unapproved fees?",
+            "en",
+            "It shall be fined not less than 5,000 yuan.",
+        ),
+    ],
+)
+def test_a_fine_asked_is_answered_by_a_fine(question: str, lang: Lang, fine: str) -> None:
+    assert Asked.of(question).given_by(fine, lang)
