@@ -765,7 +765,7 @@ _SANCTION_ASKED = re.compile(r"罚|处分|\bpenalt(?:y|ies)\b|\bsanctions?\b|\bp
 _CLAUSE_PART = r"(?:[^,.;:，。；：]|(?<=\d)[,.](?=\d))*"
 _FINE_STATED = {
     "zh": re.compile(rf"{_CLAUSE_PART}(?:罚款|罚金){_CLAUSE_PART}"),
-    "en": re.compile(rf"{_CLAUSE_PART}\b(?:fine[sd]?|fines)\b{_CLAUSE_PART}", re.I),
+    "en": re.compile(rf"{_CLAUSE_PART}\bfine[sd]?\b{_CLAUSE_PART}", re.I),
 }
 
 

@@ -231,7 +231,7 @@ def test_a_title_chooses_among_its_own_documents_sentences_only() -> None:
             source(2, "inspection", "劳动保障监察条例", fined),
         ),
     )
-    # the regulation's title names it, not the inspection rules' sentence on the fine
+    # 农民工 in the regulation's title stands for its own sentence, not above another document's
     assert [(e.text, e.coverage, e.standing) for e in found] == [
         ("用人单位拖欠工资的，应当依法清偿。", 2 / 6, 4 / 6),
         (fined, 4 / 6, 4 / 6),
