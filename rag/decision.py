@@ -526,16 +526,16 @@ def evidence(
         with_items: dict[tuple[Lang, str], tuple[float, float]] = {}
         for r, share, _, standing in read:
             if r.lead:
-                had = with_items.get((r.side, r.lead), (0.0, 0.0))
-                with_items[r.side, r.lead] = (max(had[0], share), max(had[1], standing))
+                had_share, had_standing = with_items.get((r.side, r.lead), (0.0, 0.0))
+                with_items[r.side, r.lead] = (max(had_share, share), max(had_standing, standing))
         for r, share, credits, standing in read:
             key = (source.hit.doc_id, source.unit.label, r.side, r.sentence.n)
             similarity = 0.0
             if vector is not None and stored is not None and key in stored:
                 similarity = float(stored[key] @ vector)
             holds = frozenset(word for word, c in credits.items() if c > 0)
-            item = with_items.get((r.side, r.sentence.text), (0.0, 0.0))
-            share, standing = max(share, item[0]), max(standing, item[1])
+            item_share, item_standing = with_items.get((r.side, r.sentence.text), (0.0, 0.0))
+            share, standing = max(share, item_share), max(standing, item_standing)
             found.append(
                 Evidence(
                     source,
