@@ -60,6 +60,8 @@ from rag.kinds import (
     question_parts,
     states_commencement,
 )
+from rag.labels import article_number
+from rag.references import violated_articles
 from rag.retrieval import Retrieval
 from rag.sentences import (
     UnitSentence,
@@ -491,8 +493,15 @@ def evidence(
     are looked for in its sentences: long units (the Basic Law's annexes) have hundreds."""
     total = sum(abs(w) for w in weights.values())
     translated = translated or {}
+    referring = _referring_rules(sources[:TOP_UNITS])
     found = []
     for source in sources[:TOP_UNITS]:
+        number = article_number(source.unit.label)
+        sanctions = {
+            side: referring.get((source.hit.doc_id, number, side), ())
+            for side in LANGS
+            if number is not None
+        }
         heading = f"{source.unit.heading_zh} {source.unit.heading_en}"
         meta = source.document.meta
         titled = _held_credits(f"{meta.title_zh} {meta.title_en}", weights, translated)
@@ -550,11 +559,42 @@ def evidence(
                         r.rule,
                         held_by_introduction.get(r.context.introduction, ()),
                         translated,
-                    ),
+                    )
+                    + sanctions.get(r.side, ()),
                     standing,
                 )
             )
     return found
+
+
+def _referring_rules(sources: Sequence[Source]) -> dict[tuple[str, int, Lang], tuple[str, ...]]:
+    """The rules of the sources' sentences that sanction the breach of another article of their
+    document (`violated_articles`: 违反本法第七条规定贿赂他人的，……处十万元以上三百万元以下的罚
+    款), with those of the sentences after them in their paragraph ("Where employer units violate
+    articles 43 and 48 of this Law, … ordering corrections; and where corrections are refused …,
+    a fine of …"), by (document, the article breached, language): where the sanction of an
+    article's duty is stated, as a later paragraph referring back to its own completes its rule
+    (`Context.references`). Measured on the thirty question sets of the README: two fines
+    answered, no outcome lost."""
+    found: dict[tuple[str, int, Lang], list[str]] = {}
+    for source in sources:
+        own = article_number(source.unit.label)
+        for side in LANGS:
+            text = source.unit.text(side)
+            rules = _rules(text, side)
+            for i, r in enumerate(rules):
+                numbers = violated_articles(r.sentence.text) - {own}
+                if not numbers:
+                    continue
+                paragraph_end = text.find("\n", r.sentence.span[0])
+                following = [
+                    later.rule
+                    for later in rules[i:]
+                    if paragraph_end < 0 or later.sentence.span[0] < paragraph_end
+                ]
+                for number in numbers:
+                    found.setdefault((source.hit.doc_id, number, side), []).extend(following)
+    return {key: tuple(dict.fromkeys(rules)) for key, rules in found.items()}
 
 
 def _asked_context(

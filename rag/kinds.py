@@ -1398,6 +1398,18 @@ def asks_commencement(question: str) -> bool:
     return bool(_COMMENCEMENT_ASKED.search(normalize(question)))
 
 
+# a question asking the sanction for a conduct: a fine, a penalty, the legal liability
+_SANCTION = re.compile(
+    rf"{_SANCTION_ASKED.pattern}|法律责任|\bfine[ds]?\b|\blegal liabilit(?:y|ies)\b", re.I
+)
+
+
+def asks_sanction(question: str) -> bool:
+    """Whether a question asks the sanction for a conduct (罚多少钱, 承担什么法律责任, "what fine",
+    "what penalty")."""
+    return bool(_SANCTION.search(normalize(question)))
+
+
 def states_commencement(text: str, lang: Lang) -> bool:
     """Whether a passage is a document's own commencement clause."""
     return bool((_ZH_COMMENCES if lang == "zh" else _EN_COMMENCES).search(normalize(text)))

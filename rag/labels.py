@@ -72,6 +72,15 @@ def parse_label(text: str) -> Label | None:
     return None
 
 
+def article_number(label: str) -> int | None:
+    """The number of the article or item a label names, as another article refers to it (None
+    for a preamble, an annex, an inserted article: 第一百二十条之一 is not 第一百二十条)."""
+    parsed = parse_label(label)
+    if parsed is None or parsed.kind != LabelKind.NUMBERED or parsed.sub:
+        return None
+    return parsed.number
+
+
 def article_name(number: int, sub: int, lang: Lang) -> str:
     """第120条之一 / Article 120-1."""
     if lang == "zh":

@@ -25,7 +25,9 @@ as those lists' own) however far down the library's lists they stand, and their 
 `name_weight` added to the fused score: named first, not only. A question that asks for a
 detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`) then prefers, among the
 first KIND_WINDOW units, those that hold a span of that kind: of two articles on the topic, the
-one that states a period answers "within how many days".
+one that states a period answers "within how many days". A question asking a sanction (罚多少钱,
+"what fine") first brings the articles that sanction the breach of one of the first units (违反本
+法第七条规定……的，处……罚款) up to it: their words are seldom the question's.
 """
 
 from __future__ import annotations
@@ -44,8 +46,10 @@ import numpy as np
 from rag.bridge import chinese_terms, keyword_tokens
 from rag.index import Index
 from rag.keyword import tokenize
-from rag.kinds import Asked, Kind, asks_commencement, states_commencement
+from rag.kinds import Asked, Kind, asks_commencement, asks_sanction, states_commencement
+from rag.labels import article_number
 from rag.naming import Titles
+from rag.references import violated_articles
 from rag.settings import RetrievalSettings
 from rag.text import answer_language, detect_languages, normalize
 from rag.types import LANGS, Document, Hit, Lang, Source, Unit, chunk_unit, other_language
@@ -58,6 +62,9 @@ PURPOSE = Asked(Kind.PURPOSE)
 # A commencement clause opens a document (the decree that promulgates it) or closes its articles:
 # only so many units at either end are read for one (the Basic Law's annexes take 50 ms to scan).
 COMMENCEMENT_ENDS = 3
+# For a question asking a sanction: the first units whose sanctions are looked for in the
+# articles naming their breach (as many as the decision reads).
+LIABILITY_WINDOW = 3
 UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
 
@@ -251,6 +258,9 @@ class Retriever:
         self.use_dense = use_dense
         self.use_keywords = use_keywords
         self._titles: tuple[Mapping[str, Document] | None, Titles] = (None, Titles(()))
+        # per document: the labels of its units that sanction the breach of each of its articles
+        self._referring: tuple[Mapping[str, Document] | None, dict[str, dict[int, list[str]]]]
+        self._referring = (None, {})
 
     def depth(self, k: int) -> int:
         """Units each list contributes: the same for every k up to `candidates`, so asking for
@@ -349,6 +359,9 @@ class Retriever:
                 ranked = order(fused)
             elif asks_commencement(question):
                 fused = self._commencement_first(ranked[:KIND_WINDOW], fused, named)
+                ranked = order(fused)
+            if asks_sanction(question):
+                fused = self._liability_next(ranked[:LIABILITY_WINDOW], fused)
                 ranked = order(fused)
             fused = self._kind_first(asked, ranked[:KIND_WINDOW], fused, unit)
             ranked = order(fused)
@@ -463,6 +476,41 @@ class Retriever:
                 if any(states_commencement(unit.text(lang), lang) for lang in LANGS):
                     scored[(doc_id, unit.label)] = best + self.settings.kind_weight
         return scored
+
+    def _liability_next(
+        self, first: Sequence[UnitKey], fused: dict[UnitKey, float]
+    ) -> dict[UnitKey, float]:
+        """For a question asking a sanction: the articles that sanction the breach of one of the
+        `first` units (违反本法第七条规定……的，处……罚款) scored as that unit, when they stand
+        below it. A statute states a duty in one article and the sanction for breaching it in
+        another, which shares few of the question's words (its words are the duty's); the
+        preference for a span of the kind asked (`_kind_first`) then puts a fine stated first."""
+        scored = dict(fused)
+        for doc_id, label in first:
+            number = article_number(label)
+            if number is None:
+                continue
+            duty = fused[(doc_id, label)]
+            for referring in self._referring_to(doc_id).get(number, ()):
+                scored[(doc_id, referring)] = max(scored.get((doc_id, referring), duty), duty)
+        return scored
+
+    def _referring_to(self, doc_id: str) -> dict[int, list[str]]:
+        """A document's article numbers, each with the labels of the units that sanction its
+        breach (`violated_articles`), read once per document and catalog."""
+        catalog, by_document = self._referring
+        documents = self.index.catalog()
+        if catalog is not documents:
+            by_document = {}
+            self._referring = (documents, by_document)
+        if doc_id not in by_document:
+            referring: dict[int, list[str]] = {}
+            for unit in self.index.units(doc_id):
+                numbers = violated_articles(unit.text_zh) | violated_articles(unit.text_en)
+                for number in numbers:
+                    referring.setdefault(number, []).append(unit.label)
+            by_document[doc_id] = referring
+        return by_document[doc_id]
 
     def _kind_first(
         self,

@@ -12,6 +12,7 @@ from rag.kinds import (
     Kind,
     asking_clauses,
     asks_commencement,
+    asks_sanction,
     delegates,
     has_span,
     is_quantity,
@@ -1165,6 +1166,26 @@ def test_the_kind_report_reads_sentences_for_the_details_they_state(tmp_path: Pa
 )
 def test_a_question_on_when_a_document_takes_effect(question: str, asks: bool) -> None:
     assert asks_commencement(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("经营者贿赂交易相对方的工作人员，会被罚多少钱？", True),
+        ("公司不给员工缴社保，要承担什么法律责任？", True),
+        ("对违法行为人可以给予什么处分？", True),
+        ("What fine can a business operator face for bribing a counterparty's staff?", True),
+        ("Can the company be fined for it?", True),
+        ("What penalties apply to late filing?", True),
+        ("Is there a legal liability for the platform?", True),
+        # a duty, a right, a word holding "fine" in part
+        ("经营者可以向交易相对方支付折扣吗？", False),
+        ("How does the law define a trade secret?", False),
+        ("Who is liable for the damage?", False),
+    ],
+)
+def test_a_question_asking_a_sanction(question: str, asks: bool) -> None:
+    assert asks_sanction(question) is asks
 
 
 @pytest.mark.parametrize(

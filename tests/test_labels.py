@@ -8,6 +8,7 @@ from rag.labels import (
     Label,
     LabelKind,
     annex_label,
+    article_number,
     default_display,
     displays,
     numbered_label,
@@ -86,3 +87,11 @@ def test_displays_shows_both_numbers_or_the_one_there_is() -> None:
     assert displays(Unit("11", display_zh="11.", display_en="(11)")) == "11. / (11)"
     assert displays(Unit("25-en", display_en="Article 25")) == "Article 25"
     assert displays(Unit("preamble")) == ""
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("6", 6), ("25-en", 25), ("120-1", None), ("annex-1", None), ("preamble", None), ("x", None)],
+)
+def test_the_article_number_another_article_refers_to(label: str, number: int | None) -> None:
+    assert article_number(label) == number

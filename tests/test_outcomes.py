@@ -314,3 +314,48 @@ def test_a_fine_shared_by_a_list_does_not_answer_another_detail_of_an_item(
         "建设单位提供的工程款支付担保，担保金额应当占合同价款的多少比例？"
     )
     assert answer.outcome == Outcome.NOT_STATED
+
+
+@pytest.fixture(scope="module")
+def competition_law(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> Iterator[Assistant]:
+    """A real statute that states its duties in one chapter and the fines for breaching them in
+    its chapter on legal liability, each naming the duty's article (违反本法第七条规定……)."""
+    home = tmp_path_factory.mktemp("competition-home")
+    index = Index(Settings(home=home), embedder=embedder)
+    ingest_paths([shared("lawrefbook/经济法/反不正当竞争法(2019-04-23).md")], index)
+    yield Assistant(index, Settings(home=home), "extractive")
+    index.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "经营者贿赂交易相对方的工作人员，会被罚多少钱？",
+        "What fine can a business operator face for bribing a counterparty's staff to win a deal?",
+    ],
+)
+def test_the_fine_for_breaching_a_duty_is_answered_from_the_article_naming_it(
+    competition_law: Assistant, question: str
+) -> None:
+    # 第七条 forbids bribes; 第十九条 fines 经营者违反本法第七条规定贿赂他人的
+    answer = competition_law.ask(question)
+    assert answer.outcome == Outcome.ANSWERED
+    assert [c.label for c in answer.citations] == ["19"]
+    assert "处十万元以上三百万元以下的罚款" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the article sanctioning the bribe states a fine, not a period
+        "经营者贿赂他人被查处后，多长时间内不得再参加投标？",
+        # nor the share a discount may be
+        "经营者向交易相对方支付折扣，最高可以给多少比例？",
+    ],
+)
+def test_another_detail_of_a_sanctioned_duty_is_not_stated(
+    competition_law: Assistant, question: str
+) -> None:
+    assert competition_law.ask(question).outcome == Outcome.NOT_STATED

@@ -469,3 +469,26 @@ def test_ask_and_eval_rank_a_question_alike(
     assert [[(s.hit.doc_id, s.hit.label)] for s in asked.sources] == evaluated.ranking[:5]
     assert [s.hit.score for s in asked.sources] == evaluated.scores[:5]
     assert set(depths) == {RETRIEVAL.candidates}
+
+
+@pytest.mark.integration
+def test_the_article_fining_the_breach_of_a_duty_follows_the_duty_when_a_sanction_is_asked(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    index = Index(Settings(home=tmp_path / "home"), embedder=embedder)
+    law = shared("lawrefbook/经济法/反不正当竞争法(2019-04-23).md")
+    assert ingest_paths([law], index).errors == []
+
+    def first(question: str, kind_weight: float) -> list[str]:
+        settings = RETRIEVAL.model_copy(update={"kind_weight": kind_weight})
+        return [s.unit.label for s in Retriever(index, settings).retrieve(question, k=5).sources]
+
+    # 第七条 forbids bribes; 第十九条: 经营者违反本法第七条规定贿赂他人的，……处……罚款
+    fine = "What fine can a business operator face for bribing a counterparty's staff?"
+    try:
+        assert "19" not in first(fine, 0.0)  # its words are the duty's, in 第七条
+        assert first(fine, RETRIEVAL.kind_weight)[:2] == ["19", "7"]
+        # a question asking no sanction is not led to it
+        assert first("经营者贿赂交易相对方的工作人员，违法吗？", RETRIEVAL.kind_weight)[0] == "7"
+    finally:
+        index.close()
