@@ -149,9 +149,11 @@ _ZH_CONSEQUENCE = re.compile(
     r"^(?:逾期(?:仍)?(?:不|未|拒不)|拒不|仍不|仍未)[^，,。；;！？]{0,16}的[，,]"
 )
 # After a ；, a further case of the same act's sanction: 有违法所得的，没收违法所得；情节严重的，
-# 处…罚款 / 没有违法所得的，处…罚款.
+# 处…罚款 / 没有违法所得的，处…罚款 / 情节严重的，以每位被派遣劳动者1000元以上5000元以下的标准
+# 处以罚款 (the measure of the fine before its verb).
 _ZH_SANCTION_CASE = re.compile(
-    r"^[^，,。；;！？（(]{1,30}的[，,](?:由[^，,。；;]{1,20})?(?:并处|处|没收|吊销|责令|给予)"
+    r"^[^，,。；;！？（(]{1,30}的[，,](?:由[^，,。；;]{1,20})?"
+    r"(?:(?:以|按|按照|依照)[^，,。；;]{1,40}?)?(?:并处|处|没收|吊销|责令|给予)"
 )
 # "If it fails to do so, …", "where the party still refuses to make corrections within the time
 # limit, …", "if he does not do so": failing or refusing to do what was ordered.

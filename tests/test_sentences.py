@@ -499,6 +499,15 @@ def test_a_sanction_keeps_its_further_cases_after_a_semicolon() -> None:
     )
     # an item of a list is a rule of its own, whatever it says
     assert rule_text(text, spans, 3) == "（一）未按规定登记的；"
+    # the measure of the fine before its verb (以……的标准处以罚款); a further rule that fines
+    # nothing is no case of the sanction
+    measured = (
+        "用工单位违反本条例有关劳务派遣规定的，由劳动行政部门责令改正；情节严重的，以每位被派遣"
+        "劳动者1000元以上5000元以下的标准处以罚款；用工单位应当按照国家规定办理登记的，依照有关"
+        "规定执行。"
+    )
+    spans = sentence_spans(measured, "zh")
+    assert rule_text(measured, spans, 0) == measured.rsplit("；", 1)[0] + "；"
 
 
 @pytest.mark.parametrize(
