@@ -380,12 +380,17 @@ def translations(retrieval: Retrieval) -> dict[str, tuple[str, ...]]:
 
 
 def _credit(word: str, text: str, also: tuple[str, ...] = ()) -> float:
-    """1 when the word, or one of its translations, is in the text; half the share of its parts
-    found otherwise (a Chinese compound written another way: 外资企业 / 外商投资企业)."""
+    """1 when the word, or one of its translations, is in the text; otherwise half the share of
+    its parts found, or of one of its translations' (a Chinese compound written another way:
+    外资企业 / 外商投资企业; "compensation", translated 补偿费, in 补偿标准)."""
     if word in text or any(t in text for t in also):
         return 1.0
+    return 0.5 * max(_share_of_pieces(w, text) for w in (word, *also))
+
+
+def _share_of_pieces(word: str, text: str) -> float:
     pieces = _pieces(word)
-    return 0.5 * sum(1 for t in pieces if t in text) / len(pieces) if pieces else 0.0
+    return sum(1 for t in pieces if t in text) / len(pieces) if pieces else 0.0
 
 
 @lru_cache(maxsize=65536)

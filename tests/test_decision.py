@@ -99,6 +99,13 @@ def test_an_english_word_is_covered_by_the_chinese_words_retrieval_searched_for_
     article = "用人单位应当严格执行劳动定额标准，不得强迫或者变相强迫劳动者加班。"
     assert coverage(weights, article) == 0.0
     assert coverage(weights, article, translated) == 0.75  # 强迫 is not 强制: force uncovered
+    # a translation not written whole credits its parts as a Chinese word's do: 补偿费 (the
+    # dictionary's "compensation") is not in 补偿标准, its part 补偿 is
+    weights = {"compensation": 1.0}
+    standard = "征收农用地的土地补偿费、安置补助费标准由省、自治区、直辖市通过制定公布区片综合地价确定。"
+    assert coverage(weights, "按照征地补偿标准支付", {"compensation": ("补偿费",)}) == 0.5
+    assert coverage(weights, standard, {"compensation": ("补偿费",)}) == 1.0
+    assert coverage(weights, "按照征地补偿标准支付") == 0.0
 
 
 class _Coverage:
