@@ -102,7 +102,7 @@ def test_an_english_word_is_covered_by_the_chinese_words_retrieval_searched_for_
     # a translation not written whole credits its parts as a Chinese word's do: 补偿费 (the
     # dictionary's "compensation") is not in 补偿标准, its part 补偿 is
     weights = {"compensation": 1.0}
-    standard = "征收农用地的土地补偿费、安置补助费标准由省、自治区、直辖市通过制定公布区片综合地价确定。"
+    standard = "征收农用地的土地补偿费、安置补助费标准由省、自治区、直辖市制定公布。"
     assert coverage(weights, "按照征地补偿标准支付", {"compensation": ("补偿费",)}) == 0.5
     assert coverage(weights, standard, {"compensation": ("补偿费",)}) == 1.0
     assert coverage(weights, "按照征地补偿标准支付") == 0.0
@@ -374,6 +374,15 @@ def test_a_question_asked_in_two_sentences_is_answered_when_each_part_is() -> No
     # two things asked in one sentence, one clause after the other
     assert stated("董事每届任期最长是几年，能否在任期届满后连任？") == (term, reelection)
     assert stated("董事最低年龄是多少，能否在任期届满后连任？") == ()
+    # a part's detail may be stated by another sentence of the article that carries it, one
+    # holding the part's anchor: the period of temporary use (临时), not the payment's months
+    land = (
+        "建设项目施工需要临时使用集体所有的土地的，由自然资源主管部门批准。临时使用土地的使用者"
+        "不得修建永久性建筑物。临时使用土地期限一般不超过二年。土地补偿费应当在三个月内支付。"
+    )
+    _, permanent, period, _ = (s.text for s in unit_sentences(land, "zh"))
+    temporary = "施工队想临时借用村里的集体土地，这种临时用地最多能用多久？能不能盖永久性的房子？"
+    assert stated(temporary, land) == (period, permanent)
 
 
 def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
