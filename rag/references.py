@@ -16,17 +16,21 @@ import re
 from collections.abc import Iterable
 
 from rag.numerals import ZH_NUM, chinese_to_int
+from rag.text import normalize
 
-_ZH_ARTICLE = rf"第[{ZH_NUM}0-9]+条"
-# 本法第四十三条、第四十八条; 本条例第十条至第十二条; 本法第二十六条第一款
+# 第七条, and after 至 also 十二条 (第十条至十二条)
+_ZH_ARTICLE = rf"第?[{ZH_NUM}0-9]+条"
+# 本法第四十三条、第四十八条; 本条例第十条至第十二条; 本法第二十六条第一款; 第三十条之一第二款
+# (as normalised: ， is ,)
 _ZH_OWN = re.compile(
-    rf"(?:违反|未依照|不依照|未按照|不按照|未遵守|不遵守)"
+    rf"(?:违反|未依照|不依照|未按照|不按照|未遵守|不遵守|未履行|不履行)"
     rf"本(?:法|条例|规定|办法|细则|决定|解释|准则|规则)"
-    rf"((?:{_ZH_ARTICLE}(?:第[{ZH_NUM}]+[款项])*(?:之[{ZH_NUM}]+)?[、，和及与或者至到]*)+)"
+    rf"(第(?:{_ZH_ARTICLE}(?:之[{ZH_NUM}]+)?(?:第[{ZH_NUM}0-9]+[款项])*[、,和及与或者至到]*)+)"
 )
-_ZH_NUMBER = re.compile(rf"(至|到)?第([{ZH_NUM}0-9]+)条(?!之)")
-_NUMBER = r"\d+(?:\s*\(\d+\))*"
-_EN_AND = r"\s*(?:,|and|or|to|through|-|–)\s*"
+_ZH_NUMBER = re.compile(rf"(至|到)?第?([{ZH_NUM}0-9]+)条(?!之)")
+# an article's number, not an inserted article's (Article 120-1)
+_NUMBER = r"\d+(?![\d-])(?:\s*\(\d+\))*"
+_EN_AND = r"\s*(?:,\s*and|,\s*or|,|and|or|to|through|–)\s*"
 _EN_LIST = rf"articles?\s+({_NUMBER}(?:{_EN_AND}(?:articles?\s+)?{_NUMBER})*)"
 _EN_ITSELF = (
     r"\s+of\s+(?:this|these|the present)\s+"
@@ -35,8 +39,9 @@ _EN_ITSELF = (
 # "violates articles 43 and 48 of this Law", "in violation of Article 12, paragraph 2, of …"
 _EN_OWN = re.compile(
     r"(?:\bviolat\w*|\bbreach\w*|\bcontraven\w*|\bfail\w* to comply with"
-    r"|\bnot comply(?:ing)? with)(?:\s+of)?\s+"
-    r"(?:the\s+(?:provisions?|requirements?)\s+(?:of|in)\s+)?"
+    r"|\bnot comply(?:ing)? with|\bfail\w* to perform|\bnot perform(?:ing)?)(?:\s+of)?\s+"
+    r"(?:the\s+(?:provisions?|requirements?|obligations?)\s+(?:of|in|under)\s+)?"
+    r"(?:(?:paragraph|item|clause|subparagraph)s?\s+[\w()]+\s+of\s+)?"
     rf"\b{_EN_LIST}"
     r"(?:,?\s*(?:paragraph|item|clause|subparagraph)s?\s+[\w()]+(?:\s*(?:,|and|or)\s*[\w()]+)*,?)?"
     rf"{_EN_ITSELF}",
@@ -48,7 +53,7 @@ _EN_VIOLATED = re.compile(
     r"\s+(?:is|are|has been|have been|was|were)\s+(?:violated|breached|contravened)\b",
     re.I,
 )
-_EN_NUMBER = re.compile(r"(to|through|-|–)?\s*(?:articles?\s+)?(\d+)(?:\s*\(\d+\))*", re.I)
+_EN_NUMBER = re.compile(r"(to|through|–)?\s*(?:articles?\s+)?(\d+)(?![\d-])(?:\s*\(\d+\))*", re.I)
 # a range wider than this is a chapter's span, not a list of duties ("第十条至第六十条")
 _RANGE = 20
 
@@ -57,6 +62,7 @@ def violated_articles(text: str) -> frozenset[int]:
     """The numbers of the articles of its own document whose breach a text names (an inserted
     article, 第一百二十条之一, is not one of them: its number is not its parent's)."""
     found: set[int] = set()
+    text = normalize(text)
     for match in _ZH_OWN.finditer(text):
         _add(found, ((bool(to), chinese_to_int(n)) for to, n in _ZH_NUMBER.findall(match[1])))
     for match in (*_EN_OWN.finditer(text), *_EN_VIOLATED.finditer(text)):

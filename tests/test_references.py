@@ -20,6 +20,17 @@ from rag.references import violated_articles
         ("Whoever violates Articles 10 to 12 of this Law shall", {10, 11, 12}),
         ("Whoever violates Article 5(2) and Article 9 of these Measures", {5, 9}),
         ("An employer that fails to comply with Article 14 of this Law", {14}),
+        ("违反本规定第3条第2款、第5条", {3, 5}),
+        ("违反本法第三十条之一第二款、第三十一条", {31}),
+        ("违反本法第十条至十二条规定", {10, 11, 12}),
+        ("未履行本法第二十七条规定的数据安全保护义务的", {27}),
+        # as normalised: Traditional characters, full-width digits
+        ("違反本條例第七條規定", {7}),
+        ("违反本法第７条规定的", {7}),
+        ("violates Articles 43, 44, and 48 of this Law", {43, 44, 48}),
+        ("violates paragraph 1 of Article 26 of this Law", {26}),
+        ("fails to perform the obligations under Article 14 of this Law", {14}),
+        ("Where Articles 10–12 of this Law are violated", {10, 11, 12}),
         # an article that applies another's rule sanctions no breach of it
         ("依照本法第二十六条第一款规定申请复议的", set()),
         ("依照本法第六条的规定，居民个人取得综合所得", set()),
@@ -31,6 +42,7 @@ from rag.references import violated_articles
         ("违反刑法第一百二十条规定", set()),
         # an inserted article's number is not its parent's
         ("违反本法第一百二十条之一规定的", set()),
+        ("violates Article 120-1 of this Law", set()),
         # a span of a chapter is no list of duties: its ends only
         ("违反本法第十条至第九十条规定的行为", {10, 90}),
         # a paragraph of the same article, or no number at all
