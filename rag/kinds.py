@@ -1398,9 +1398,15 @@ def asks_commencement(question: str) -> bool:
     return bool(_COMMENCEMENT_ASKED.search(normalize(question)))
 
 
-# a question asking the sanction for a conduct: a fine, a penalty, the legal liability
+# a question asking the sanction for a conduct: a fine, a penalty, the legal liability ("fine"
+# as a noun: "Is it fine for my employer to …" asks none)
 _SANCTION = re.compile(
-    rf"{_SANCTION_ASKED.pattern}|法律责任|\bfine[ds]?\b|\blegal liabilit(?:y|ies)\b", re.I
+    rf"{_SANCTION_ASKED.pattern}|法律责任|\bfine[ds]\b|\bfine of\b"
+    r"|\b(?:a|the|what|which|any|maximum|minimum|highest|lowest)\s+fine\b"
+    r"(?=\s*(?:[?.,;:)]|$|(?:for|of|is|was|will|would|can|could|may|might|imposed|amount|range"
+    r"|under|if|when|that|be|on|do|does|did|apply|applies|are)\b))"
+    r"|\blegal liabilit(?:y|ies)\b",
+    re.I,
 )
 
 

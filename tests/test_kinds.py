@@ -1178,8 +1178,12 @@ def test_a_question_on_when_a_document_takes_effect(question: str, asks: bool) -
         ("Can the company be fined for it?", True),
         ("What penalties apply to late filing?", True),
         ("Is there a legal liability for the platform?", True),
-        # a duty, a right, a word holding "fine" in part
+        ("What is the fine for running a red light?", True),
+        ("Is there a maximum fine, or a fine of a set amount?", True),
+        # a duty, a right, a word holding "fine" in part, "fine" as an adjective
         ("经营者可以向交易相对方支付折扣吗？", False),
+        ("Is it fine for my employer to withhold my wages?", False),
+        ("How are the fine details of the contract settled?", False),
         ("How does the law define a trade secret?", False),
         ("Who is liable for the damage?", False),
     ],
