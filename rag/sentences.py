@@ -153,7 +153,7 @@ _ZH_CONSEQUENCE = re.compile(
 # 处以罚款 (the measure of the fine before its verb).
 _ZH_SANCTION_CASE = re.compile(
     r"^[^，,。；;！？（(]{1,30}的[，,](?:由[^，,。；;]{1,20})?"
-    r"(?:(?:以|按|按照|依照)[^，,。；;]{1,40}?)?(?:并处|处|没收|吊销|责令|给予)"
+    r"(?:(?:以|按|依照)[^，,。；;]{1,40}?)?(?:并处|处(?![理置])|没收|吊销|责令|给予)"
 )
 # "If it fails to do so, …", "where the party still refuses to make corrections within the time
 # limit, …", "if he does not do so": failing or refusing to do what was ordered.

@@ -508,6 +508,10 @@ def test_a_sanction_keeps_its_further_cases_after_a_semicolon() -> None:
     )
     spans = sentence_spans(measured, "zh")
     assert rule_text(measured, spans, 0) == measured.rsplit("；", 1)[0] + "；"
+    # a measure is no sanction when what follows only handles the matter (依照有关规定处理)
+    handled = "用工单位违反本条例规定的，由劳动行政部门责令改正；情节严重的，依照有关规定处理。"
+    spans = sentence_spans(handled, "zh")
+    assert rule_text(handled, spans, 0) == handled.split("；")[0] + "；"
 
 
 @pytest.mark.parametrize(
