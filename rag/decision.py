@@ -55,6 +55,7 @@ from rag.kinds import (
     Kind,
     asking_clauses,
     asks_commencement,
+    asks_sanction,
     delegates,
     is_quantity,
     question_parts,
@@ -487,9 +488,12 @@ def evidence(
     vector: np.ndarray | None = None,
     stored: Mapping[tuple[str, str, Lang, int], np.ndarray] | None = None,
     translated: Translations | None = None,
+    sanction: bool = False,
 ) -> list[Evidence]:
     """Every sentence of the top sources with its coverage (its unit's headings count too) and,
-    given the question's vector and the stored sentence vectors, its similarity. An item of a
+    given the question's vector and the stored sentence vectors, its similarity; for a question
+    asking a `sanction`, an article's sentences read the rules fining its breach as context
+    (`_referring_rules`). An item of a
     list and the sentence that introduces it (`lead_in`) are read together: the item with the
     words of the whole introducing sentence (`Context.introduction`: 有下列情形之一的，……责令限期
     改正；逾期不改正的，处……罚款：, not only its last clause), the lead-in as well as its best
@@ -498,7 +502,7 @@ def evidence(
     are looked for in its sentences: long units (the Basic Law's annexes) have hundreds."""
     total = sum(abs(w) for w in weights.values())
     translated = translated or {}
-    referring = _referring_rules(sources[:TOP_UNITS])
+    referring = _referring_rules(sources[:TOP_UNITS]) if sanction else {}
     found = []
     for source in sources[:TOP_UNITS]:
         number = article_number(source.unit.label)
@@ -575,12 +579,14 @@ def evidence(
 def _referring_rules(sources: Sequence[Source]) -> dict[tuple[str, int, Lang], tuple[str, ...]]:
     """The rules of the sources' sentences that sanction the breach of another article of their
     document (`violated_articles`: 违反本法第七条规定贿赂他人的，……处十万元以上三百万元以下的罚
-    款), with those of the sentences after them in their paragraph ("Where employer units violate
-    articles 43 and 48 of this Law, … ordering corrections; and where corrections are refused …,
-    a fine of …"), by (document, the article breached, language): where the sanction of an
-    article's duty is stated, as a later paragraph referring back to its own completes its rule
-    (`Context.references`). Measured on the thirty question sets of the README: two fines
-    answered, no outcome lost."""
+    款), with those of the sentences after them in their paragraph up to the next breach named
+    ("Where employer units violate articles 43 and 48 of this Law, … ordering corrections; and
+    where corrections are refused …, a fine of …"), and for an item of a list, the sentence
+    introducing it (有下列行为之一的，……处五万元以上五十万元以下的罚款：/（一）违反本法第二十条规定
+    ……的), by (document, the article breached, language): where the sanction of an article's
+    duty is stated, as a later paragraph referring back to its own completes its rule
+    (`Context.references`). Read for a question asking a sanction (`asks_sanction`) only: a
+    fine is no cap on what a duty allows ("经营者向中间人支付佣金，最多能付多少钱？")."""
     found: dict[tuple[str, int, Lang], list[str]] = {}
     for source in sources:
         own = article_number(source.unit.label)
@@ -592,11 +598,13 @@ def _referring_rules(sources: Sequence[Source]) -> dict[tuple[str, int, Lang], t
                 if not numbers:
                     continue
                 paragraph_end = text.find("\n", r.sentence.span[0])
-                following = [
-                    later.rule
-                    for later in rules[i:]
-                    if paragraph_end < 0 or later.sentence.span[0] < paragraph_end
-                ]
+                following = [r.rule, r.context.introduction] if r.lead else [r.rule]
+                for later in rules[i + 1 :]:
+                    if 0 <= paragraph_end <= later.sentence.span[0] or violated_articles(
+                        later.sentence.text
+                    ):
+                        break
+                    following.append(later.rule)
                 for number in numbers:
                     found.setdefault((source.hit.doc_id, number, side), []).extend(following)
     return {key: tuple(dict.fromkeys(rules)) for key, rules in found.items()}
@@ -776,7 +784,14 @@ def features(
         return dict.fromkeys(FEATURES, 0.0), []
     translated = translations(retrieval)
     weights = word_weights(question, index, translated)
-    found = evidence(weights, sources, retrieval.vector, _stored(retrieval, index), translated)
+    found = evidence(
+        weights,
+        sources,
+        retrieval.vector,
+        _stored(retrieval, index),
+        translated,
+        asks_sanction(question),
+    )
     top = retrieval.top_dense
     background = retrieval.background
     base = sum(background) / len(background) if background else top
@@ -850,10 +865,11 @@ def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> t
         return ()
     translated = translations(retrieval)
     stored = _stored(retrieval, index)
+    sanction = asks_sanction(question)
 
     def evidence_for(text: str) -> list[Evidence]:
         weights = word_weights(text, index, translated)
-        return evidence(weights, retrieval.sources, retrieval.vector, stored, translated)
+        return evidence(weights, retrieval.sources, retrieval.vector, stored, translated, sanction)
 
     return tuple(
         Part(

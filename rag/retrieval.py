@@ -25,9 +25,9 @@ as those lists' own) however far down the library's lists they stand, and their 
 `name_weight` added to the fused score: named first, not only. A question that asks for a
 detail of a kind (a time limit, an amount, a body, a date; `rag.kinds`) then prefers, among the
 first KIND_WINDOW units, those that hold a span of that kind: of two articles on the topic, the
-one that states a period answers "within how many days". A question asking a sanction (罚多少钱,
-"what fine") first brings the articles that sanction the breach of one of the first units (违反本
-法第七条规定……的，处……罚款) up to it: their words are seldom the question's.
+one that states a period answers "within how many days". Before that preference, a question
+asking a sanction (罚多少钱, "what fine") brings the articles that sanction the breach of one of
+the first units (违反本法第七条规定……的，处……罚款) up to it: their words are seldom the question's.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ PURPOSE = Asked(Kind.PURPOSE)
 # only so many units at either end are read for one (the Basic Law's annexes take 50 ms to scan).
 COMMENCEMENT_ENDS = 3
 # For a question asking a sanction: the first units whose sanctions are looked for in the
-# articles naming their breach (as many as the decision reads).
+# articles naming their breach (as many as the decision reads, `rag.decision.TOP_UNITS`).
 LIABILITY_WINDOW = 3
 UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)
@@ -507,6 +507,7 @@ class Retriever:
             referring: dict[int, list[str]] = {}
             for unit in self.index.units(doc_id):
                 numbers = violated_articles(unit.text_zh) | violated_articles(unit.text_en)
+                numbers -= {article_number(unit.label)}
                 for number in numbers:
                     referring.setdefault(number, []).append(unit.label)
             by_document[doc_id] = referring

@@ -505,3 +505,26 @@ def test_a_model_fitted_on_other_features_is_refused_naming_the_difference() -> 
         stored_models(unnamed)
     with pytest.raises(DecisionModelError, match="holds no model"):
         stored_models({**stored, "models": {}})
+
+
+def test_a_breached_articles_sentences_read_the_rules_fining_the_breach() -> None:
+    liability = (
+        "违反本法第七条规定的，由监督检查部门责令改正，处一万元以上十万元以下的罚款。"
+        "违反本法第八条规定的，处十万元以上五十万元以下的罚款。\n"
+        "有下列行为之一的，由监督检查部门处五万元以上五十万元以下的罚款：\n"
+        "（一）违反本法第九条规定，拒不提供资料的；\n"
+        "（二）违反本法第十条规定，隐匿证据的。"
+    )
+    unit = Unit("20", text_zh=liability)
+    source = Source(1, Hit("law", "20", 1.0), _document("law"), unit)
+    referring = decision._referring_rules((source,))
+    # the sentences of its paragraph up to the next breach named: article 7 has its own fine
+    assert referring["law", 7, "zh"] == (
+        "违反本法第七条规定的，由监督检查部门责令改正，处一万元以上十万元以下的罚款。",
+    )
+    assert referring["law", 8, "zh"] == ("违反本法第八条规定的，处十万元以上五十万元以下的罚款。",)
+    # an item of a list is fined by the sentence introducing it
+    lead = "有下列行为之一的，由监督检查部门处五万元以上五十万元以下的罚款："
+    assert referring["law", 9, "zh"] == ("（一）违反本法第九条规定，拒不提供资料的；", lead)
+    assert referring["law", 10, "zh"] == ("（二）违反本法第十条规定，隐匿证据的。", lead)
+    assert set(referring) == {("law", n, "zh") for n in (7, 8, 9, 10)}

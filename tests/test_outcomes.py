@@ -353,6 +353,8 @@ def test_the_fine_for_breaching_a_duty_is_answered_from_the_article_naming_it(
         "经营者贿赂他人被查处后，多长时间内不得再参加投标？",
         # nor the share a discount may be
         "经营者向交易相对方支付折扣，最高可以给多少比例？",
+        # nor the most a commission may be: a fine is no cap on what a duty allows
+        "经营者向中间人支付佣金，最多能付多少钱？",
     ],
 )
 def test_another_detail_of_a_sanctioned_duty_is_not_stated(
