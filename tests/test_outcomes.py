@@ -22,13 +22,20 @@ pytestmark = pytest.mark.integration
 REGULATIONS = Path(__file__).with_name("data") / "pilotage_regulations.txt"
 
 
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
-    home = tmp_path_factory.mktemp("outcomes-home")
+def _extractive(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, name: str, paths: list[Path]
+) -> Iterator[Assistant]:
+    """An extractive assistant over the documents, in a home of its own."""
+    home = tmp_path_factory.mktemp(name)
     index = Index(Settings(home=home), embedder=embedder)
-    ingest_paths([REGULATIONS], index)
+    ingest_paths(paths, index)
     yield Assistant(index, Settings(home=home), "extractive")
     index.close()
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    yield from _extractive(tmp_path_factory, embedder, "outcomes-home", [REGULATIONS])
 
 
 @pytest.mark.parametrize(
@@ -239,11 +246,8 @@ def conflicts_law(
     tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
 ) -> Iterator[Assistant]:
     """A real statute of 52 articles whose title's words are in nearly every one of them."""
-    home = tmp_path_factory.mktemp("conflicts-home")
-    index = Index(Settings(home=home), embedder=embedder)
-    ingest_paths([shared("lawrefbook/民法商法/涉外民事关系法律适用法(2010-10-28).md")], index)
-    yield Assistant(index, Settings(home=home), "extractive")
-    index.close()
+    law = shared("lawrefbook/民法商法/涉外民事关系法律适用法(2010-10-28).md")
+    yield from _extractive(tmp_path_factory, embedder, "conflicts-home", [law])
 
 
 @pytest.mark.parametrize(
@@ -266,17 +270,11 @@ def wages_and_trusts(
     """Two real documents whose details stand outside the sentence on the topic: a regulation's
     fines in the sentence introducing a list of acts, a statute's time limit in a later paragraph
     referring back to the first."""
-    home = tmp_path_factory.mktemp("context-home")
-    index = Index(Settings(home=home), embedder=embedder)
-    ingest_paths(
-        [
-            shared("lawrefbook/行政法规/保障农民工工资支付条例(2019-12-30).md"),
-            shared("lawrefbook/民法商法/信托法(2001-04-28).md"),
-        ],
-        index,
-    )
-    yield Assistant(index, Settings(home=home), "extractive")
-    index.close()
+    documents = [
+        shared("lawrefbook/行政法规/保障农民工工资支付条例(2019-12-30).md"),
+        shared("lawrefbook/民法商法/信托法(2001-04-28).md"),
+    ]
+    yield from _extractive(tmp_path_factory, embedder, "context-home", documents)
 
 
 @pytest.mark.parametrize(
@@ -322,11 +320,8 @@ def competition_law(
 ) -> Iterator[Assistant]:
     """A real statute that states its duties in one chapter and the fines for breaching them in
     its chapter on legal liability, each naming the duty's article (违反本法第七条规定……)."""
-    home = tmp_path_factory.mktemp("competition-home")
-    index = Index(Settings(home=home), embedder=embedder)
-    ingest_paths([shared("lawrefbook/经济法/反不正当竞争法(2019-04-23).md")], index)
-    yield Assistant(index, Settings(home=home), "extractive")
-    index.close()
+    law = shared("lawrefbook/经济法/反不正当竞争法(2019-04-23).md")
+    yield from _extractive(tmp_path_factory, embedder, "competition-home", [law])
 
 
 @pytest.mark.parametrize(
