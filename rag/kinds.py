@@ -951,19 +951,27 @@ _EN_PURPOSE = re.compile(
     rf"|\b(?:purposes?|aims?|objectives?) of {_EN_SELF}\b[^.;]{{0,60}}?\b(?:is|are) to\b",
     re.I,
 )
-# A rate or a deposit named by its term is no time limit: 一年期贷款市场报价利率, the one-year loan
-# prime rate, 三年期定期存款.
 _ZH_DURATION = re.compile(
     rf"(?<!第){_ZH_NUM}+\s*(个)?\s*{_COUNTED_YEAR}(工作日|日|天|周|星期|月|年|小时|分钟|周岁)"
-    r"(?!期(?:贷款|存款|定期|国债|债券|利率|LPR))"
 )
 _EN_DURATION = re.compile(
     rf"\b(\d+|{_EN_NUM_WORDS})\b(\s*\(\d+\))?([\s-]+(working|calendar|consecutive|full|"
     r"clear|tax|fiscal|financial|accounting)){0,2}"
-    r"[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b"
-    r"(?![\s-]+(?:loan prime|LPR|deposit|treasury|bond|benchmark))",
+    r"[\s-]+(days?|weeks?|months?|years?|hours?|minutes?)\b",
     re.I,
 )
+# A rate, a deposit or a bond named by its term is no time limit, whatever unit is asked:
+# 一年期贷款市场报价利率 (the one-year loan prime rate), 三年期定期存款, 1年期人民币整存整取.
+_TERM_NAMED = {
+    "zh": re.compile(
+        rf"{_ZH_NUM}+\s*(?:个)?\s*(?:年|月)期(?=贷款|存款|定期|国债|债券|利率|LPR|人民币|基准)"
+    ),
+    "en": re.compile(
+        rf"\b(?:\d+|{_EN_NUM_WORDS})[\s-]+(?:years?|months?)\b"
+        r"(?=[\s-]+(?:loan prime|LPR|deposit|treasury|bond|benchmark))",
+        re.I,
+    ),
+}
 # A time limit stated without a number (`Asked.given_by`).
 _DURATION_WORDS = {
     "zh": re.compile(r"立即|立刻|即时(?!通讯|通信)|当即|半年|半个月"),
@@ -1257,6 +1265,8 @@ def _has_span(
     plain = references.sub(" ", normalize(text))
     if kind == Kind.DURATION and lang == "zh":
         plain = _ZH_DATE.sub(" ", plain)  # 10月26日 is a date, not a month
+    if kind in (Kind.DURATION, Kind.NUMBER):
+        plain = _TERM_NAMED[lang].sub(" ", plain)
     if kind in (Kind.DURATION, Kind.NUMBER) and lang == "zh":
         plain = _ZH_LUMP_SUM.sub(" ", _ZH_YEAR_NAMED.sub(" ", plain))
     for bound in units & _BOUNDS:

@@ -554,6 +554,13 @@ def test_a_rate_named_by_its_term_is_no_time_limit() -> None:
     assert not has_span(Kind.DURATION, "Four times the one-year loan prime rate.", "en")
     assert has_span(Kind.DURATION, "出借人应当在一年内主张。", "zh")
     assert has_span(Kind.DURATION, "The lender shall claim within one year.", "en")
+    # nor when the question names the units it asks in
+    within = Asked.of("逾期后我最晚要在多长时间内投诉？")
+    rate = "约定利率不得低于合同订立时1年期贷款市场报价利率。"
+    assert within.units and not within.given_by(rate, "zh")
+    assert within.given_by("受理投诉部门应当自收到投诉之日起10个工作日内作出处理。", "zh")
+    days = Asked.of("Within how many years must the lender claim?")
+    assert days.units and not days.given_by("Interest at the one-year loan prime rate.", "en")
 
 
 def test_a_tax_or_accounting_year_counted_is_a_time_limit_in_years() -> None:
