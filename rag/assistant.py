@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from rag.citations import verify_citations
 from rag.citing import paragraph_en, paragraph_zh
-from rag.decision import Decision, Evidence, decide, decision_model
+from rag.decision import Decision, Evidence, decide, decision_model, reaches
 from rag.extractive import ExtractiveAnswerer, SentenceScorer
 from rag.index import Index
 from rag.kinds import ANYTHING, MISSING, Asked
@@ -333,7 +333,7 @@ def _topic_quotes(evidence: tuple[Evidence, ...], lang: Lang, share: float) -> l
     best = max((e.coverage for e in evidence), default=0.0)
     chosen: dict[int, Evidence] = {}
     for item in evidence:
-        if item.coverage < share * best:
+        if not reaches(item.coverage, share * best):
             continue
         current = chosen.get(item.source.n)
         if (current is None and len(chosen) < 3) or (

@@ -283,7 +283,7 @@ def word_weights(
     choose among words it holds."""
     translated = translated or {}
     weights: dict[str, float] = {}
-    for word in content_words(question):
+    for word in sorted(content_words(question)):  # summed in one order, run after run
         lang: Lang = "zh" if has_cjk(word) else "en"
         total = keywords.keyword_count(lang)
         frequency = _frequency(word, lang, keywords)
@@ -647,6 +647,15 @@ def _held(text: str, present: Mapping[str, float], translated: Translations) -> 
     return tuple(_held_credits(text, present, translated))
 
 
+# Shares are sums of word weights: four of five equal words are 0.8 of the whole within rounding.
+_ROUNDING = 1e-9
+
+
+def reaches(value: float, bound: float) -> bool:
+    """Whether a share reaches a bound, a share equal to it within rounding included."""
+    return value >= bound - _ROUNDING
+
+
 def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[Evidence, ...]:
     """The sentences that carry the topic, best first: those covering at least `share` of what
     the best covers, then the `nearest` closest to the question by meaning (a paraphrase that
@@ -665,13 +674,13 @@ def topic_evidence(found: list[Evidence], share: float, nearest: int) -> tuple[E
     if best <= 0:
         first = found[0].source.n if found else None
         return tuple(e for e in found if e.source.n == first)
-    documents = {e.source.hit.doc_id for e in found if e.coverage >= share * best}
+    documents = {e.source.hit.doc_id for e in found if reaches(e.coverage, share * best)}
     within = [e for e in found if e.coverage > 0 and e.source.hit.doc_id in documents]
     standing: dict[str, float] = {}
     for e in within:
         standing[e.source.hit.doc_id] = max(standing.get(e.source.hit.doc_id, 0.0), e.standing)
     chosen = sorted(
-        (e for e in within if e.standing >= share * standing[e.source.hit.doc_id]),
+        (e for e in within if reaches(e.standing, share * standing[e.source.hit.doc_id])),
         key=lambda e: (-e.standing, e.source.n),
     )
     taken = {id(e) for e in chosen}

@@ -528,3 +528,22 @@ def test_a_breached_articles_sentences_read_the_rules_fining_the_breach() -> Non
     assert referring["law", 9, "zh"] == ("（一）违反本法第九条规定，拒不提供资料的；", lead)
     assert referring["law", 10, "zh"] == ("（二）违反本法第十条规定，隐匿证据的。", lead)
     assert set(referring) == {("law", n, "zh") for n in (7, 8, 9, 10)}
+
+
+def test_a_share_equal_to_the_bound_within_rounding_reaches_it() -> None:
+    # four of five equally weighted words, summed in another order than the whole's
+    source = Source(1, Hit("law", "1", 1.0), _document("law"), Unit("1", text_zh="四个词。"))
+    whole, part = 0.25140073696259624, 0.20112058957007697
+    best = Evidence(source, "zh", "五个词", "五个词", whole, standing=whole)
+    four = Evidence(source, "zh", "四个词", "四个词", part, standing=part)
+    assert 0.8 * best.coverage > four.coverage  # in floating point, a hair above
+    assert topic_evidence([best, four], 0.8, 0) == (best, four)
+
+
+def test_a_questions_words_are_weighed_in_one_order_whatever_the_hash_seed() -> None:
+    # summed in the order of a set, the same shares differ in their last bits run after run,
+    # and a share on a bound is carried in one run and not the next
+    statistics = cast(IndexStatistics, _Coverage())
+    question = "I want to set up a charitable trust for scholarships. Who can I pick as trustee?"
+    words = list(word_weights(question, statistics))
+    assert words == sorted(words)
