@@ -750,11 +750,10 @@ def stating(
 ) -> tuple[Evidence, ...]:
     """The sentences carrying the topic that give what is asked about the question's anchor:
     the heaviest of its `anchors` (`anchor_weights`) that one of them holds (or, holding it, one
-    of their `mates`: `stated_by_parts`). When they hold
-    none of its anchors (that weigh anything), the words they matched did not name its topic:
-    only a sentence carried by meaning alone, with no word matched, may then state it (measured
-    on the twenty-seven question sets of the README: two off-topic questions more declined, no
-    answer lost). A time limit in a
+    of their `mates`: `stated_by_parts`). When they hold none of its anchors (that weigh
+    anything), the words they matched did not name its topic: only a sentence carried by meaning
+    alone, with no word matched, may then state it (measured on the twenty-seven question sets of
+    the README: two off-topic questions more declined, no answer lost). A time limit in a
     sentence on something else the question also names (a notice period, where the question
     asks when a payment is due) does not state the one asked. Nor does a sentence that only
     leaves its matter to another instrument or body (`delegates`: 普通签证的类别和签发办法由国
@@ -892,8 +891,7 @@ def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> t
                 for own, with_context in zip(evidence_for(part), evidence_for(about), strict=True)
             ],
             _anchors(about, part, index, translated),
-            frozenset(word_weights(about, index, translated))
-            - frozenset(word_weights(part, index, translated)),
+            content_words(about) - content_words(part),
         )
         for (part, about), asked_part in zip(parts, asked, strict=True)
     )
