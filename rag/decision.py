@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -692,7 +693,8 @@ def anchor_weights(
     question: str, index: IndexStatistics, translated: Translations | None = None
 ) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
-    less those that name the detail asked rather than its topic (期限, "minimum") and the verbs
+    less those that name the detail asked rather than its topic (期限, "minimum", the verb of
+    "how long … last": `_lasting`) and the verbs
     that say a thing is had or needed ("have", "required": `_LIGHT`) and numbers (三年, 一次,
     19: a fact the question gives; 几次, 几成: the detail it asks; `is_quantity`), each weighted
     by its rarity as far as the index has text in its language (`_language_share`), an English
@@ -701,13 +703,29 @@ def anchor_weights(
     translate weighs nothing (every English word is equally unknown there); a question in both
     languages leans to the index's language."""
     translated = translated or {}
+    lasting = _lasting(question)
     return {
         word: weight * max(_language_share(word, index), _bridged_share(word, index, translated))
         for word, weight in word_weights(
             question, index, translated, rarity_of_translations=True
         ).items()
-        if weight > 0 and word not in _SLOT and word not in _LIGHT and not is_quantity(word)
+        if weight > 0
+        and word not in _SLOT
+        and word not in _LIGHT
+        and word not in lasting
+        and not is_quantity(word)
     }
+
+
+# The verb a question asking how long a thing lasts asks with ("How long must the bidding period
+# of an online auction last", 这个社区戒毒要持续多久): like 期限 it names the detail asked, not
+# the topic ("last" anchored 最后出价 in the sentence on the last five minutes' bids).
+_LASTING = re.compile(r"\bhow long\b[^?,.;]*?\b(last)s?\b|(持续|延续)(?=多久|多长|几)", re.I)
+
+
+def _lasting(question: str) -> frozenset[str]:
+    """The verbs of a question's "how long … last" (持续多久), as the keyword tokenizer has them."""
+    return frozenset((m.group(1) or m.group(2)).lower() for m in _LASTING.finditer(question))
 
 
 def question_anchors(

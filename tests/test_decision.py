@@ -402,6 +402,13 @@ def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
     precise = anchor_weights("Which specific licences must a pilot hold?", statistics)
     assert set(precise) == {"license", "pilot", "hold"}
     assert set(anchor_weights("引航员具体要带哪些证件？", statistics)) == {"引航员", "证件"}
+    # nor the verb a question asks how long a thing lasts with, which a later clause may use
+    lasting = anchor_weights(
+        "How long must a pilot's suspension last, and who decides in the last resort?", statistics
+    )
+    assert set(lasting) == {"pilot", "suspension", "decide", "resort"}
+    assert "last" in anchor_weights("Who decides in the last resort?", statistics)
+    assert set(anchor_weights("引航资格暂停要持续多久？", statistics)) == {"引航", "资格", "暂停"}
     # nor numbers, with or without their measure: facts the question gives
     given = anchor_weights("引航合同期限三年的，引航资格暂停最长多久？", statistics)
     assert "三年" not in given and {"引航", "资格", "暂停"} <= set(given)

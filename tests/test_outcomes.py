@@ -356,3 +356,26 @@ def test_another_detail_of_a_sanctioned_duty_is_not_stated(
     competition_law: Assistant, question: str
 ) -> None:
     assert competition_law.ask(question).outcome == Outcome.NOT_STATED
+
+
+@pytest.fixture(scope="module")
+def auction_rules(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> Iterator[Assistant]:
+    """A real judicial interpretation whose article on bidding states how long the bidding lasts
+    (不少于二十四小时) beside what the last five minutes' bids do (最后出价即为成交价)."""
+    rules = shared(
+        "lawrefbook/司法解释/最高人民法院关于人民法院网络司法拍卖若干问题的规定(2016-08-02).md"
+    )
+    yield from _extractive(tmp_path_factory, embedder, "auction-home", [rules])
+
+
+def test_how_long_a_thing_lasts_is_not_anchored_on_the_verb_last(auction_rules: Assistant) -> None:
+    # "last" once anchored the sentence on the last five minutes' bids (最后出价), not the period
+    answer = auction_rules.ask(
+        "How long must the bidding period of an online court auction last, and what happens if "
+        "someone places a bid in the last few minutes?"
+    )
+    assert answer.outcome == Outcome.ANSWERED
+    assert answer.citations[0].label == "20"
+    assert "网络司法拍卖的竞价时间应当不少于二十四小时" in answer.answer
