@@ -694,14 +694,13 @@ def anchor_weights(
 ) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
     less those that name the detail asked rather than its topic (期限, "minimum", the verb of
-    "how long … last": `_lasting`) and the verbs
-    that say a thing is had or needed ("have", "required": `_LIGHT`) and numbers (三年, 一次,
-    19: a fact the question gives; 几次, 几成: the detail it asks; `is_quantity`), each weighted
-    by its rarity as far as the index has text in its language (`_language_share`), an English
-    word the bridge translated by its translations' rarity, as far as the index has no English
-    (`_bridged_share`). On Chinese-only statutes an English word the dictionary does not
-    translate weighs nothing (every English word is equally unknown there); a question in both
-    languages leans to the index's language."""
+    "how long … last": `_lasting`) and the verbs that say a thing is had or needed ("have",
+    "required": `_LIGHT`) and numbers (三年, 一次, 19: a fact the question gives; 几次, 几成: the
+    detail it asks; `is_quantity`), each weighted by its rarity as far as the index has text in
+    its language (`_language_share`), an English word the bridge translated by its translations'
+    rarity, as far as the index has no English (`_bridged_share`). On Chinese-only statutes an
+    English word the dictionary does not translate weighs nothing (every English word is equally
+    unknown there); a question in both languages leans to the index's language."""
     translated = translated or {}
     lasting = _lasting(question)
     return {
@@ -719,8 +718,15 @@ def anchor_weights(
 
 # The verb a question asking how long a thing lasts asks with ("How long must the bidding period
 # of an online auction last", 这个社区戒毒要持续多久): like 期限 it names the detail asked, not
-# the topic ("last" anchored 最后出价 in the sentence on the last five minutes' bids).
-_LASTING = re.compile(r"\bhow long\b[^?,.;]*?\b(last)s?\b|(持续|延续)(?=多久|多长|几)", re.I)
+# the topic ("last" anchored 最后出价 in the sentence on the last five minutes' bids). A verb
+# ends its clause or comes before a conjunction or preposition ("How long does the last stage
+# take?" asks of the last stage).
+_LASTING = re.compile(
+    r"\bhow long\b[^?,.;]*?\b(last)s?"
+    r"(?=\s*(?:[?,.;!]|$)|\s+(?:and|or|if|when|once|until|after|before|for|from|in|under|without)\b)"
+    r"|(持续|延续)(?=多久|多长|几)",
+    re.I,
+)
 
 
 def _lasting(question: str) -> frozenset[str]:

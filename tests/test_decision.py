@@ -402,11 +402,17 @@ def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
     precise = anchor_weights("Which specific licences must a pilot hold?", statistics)
     assert set(precise) == {"license", "pilot", "hold"}
     assert set(anchor_weights("引航员具体要带哪些证件？", statistics)) == {"引航员", "证件"}
-    # nor the verb a question asks how long a thing lasts with, which a later clause may use
+    # nor the verb a question asks how long a thing lasts with (a word: not in a later clause
+    # either); the adjective still anchors
     lasting = anchor_weights(
         "How long must a pilot's suspension last, and who decides in the last resort?", statistics
     )
     assert set(lasting) == {"pilot", "suspension", "decide", "resort"}
+    assert set(anchor_weights("How long does a pilot's suspension last?", statistics)) == {
+        "pilot",
+        "suspension",
+    }
+    assert "last" in anchor_weights("How long does the last pilot stage take?", statistics)
     assert "last" in anchor_weights("Who decides in the last resort?", statistics)
     assert set(anchor_weights("引航资格暂停要持续多久？", statistics)) == {"引航", "资格", "暂停"}
     # nor numbers, with or without their measure: facts the question gives
