@@ -23,7 +23,7 @@ import numpy as np
 
 from rag.index import Index
 from rag.keyword import tokenize
-from rag.kinds import ANYTHING, Asked, Kind
+from rag.kinds import ANYTHING, Asked, Kind, question_parts
 from rag.prompts import LEADS
 from rag.sentences import unit_sentences, with_qualifiers
 from rag.settings import AnswerSettings
@@ -120,14 +120,16 @@ class ExtractiveAnswerer:
         vector: np.ndarray | None = None,
     ) -> str:
         """The lead line, then one quote per line with its citation. For a question asking for
-        a specific detail, only the quotes that give it: those holding one of the `topic` rules
-        (the sentences that carry the question's topic, with their qualifiers) that gives it,
-        else any that gives it, else all. For an open question, the first source's best quote
-        as well."""
+        a specific detail, only the quotes that give it (what the question asks, or one of its
+        parts: `question_parts`): those holding one of the `topic` rules (the sentences that
+        carry the question's topic, with their qualifiers) that gives it, each of them, else
+        the best that gives it, else the best of all. For an open question, the first source's
+        best quote as well."""
         limit = self.settings.max_sources
         candidates = [quote for s in sources[:limit] for quote in quotes(s, language)]
-        giving = [q for q in candidates if _gives(asked, q.text, language)]
-        topic_giving = [t for t in topic if _gives(asked, t, language)]
+        asks = _asks(question, asked)
+        giving = [q for q in candidates if _gives(asks, q.text, language)]
+        topic_giving = [t for t in topic if _gives(asks, t, language)]
         on_topic = [q for q in giving if any(t in q.text for t in topic_giving)]
         candidates = on_topic or giving or candidates
         first = sources[0].n if asked.kind == Kind.OPEN and sources else None
@@ -136,29 +138,53 @@ class ExtractiveAnswerer:
         if not candidates:
             return LEADS[language]
         scores = self.scorer.scores(question, vector, candidates)
-        chosen = self._chosen(candidates, scores, always=first)
+        each = bool(on_topic) and asked.kind != Kind.OPEN
+        chosen = self._chosen(candidates, scores, always=first, each=each)
         return "\n".join([LEADS[language]] + [f"{sentence} [{n}]" for n, sentence in chosen])
 
     def _chosen(
-        self, candidates: list[Quote], scores: list[float], always: int | None = None
+        self,
+        candidates: list[Quote],
+        scores: list[float],
+        always: int | None = None,
+        each: bool = False,
     ) -> list[tuple[int, str]]:
         """(source number, quote) of the sources quoted, in source order: of the
         `max_sentences` sources whose best quote scores highest, those whose best quote scores
         within `spread_margin` standard deviations (of all candidates' scores) of the best; and
-        the source `always`, if it has a candidate."""
-        best_per_source: dict[int, tuple[float, str]] = {}
+        the source `always`, if it has a candidate. Each source's best quote, or with `each`
+        (the candidates state what is asked) its `max_sentences` best in the unit's order: a
+        question asking two details an article states in two sentences ("第二次拍卖的起拍价
+        最多能降多少？多久之内要重新拍？") is answered by both."""
+        best_per_source: dict[int, float] = {}
         for quote, score in zip(candidates, scores, strict=True):
             n = quote.source.n
-            if n not in best_per_source or score > best_per_source[n][0]:
-                best_per_source[n] = (score, quote.text)
-        top = max(score for score, _ in best_per_source.values())
+            best_per_source[n] = max(score, best_per_source.get(n, score))
+        top = max(best_per_source.values())
         floor = top - self.settings.spread_margin * float(np.std(scores))
-        ranked = sorted(best_per_source.items(), key=lambda item: -item[1][0])
-        picked = {n for n, (score, _) in ranked[: self.settings.max_sentences] if score >= floor}
+        ranked = sorted(best_per_source.items(), key=lambda item: -item[1])
+        picked = {n for n, score in ranked[: self.settings.max_sentences] if score >= floor}
         if always in best_per_source:
             picked.add(always)
-        return [(n, quote) for n, (_, quote) in sorted(best_per_source.items()) if n in picked]
+        chosen: list[tuple[int, str]] = []
+        for n in sorted(picked):
+            scored = [(s, q) for q, s in zip(candidates, scores, strict=True) if q.source.n == n]
+            kept = sorted(scored, key=lambda item: -item[0])[
+                : self.settings.max_sentences if each else 1
+            ]
+            chosen += [(n, q.text) for _, q in sorted(kept, key=lambda item: item[1].sentences)]
+        return chosen
 
 
-def _gives(asked: Asked, sentence: str, language: Lang) -> bool:
-    return asked.given_by(sentence, text_language(sentence) or language)
+def _asks(question: str, asked: Asked) -> tuple[Asked, ...]:
+    """What a question asking a specific detail asks, and the specific details its parts ask (an
+    open part, "what happens if …", is given by any sentence: it would let every quote in)."""
+    if asked.kind == Kind.OPEN:
+        return (asked,)
+    parts = (Asked.of(part) for part, _ in question_parts(question))
+    return (asked, *(part for part in parts if part.kind != Kind.OPEN))
+
+
+def _gives(asks: tuple[Asked, ...], sentence: str, language: Lang) -> bool:
+    side = text_language(sentence) or language
+    return any(asked.given_by(sentence, side) for asked in asks)

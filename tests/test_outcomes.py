@@ -379,3 +379,15 @@ def test_how_long_a_thing_lasts_is_not_anchored_on_the_verb_last(auction_rules: 
     assert answer.outcome == Outcome.ANSWERED
     assert answer.citations[0].label == "20"
     assert "网络司法拍卖的竞价时间应当不少于二十四小时" in answer.answer
+
+
+def test_each_part_is_stated_by_its_own_sentence_and_quoted(auction_rules: Assistant) -> None:
+    # the period is in the article's second sentence, which holds 流拍 but not the 出价 and
+    # 起拍价 the question named before it; the cut is in its last
+    answer = auction_rules.ask(
+        "网络司法拍卖因为没人出价流拍了，下一次拍卖的起拍价最多能降低多少？多长时间内必须重新拍？"
+    )
+    assert answer.outcome == Outcome.ANSWERED
+    assert {c.label for c in answer.citations} == {"26"}
+    assert "流拍后应当在三十日内在同一网络司法拍卖平台再次拍卖" in answer.answer
+    assert "再次拍卖的起拍价降价幅度不得超过前次起拍价的百分之二十" in answer.answer
