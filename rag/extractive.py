@@ -104,7 +104,8 @@ def quotes(source: Source, language: Lang) -> list[Quote]:
 
 class ExtractiveAnswerer:
     """Quotes that answer a question: the best sentence of each of the first `max_sources`
-    sources, at most `max_sentences` of them, each within `spread_margin` of the best."""
+    sources (for a specific detail, each sentence stating it), at most `max_sentences` of them,
+    each within `spread_margin` of the best."""
 
     def __init__(self, scorer: QuoteScorer, settings: AnswerSettings) -> None:
         self.scorer = scorer
