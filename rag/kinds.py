@@ -726,14 +726,15 @@ _WHERE_TO_ACT = re.compile(
     re.I,
 )
 # The level of a court or government, with the body it is a level of: 中级以上的人民法院,
-# 县级以上地方人民政府, 上一级人民法院, "intermediate people's court" (not 高级管理人员, 各级人民
-# 政府, 基层群众性自治组织)
+# 县级以上地方人民政府, 上一级人民法院, 设区的市级负责药品监督管理的部门 (a level's department),
+# "intermediate people's court" (not 高级管理人员, 各级人民政府, 基层群众性自治组织)
 _LEVEL = {
     "zh": re.compile(
         r"(?:基层|中级|高级|最高)(?:以上的?)?人民(?:法院|检察院)"
         r"|(?:[县市省乡]级|地级|设区的市级?|省、自治区、直辖市)(?:以上的?)?(?:地方)?(?:人民)?"
         r"(?:政府|法院|检察院)"
         r"|(?:上一?级|同级|本级)(?:人民)?(?:法院|检察院|政府|机关|行政机关|主管部门)|国务院"
+        r"|(?:[县市省]级|设区的市级)(?:以上的?)?(?:地方)?(?:人民政府)?[^，。；、]{0,12}?(?:部门|机关|机构)"
     ),
     "en": re.compile(
         r"\b(?:basic|intermediate|higher|high|supreme)(?:-level)? people's "
@@ -905,7 +906,8 @@ _ZH_DATE = re.compile(
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
     r"|[正一二三四五六七八九十腊冬]{1,2}月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
     r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"  # a lunar date: 九月初九, 正月十五
-    r"|公布之日|施行之日|发布之日|通过之日|之日起|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
+    # the day of an event: 公布之日, 房屋征收决定公告之日 (the market price as of it), 之日起
+    r"|之日|起施行|上午|下午|晚上|凌晨|\d{1,2}\s*时|[一二三四五六七八九十]{1,3}时"
     # a moment an event marks: 自收到人民法院通知时起
     r"|(?:自|从)[^，。；;]{1,40}?(?<![及同临])时起"
     r"|次日起"  # the day after an event: 自作出责令改正之日的次日起
@@ -920,7 +922,7 @@ _ZH_LUMP_SUM = re.compile(r"一次性(?!行为|关系|侵)")
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
-    r"|\bdate of (its )?(promulgation|publication|adoption)\b|\bday of\b|\bas from\b"
+    r"|\bdate (?:of|on which)\b|\bday of\b|\bas from\b"  # the date of the announcement
     r"|\b(?:day|date) (?:following|after)\b"
     r"|\bfrom the (?:time|moment) (?:when|of|it|he|she|they|the)\b"
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"

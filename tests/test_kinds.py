@@ -498,8 +498,15 @@ def test_a_level_is_of_a_court_or_government_not_any_word_for_a_rank() -> None:
         "基层群众性自治组织",
     ):
         assert not zh.given_by(text, "zh")
-    for text in ("中级以上的人民法院设立赔偿委员会。", "可以向上一级人民法院申诉。"):
+    for text in (
+        "中级以上的人民法院设立赔偿委员会。",
+        "可以向上一级人民法院申诉。",
+        # a level named with the department of its government
+        "经营企业应当向所在地设区的市级负责药品监督管理的部门提出申请。",
+        "报省级药品监督管理部门备案。",
+    ):
         assert zh.given_by(text, "zh")
+    assert not zh.given_by("各级人民政府有关部门应当加强监督管理。", "zh")
     for text in ("The basic principles apply.", "A fine higher than the gain is imposed."):
         assert not en.given_by(text, "en")
 
@@ -518,6 +525,15 @@ def test_an_event_marks_a_moment_but_promptly_is_no_date() -> None:
     assert not asked.given_by("拒不改正的，可以按照原处罚数额按日连续处罚。", "zh")
     asked = Asked.of("From what date are the daily fines counted?")
     assert asked.given_by("The fine is imposed daily from the day following the order.", "en")
+    # the day of an event is a date: the market price as of the day the decision is announced
+    asked = Asked.of("按哪一天的市场价格计算补偿？")
+    assert asked.given_by("补偿不得低于房屋征收决定公告之日被征收房屋类似房地产的市场价格。", "zh")
+    assert not asked.given_by("补偿不得低于被征收房屋类似房地产的市场价格。", "zh")
+    asked = Asked.of("As of which date is the market price taken?")
+    assert asked.given_by(
+        "It may not be lower than the market price on the date of the announcement.", "en"
+    )
+    assert not asked.given_by("It may not be lower than the market price.", "en")
     assert not asked.given_by("The fine may be imposed daily until it is corrected.", "en")
 
 
