@@ -944,7 +944,9 @@ def stated_by_parts(parts: Sequence[Part], share: float, nearest: int) -> tuple[
     it: three answerable questions answered, each citing its gold, two near misses answered (a
     court's level read in an item's 市级以上, an interest rate's 1年期 as a deadline); the
     heaviest word instead of every one, on thirty-five sets: two answerable questions answered,
-    no other outcome moved."""
+    no other outcome moved, one of them (n27-34) with its second part stated by the wrong
+    sentence of its article (a frequency, 至少每6个月核验更新一次, for how long records are kept):
+    a mate holding the word referred back to may give the kind for something else."""
     stated: dict[tuple[int, Lang, str], Evidence] = {}
     for part in parts:
         carried = topic_evidence(part.found, share, nearest)

@@ -104,8 +104,8 @@ def quotes(source: Source, language: Lang) -> list[Quote]:
 
 class ExtractiveAnswerer:
     """Quotes that answer a question: the best sentence of each of the first `max_sources`
-    sources (for a specific detail, each sentence stating it), at most `max_sentences` of them,
-    each within `spread_margin` of the best."""
+    sources, at most `max_sentences` of them, each within `spread_margin` of the best (for a
+    specific detail, the sentences stating it, up to `max_sentences` quotes in all)."""
 
     def __init__(self, scorer: QuoteScorer, settings: AnswerSettings) -> None:
         self.scorer = scorer
@@ -123,9 +123,9 @@ class ExtractiveAnswerer:
         """The lead line, then one quote per line with its citation. For a question asking for
         a specific detail, only the quotes that give it (what the question asks, or one of its
         parts: `question_parts`): those holding one of the `topic` rules (the sentences that
-        carry the question's topic, with their qualifiers) that gives it, each of them, else
-        the best that gives it, else the best of all. For an open question, the first source's
-        best quote as well."""
+        carry the question's topic, with their qualifiers) that gives it, as many of them as
+        `max_sentences` allows, else the best that gives it, else the best of all. For an open
+        question, the first source's best quote as well."""
         limit = self.settings.max_sources
         candidates = [quote for s in sources[:limit] for quote in quotes(s, language)]
         asks = _asks(question, asked)
@@ -153,28 +153,36 @@ class ExtractiveAnswerer:
         """(source number, quote) of the sources quoted, in source order: of the
         `max_sentences` sources whose best quote scores highest, those whose best quote scores
         within `spread_margin` standard deviations (of all candidates' scores) of the best; and
-        the source `always`, if it has a candidate. Each source's best quote, or with `each`
-        (the candidates state what is asked) its `max_sentences` best in the unit's order: a
-        question asking two details an article states in two sentences ("第二次拍卖的起拍价
-        最多能降多少？多久之内要重新拍？") is answered by both."""
-        best_per_source: dict[int, float] = {}
+        the source `always`, if it has a candidate. Each source's best quote; with `each` (the
+        candidates state what is asked), the sources' other candidates too, best first, while
+        the answer holds fewer than `max_sentences` quotes, each in its unit's order: a question
+        asking two details an article states in two sentences ("第二次拍卖的起拍价最多能降多
+        少？多久之内要重新拍？") is answered by both, whatever their likeness to the question."""
+        best: dict[int, tuple[float, Quote]] = {}
         for quote, score in zip(candidates, scores, strict=True):
             n = quote.source.n
-            best_per_source[n] = max(score, best_per_source.get(n, score))
-        top = max(best_per_source.values())
+            if n not in best or score > best[n][0]:
+                best[n] = (score, quote)
+        top = max(score for score, _ in best.values())
         floor = top - self.settings.spread_margin * float(np.std(scores))
-        ranked = sorted(best_per_source.items(), key=lambda item: -item[1])
-        picked = {n for n, score in ranked[: self.settings.max_sentences] if score >= floor}
-        if always in best_per_source:
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        picked = {n for n, (score, _) in ranked[: self.settings.max_sentences] if score >= floor}
+        if always in best:
             picked.add(always)
-        chosen: list[tuple[int, str]] = []
-        for n in sorted(picked):
-            scored = [(s, q) for q, s in zip(candidates, scores, strict=True) if q.source.n == n]
-            kept = sorted(scored, key=lambda item: -item[0])[
-                : self.settings.max_sentences if each else 1
-            ]
-            chosen += [(n, q.text) for _, q in sorted(kept, key=lambda item: item[1].sentences)]
-        return chosen
+        kept = [best[n][1] for n in picked]
+        if each:
+            others = sorted(
+                (
+                    (score, quote)
+                    for quote, score in zip(candidates, scores, strict=True)
+                    if quote.source.n in picked and quote is not best[quote.source.n][1]
+                ),
+                key=lambda item: -item[0],
+            )
+            room = max(self.settings.max_sentences - len(kept), 0)
+            kept += [quote for _, quote in others[:room]]
+        kept.sort(key=lambda quote: (quote.source.n, quote.sentences))
+        return [(quote.source.n, quote.text) for quote in kept]
 
 
 def _asks(question: str, asked: Asked) -> tuple[Asked, ...]:

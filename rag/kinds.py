@@ -734,7 +734,10 @@ _LEVEL = {
         r"|(?:[县市省乡]级|地级|设区的市级?|省、自治区、直辖市)(?:以上的?)?(?:地方)?(?:人民)?"
         r"(?:政府|法院|检察院)"
         r"|(?:上一?级|同级|本级)(?:人民)?(?:法院|检察院|政府|机关|行政机关|主管部门)|国务院"
-        r"|(?:[县市省]级|设区的市级)(?:以上的?)?(?:地方)?(?:人民政府)?[^，。；、]{0,12}?(?:部门|机关|机构)"
+        # a level's department, not across 由 or 向 to another body's (省级重点龙头企业由农业农村
+        # 部门认定 names an enterprise's grade)
+        r"|(?:[县市省]级|设区的市级)(?:以上的?)?(?:地方)?(?:人民政府)?[^，。；、由向和与应对在]{0,12}?"
+        r"(?:部门|机关|机构)"
     ),
     "en": re.compile(
         r"\b(?:basic|intermediate|higher|high|supreme)(?:-level)? people's "
@@ -922,7 +925,8 @@ _ZH_LUMP_SUM = re.compile(r"一次性(?!行为|关系|侵)")
 _EN_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b|\b(1[89]|20)\d{2}\b|\d\s*[ap]\.\s*m\.?|\bo'clock\b|\bnoon\b|\bmidnight\b"
-    r"|\bdate (?:of|on which)\b|\bday of\b|\bas from\b"  # the date of the announcement
+    # the date of the announcement, not a date of birth
+    r"|\bdate (?:of (?!birth\b)|on which\b)|\bday of\b|\bas from\b"
     r"|\b(?:day|date) (?:following|after)\b"
     r"|\bfrom the (?:time|moment) (?:when|of|it|he|she|they|the)\b"
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"

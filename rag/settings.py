@@ -162,8 +162,9 @@ class AnswerSettings(SettingsGroup):
     max_sentences: int = Field(
         default=3,
         gt=0,
-        description="Most quotes in an extractive answer (the best sentence of a source each), "
-        "besides the first source's, which an open question always quotes. "
+        description="Most quotes in an extractive answer (the best sentence of a source each; "
+        "for a specific detail, further sentences of those sources stating it while there is "
+        "room), besides the first source's, which an open question always quotes. "
         "Set when the answerer was written, not tuned.",
     )
     spread_margin: float = Field(

@@ -506,7 +506,13 @@ def test_a_level_is_of_a_court_or_government_not_any_word_for_a_rank() -> None:
         "报省级药品监督管理部门备案。",
     ):
         assert zh.given_by(text, "zh")
-    assert not zh.given_by("各级人民政府有关部门应当加强监督管理。", "zh")
+    for text in (
+        "各级人民政府有关部门应当加强监督管理。",
+        # a grade of an enterprise or a site, the body after 由 another's
+        "省级重点龙头企业由农业农村部门认定。",
+        "市级文物保护单位由文物部门负责管理。",
+    ):
+        assert not zh.given_by(text, "zh")
     for text in ("The basic principles apply.", "A fine higher than the gain is imposed."):
         assert not en.given_by(text, "en")
 
@@ -534,6 +540,7 @@ def test_an_event_marks_a_moment_but_promptly_is_no_date() -> None:
         "It may not be lower than the market price on the date of the announcement.", "en"
     )
     assert not asked.given_by("It may not be lower than the market price.", "en")
+    assert not asked.given_by("The licence states the holder's name and date of birth.", "en")
     assert not asked.given_by("The fine may be imposed daily until it is corrected.", "en")
 
 

@@ -635,3 +635,33 @@ def test_a_paragraph_refers_back_to_earlier_paragraphs_of_its_own_article(
     sentence: str, paragraph: int, lang: Lang, referred: set[int]
 ) -> None:
     assert referred_paragraphs(sentence, paragraph, lang) == referred
+
+
+def test_every_sentence_stating_a_detail_asked_is_quoted_up_to_the_limit() -> None:
+    first = Unit(
+        "7",
+        text_en=(
+            "The objection is raised within 10 days. The court decides within 30 days. "
+            "The fee is 50 yuan. The appeal is lodged within 15 days."
+        ),
+    )
+    second = Unit("8", text_en="A late objection is heard within 60 days.")
+    sources = (_source(1, first), _source(2, second))
+    stating = tuple(s for unit in (first, second) for s in unit.text_en.split(". "))
+    answerer = ExtractiveAnswerer(_FirstSentenceScorer(), AnswerSettings(max_sentences=3))
+    # two parts, a period and a fee: each sentence stating one is quoted, in the unit's order,
+    # three in all (both sources' best, then the next best), whatever its likeness
+    question = "How long do I have to object, and what is the fee?"
+    answer = answerer.answer(question, sources, "en", Asked.of(question), stating)
+    assert answer.split("\n")[1:] == [
+        "The objection is raised within 10 days. [1]",
+        "The court decides within 30 days. [1]",
+        "A late objection is heard within 60 days. [2]",
+    ]
+    # an open question quotes each source's best, as before
+    question = "What does the law say about objections?"
+    answer = answerer.answer(question, sources, "en", Asked.of(question), stating)
+    assert answer.split("\n")[1:] == [
+        "The objection is raised within 10 days. [1]",
+        "A late objection is heard within 60 days. [2]",
+    ]
