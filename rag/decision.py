@@ -42,7 +42,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -807,8 +807,14 @@ def stating(
         # carried by meaning alone (no word matched it: the nearest, or the first source's when
         # no word matched anywhere) may state it
         return tuple(e for e in given if e.coverage == 0)
-    anchor = max(held, key=lambda word: (anchors[word], word))
+    anchor = _heaviest(held, anchors)
     return tuple(e for e in (*given, *giving(mates)) if anchor in e.holds)
+
+
+def _heaviest(words: Iterable[str], anchors: Mapping[str, float]) -> str | None:
+    """The word of `words` weighing most among `anchors` (a tie by the word: one answer run after
+    run), none of no words."""
+    return max(words, key=lambda word: (anchors.get(word, 0.0), word), default=None)
 
 
 def features(
@@ -950,9 +956,10 @@ def stated_by_parts(parts: Sequence[Part], share: float, nearest: int) -> tuple[
     stated: dict[tuple[int, Lang, str], Evidence] = {}
     for part in parts:
         carried = topic_evidence(part.found, share, nearest)
-        # what the parts before named, as the sentences carrying this one hold it
-        named = {word for e in carried for word in e.holds if word in part.before}
-        referred = max(named, key=lambda word: (part.anchors.get(word, 0.0), word), default=None)
+        # what it refers back to, of what the parts before named, as the carrying sentences hold it
+        referred = _heaviest(
+            (word for e in carried for word in e.holds if word in part.before), part.anchors
+        )
         mates = tuple(
             e for e in _unit_mates(carried, part.found) if referred is None or referred in e.holds
         )
