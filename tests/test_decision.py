@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from eval.calibrate import balanced_weights, best_thresholds, choose_threshold
-from rag import decision
 from rag.decision import (
     FEATURE_VERSION,
     FEATURES,
@@ -34,6 +33,9 @@ from rag.decision import (
     translations,
     word_weights,
 )
+from rag.decision.model import _models
+from rag.decision.topic import _referring_rules
+from rag.decision.words import unseen_share
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.sentences import unit_sentences
@@ -163,7 +165,7 @@ def test_an_english_word_the_bridge_translated_is_weighed_on_the_chinese_side() 
     assert rare["arbitration"] == pytest.approx(math.log(1 + 1001 / 10.5))  # as rare as 仲裁
     total = sum(abs(w) for w in weights.values())
     # the heaviest word missing on the bridged side only: English itself is unknown here
-    assert decision._unseen(weights, statistics) == 0.0
+    assert unseen_share(weights, statistics) == 0.0
     assert heaviest_missing(weights, "仲裁委员会", translated, statistics) == 0.0
     assert heaviest_missing(
         weights, "仲裁委员会", translated, statistics, bridged=True
@@ -499,9 +501,9 @@ def test_best_thresholds_say_what_any_threshold_could_do_on_the_questions_themse
 
 def test_a_model_fitted_on_other_features_is_refused_naming_the_difference() -> None:
     stored = json.loads((resources.files("rag") / "decision.json").read_text("utf-8"))
-    assert stored_models(stored) == decision._models()
+    assert stored_models(stored) == _models()
     # the features are read by name: their order does not matter
-    assert stored_models({**stored, "features": list(reversed(FEATURES))}) == decision._models()
+    assert stored_models({**stored, "features": list(reversed(FEATURES))}) == _models()
     older = {**stored, "features": [f for f in FEATURES if f not in ("lead", "lead5")] + ["gap"]}
     with pytest.raises(DecisionModelError) as caught:
         stored_models(older)
@@ -533,7 +535,7 @@ def test_a_breached_articles_sentences_read_the_rules_fining_the_breach() -> Non
     )
     unit = Unit("20", text_zh=liability)
     source = Source(1, Hit("law", "20", 1.0), _document("law"), unit)
-    referring = decision._referring_rules((source,))
+    referring = _referring_rules((source,))
     # the sentences of its paragraph up to the next breach named: article 7 has its own fine
     assert referring["law", 7, "zh"] == (
         "违反本法第七条规定的，由监督检查部门责令改正，处一万元以上十万元以下的罚款。",
