@@ -397,9 +397,15 @@ def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
     # nor do the verbs that say a thing is had, needed or wanted
     light = anchor_weights("How long are platforms required to keep records they have?", statistics)
     assert set(light) == {"platform", "keep", "record"}
-    # nor the verbs whose object names the act
+    # nor the verbs whose object names the act, nor the fine whose amount is asked: it is the
+    # detail, not the topic
     support = anchor_weights("What fine can an agency get for taking a deposit?", statistics)
-    assert set(support) == {"fine", "agency", "deposit"}
+    assert set(support) == {"agency", "deposit"}
+    refused = anchor_weights("引航员拒绝检查的，罚款多少？", statistics)
+    assert set(refused) == {"引航员", "拒绝", "检查"}
+    # a fine asked of another detail is its topic
+    assert "罚款" in anchor_weights("引航员的罚款要在多少天内缴纳？", statistics)
+    assert "fine" in anchor_weights("Within how many days must a pilot pay a fine?", statistics)
     # nor words that say how, not what
     function = anchor_weights("But since I quit, is a pilot licence still kept?", statistics)
     assert set(function) == {"quit", "pilot", "license", "kept"}

@@ -391,3 +391,26 @@ def test_each_part_is_stated_by_its_own_sentence_and_quoted(auction_rules: Assis
     assert {c.label for c in answer.citations} == {"26"}
     assert "流拍后应当在三十日内在同一网络司法拍卖平台再次拍卖" in answer.answer
     assert "再次拍卖的起拍价降价幅度不得超过前次起拍价的百分之二十" in answer.answer
+
+
+@pytest.fixture(scope="module")
+def identity_card_law(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> Iterator[Assistant]:
+    """A real law whose fines (二百元以下罚款) are for the acts its list names, none of them a
+    bank's refusing an identity card, which its article on proof of identity forbids."""
+    law = shared("lawrefbook/宪法相关法/居民身份证法(2011-10-29).md")
+    yield from _extractive(tmp_path_factory, embedder, "identity-card-home", [law])
+
+
+def test_a_fine_asked_is_anchored_on_the_act_not_the_fine(identity_card_law: Assistant) -> None:
+    # "fine" once anchored the introduction of the list fining other acts, and answered
+    refused = identity_card_law.ask(
+        "A bank teller refused to accept my colleague's resident ID card as proof of identity. "
+        "What fine can the bank be given for that?"
+    )
+    assert refused.outcome == Outcome.NOT_STATED
+    fraud = identity_card_law.ask("使用虚假证明材料骗领居民身份证的，会被罚款多少？")
+    assert fraud.outcome == Outcome.ANSWERED
+    assert fraud.citations[0].label == "16"
+    assert "二百元以下罚款" in fraud.answer

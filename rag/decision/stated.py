@@ -23,6 +23,7 @@ from rag.kinds import (
     Asked,
     Kind,
     asking_clauses,
+    asks_fine,
     asks_sanction,
     delegates,
     is_quantity,
@@ -37,15 +38,16 @@ def anchor_weights(
 ) -> dict[str, float]:
     """The question's words that can anchor what it asks (`stating`): words the index has seen,
     less those that name the detail asked rather than its topic (期限, "minimum", the verb of
-    "how long … last": `_lasting`) and the verbs that say a thing is had or needed ("have",
-    "required": `LIGHT_VERBS`) and numbers (三年, 一次, 19: a fact the question gives; 几次, 几成:
-    the detail it asks; `is_quantity`), each weighted by its rarity as far as the index has text in
-    its language (`language_share`), an English word the bridge translated by its translations'
-    rarity, as far as the index has no English (`bridged_share`). On Chinese-only statutes an
-    English word the dictionary does not translate weighs nothing (every English word is equally
-    unknown there); a question in both languages leans to the index's language."""
+    "how long … last": `_lasting`, the fine whose amount is asked: `_FINE`) and the verbs that say
+    a thing is had or needed ("have", "required": `LIGHT_VERBS`) and numbers (三年, 一次, 19: a
+    fact the question gives; 几次, 几成: the detail it asks; `is_quantity`), each weighted by its
+    rarity as far as the index has text in its language (`language_share`), an English word the
+    bridge translated by its translations' rarity, as far as the index has no English
+    (`bridged_share`). On Chinese-only statutes an English word the dictionary does not
+    translate weighs nothing (every English word is equally unknown there); a question in both
+    languages leans to the index's language."""
     translated = translated or {}
-    lasting = _lasting(question)
+    naming = _lasting(question) | (_FINE if asks_fine(question) else frozenset())
     return {
         word: weight * max(language_share(word, index), bridged_share(word, index, translated))
         for word, weight in word_weights(
@@ -54,7 +56,7 @@ def anchor_weights(
         if weight > 0
         and word not in SLOT_WORDS
         and word not in LIGHT_VERBS
-        and word not in lasting
+        and word not in naming
         and not is_quantity(word)
     }
 
@@ -70,6 +72,14 @@ _LASTING = re.compile(
     r"|(持续|延续)(?=多久|多长|几)",
     re.I,
 )
+
+
+# The fine of a question asking its amount ("What fine can the bank be given for that?", 罚款多
+# 少) names the detail asked, as 期限 does, not its topic: "fine" anchored the sentence introducing
+# a list of other acts fined (有下列行为之一的，……处二百元以下罚款) for a bank refusing an
+# identity card. A fine asked of another detail ("Within how many days must the fine be paid?")
+# is its topic.
+_FINE = frozenset("fine fined 罚款 罚金".split())
 
 
 def _lasting(question: str) -> frozenset[str]:

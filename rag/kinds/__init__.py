@@ -14,7 +14,14 @@ clause), `spans` whether a passage gives it, over the `vocabulary` they share.
 """
 
 from rag.kinds.parts import asking_clauses, question_parts
-from rag.kinds.questions import ANYTHING, Asked, asks_commencement, asks_sanction, question_kind
+from rag.kinds.questions import (
+    ANYTHING,
+    Asked,
+    asks_commencement,
+    asks_fine,
+    asks_sanction,
+    question_kind,
+)
 from rag.kinds.spans import delegates, has_span, is_quantity, states_commencement
 from rag.kinds.vocabulary import MISSING, Kind
 
@@ -25,6 +32,7 @@ __all__ = [
     "Kind",
     "asking_clauses",
     "asks_commencement",
+    "asks_fine",
     "asks_sanction",
     "delegates",
     "has_span",

@@ -613,6 +613,14 @@ _SANCTION = re.compile(
 )
 
 
+def asks_fine(question: str) -> bool:
+    """Whether a question asks the amount of a fine (罚款多少, "What fine can …"): the fine is then
+    the detail asked, not its topic."""
+    return Asked.of(question).kind == Kind.NUMBER and bool(
+        _FINE_ASKED.search(asking_part(question).lower())
+    )
+
+
 def asks_sanction(question: str) -> bool:
     """Whether a question asks the sanction for a conduct (罚多少钱, 承担什么法律责任, "what fine",
     "what penalty")."""
