@@ -63,7 +63,7 @@ PURPOSE = Asked(Kind.PURPOSE)
 # only so many units at either end are read for one (the Basic Law's annexes take 50 ms to scan).
 COMMENCEMENT_ENDS = 3
 # For a question asking a sanction: the first units whose sanctions are looked for in the
-# articles naming their breach (as many as the decision reads, `rag.decision.TOP_UNITS`).
+# articles naming their breach (as many as the decision reads, `rag.decision.topic.TOP_UNITS`).
 LIABILITY_WINDOW = 3
 UnitReader = Callable[[UnitKey], Unit | None]  # a unit by key, each read once per question
 _INVALID = re.compile(r"失效|废止|廢止|已被修改|repealed|invalid|expired|no longer", re.I)

@@ -403,6 +403,9 @@ def test_anchors_leave_out_the_words_that_name_the_detail() -> None:
     assert set(support) == {"agency", "deposit"}
     refused = anchor_weights("引航员拒绝检查的，罚款多少？", statistics)
     assert set(refused) == {"引航员", "拒绝", "检查"}
+    assert set(anchor_weights("引航员拒绝检查的罚款额是多少？", statistics)) == set(refused)
+    # but where the fine is all the question names, it is the topic
+    assert set(anchor_weights("What is the maximum fine?", statistics)) == {"fine"}
     # a fine asked of another detail is its topic
     assert "罚款" in anchor_weights("引航员的罚款要在多少天内缴纳？", statistics)
     assert "fine" in anchor_weights("Within how many days must a pilot pay a fine?", statistics)

@@ -12,6 +12,7 @@ from rag.kinds import (
     Kind,
     asking_clauses,
     asks_commencement,
+    asks_fine,
     asks_sanction,
     delegates,
     has_span,
@@ -1510,3 +1511,23 @@ def test_a_fee_asked_is_no_fine(question: str, lang: Lang, fee: str, fine: str) 
 )
 def test_a_fine_asked_is_answered_by_a_fine(question: str, lang: Lang, fine: str) -> None:
     assert Asked.of(question).given_by(fine, lang)
+
+
+@pytest.mark.parametrize(
+    ("question", "fine"),
+    [
+        ("What fine can the bank be given for that?", True),
+        ("How much will I be fined for driving without plates?", True),
+        ("What is the maximum fine under this regulation?", True),
+        ("骗领居民身份证的，会被罚款多少？", True),
+        ("单位不缴失业保险费会被罚多少钱？", True),
+        ("罚金是多少？", True),
+        # a fine asked of another detail, or no fine at all
+        ("Within how many days must the fine be paid?", False),
+        ("罚款应当在多少日内缴纳？", False),
+        ("Is it fine for my employer to keep my passport?", False),
+        ("What is the filing fee?", False),
+    ],
+)
+def test_a_question_asking_a_fine_is_read(question: str, fine: bool) -> None:
+    assert asks_fine(question) is fine

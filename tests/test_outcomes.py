@@ -397,7 +397,7 @@ def test_each_part_is_stated_by_its_own_sentence_and_quoted(auction_rules: Assis
 def identity_card_law(
     tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
 ) -> Iterator[Assistant]:
-    """A real law whose fines (二百元以下罚款) are for the acts its list names, none of them a
+    """A real law whose article 16 fines (二百元以下罚款) the acts its list names, none of them a
     bank's refusing an identity card, which its article on proof of identity forbids."""
     law = shared("lawrefbook/宪法相关法/居民身份证法(2011-10-29).md")
     yield from _extractive(tmp_path_factory, embedder, "identity-card-home", [law])

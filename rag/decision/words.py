@@ -24,16 +24,6 @@ _FRAME = set(
     "应当 应该 必须 可以 需要 要 能".split()
 )
 
-# English verbs that say a thing is had, needed or wanted, not what it is, and the support verbs
-# whose object names the act (make a decision, take a deposit, give notice): they anchor nothing
-# (on a Chinese-only statute "required" → 必要 held a sentence on something else as the anchor,
-# "taking the deposit" → 领取 one on collecting a vehicle's papers). Measured on 35 sets for
-# make, take and give: one answerable question answered (n24-12), no other answer changed.
-LIGHT_VERBS = set(
-    "have has had having get gets got getting need needs needed require requires required "
-    "want wants wanted make makes made making take takes took taken taking give gives gave "
-    "giving".split()
-)
 
 # Words that say how or when, not what, and are no stop words of the keyword index ("but",
 # "since", "already", 已经, 一直): they name no topic, so no passage covers a question by holding

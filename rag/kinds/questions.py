@@ -614,8 +614,9 @@ _SANCTION = re.compile(
 
 
 def asks_fine(question: str) -> bool:
-    """Whether a question asks the amount of a fine (罚款多少, "What fine can …"): the fine is then
-    the detail asked, not its topic."""
+    """Whether a question asks a number and its asking sentence names a fine (罚款多少, "What
+    fine can …", "How much will I be fined?"; also "How many people must sign off on a fine?"):
+    mostly the fine's amount, the detail asked rather than the topic."""
     return Asked.of(question).kind == Kind.NUMBER and bool(
         _FINE_ASKED.search(asking_part(question).lower())
     )

@@ -604,7 +604,7 @@ _ZH_DELEGATION = re.compile(
 # 法院依照有关规定处理"), not a procedure ("由收养人持收养登记证到户口登记机关按照……办理").
 _ZH_HANDLER = re.compile(rf"由(?:(?!持|到|向|在|经)[^，,；;]){{0,12}}(?:{_RULE_MAKER}|法院)")
 # A statute's clause that sets when the rest applies, not a statement of its own (a question's
-# conditions end otherwise: `_ZH_CONDITION_END`).
+# conditions end otherwise: `parts._ZH_CONDITION_END`).
 _ZH_CONDITION = re.compile(r"(?:的|时|后|前|外|下|中|内)$")
 # A filing that may follow it: "……由省、自治区、直辖市人民政府规定，报国务院备案。"
 _ZH_FILED = re.compile(r"[，,]\s*(?:并)?报[^，,；;]{1,30}备案$")

@@ -31,8 +31,9 @@ ZH_AMBIGUOUS = r"(?:规定|办法|意见|决定|规则|细则|章程)"
 
 # A question asking which things, specifically, of a kind no proper name gives ("Which specific
 # documents do I have to bring?", 高级管理人员具体包括哪些职位): only a list of them answers it
-# (numbered items, a series: `_series`), not a passage that names the kind alone (提供真实、
-# 合法、充分的证明材料). Asked as a list of names (哪些国家), it is read as one (`_NAMED_LIST`).
+# (numbered items, a series: `spans._series`), not a passage that names the kind alone (提供真实、
+# 合法、充分的证明材料). Asked as a list of names (哪些国家), it is read as one
+# (`questions._NAMED_LIST`).
 ITEMS = "items"
 
 
