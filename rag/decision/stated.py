@@ -87,6 +87,11 @@ _LASTING = re.compile(
 )
 
 
+def _lasting(question: str) -> frozenset[str]:
+    """The verbs of a question's "how long … last" (持续多久), as the keyword tokenizer has them."""
+    return frozenset((m.group(1) or m.group(2)).lower() for m in _LASTING.finditer(question))
+
+
 # The fine of a question asking a number of it (`asks_fine`: "What fine can the bank be given for
 # that?", 罚款多少) names the detail asked, as 期限 does, when the question names what it is for:
 # "fine" anchored the sentence introducing a list of other acts fined (有下列行为之一的，……处二
@@ -94,11 +99,6 @@ _LASTING = re.compile(
 # ("What is the maximum fine?") it is the topic, as it is of a question asking another kind of
 # detail ("Within how many days must the fine be paid?").
 _FINE = frozenset("fine fined 罚款 罚款额 罚金 罚金额".split())
-
-
-def _lasting(question: str) -> frozenset[str]:
-    """The verbs of a question's "how long … last" (持续多久), as the keyword tokenizer has them."""
-    return frozenset((m.group(1) or m.group(2)).lower() for m in _LASTING.finditer(question))
 
 
 def question_anchors(
