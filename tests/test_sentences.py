@@ -649,8 +649,9 @@ def test_every_sentence_stating_a_detail_asked_is_quoted_up_to_the_limit() -> No
     sources = (_source(1, first), _source(2, second))
     stating = tuple(s for unit in (first, second) for s in unit.text_en.split(". "))
     answerer = ExtractiveAnswerer(_FirstSentenceScorer(), AnswerSettings(max_sentences=3))
-    # two parts, a period and a fee: each sentence stating one is quoted, in the unit's order,
-    # three in all (both sources' best, then the next best), whatever its likeness
+    # two parts, a period and a fee: the sentences stating either are quoted whatever their
+    # likeness, each source's best first, then the next best while there is room (three in all:
+    # the fee, which the scorer ranks below the periods, is left out), in the unit's order
     question = "How long do I have to object, and what is the fee?"
     answer = answerer.answer(question, sources, "en", Asked.of(question), stating)
     assert answer.split("\n")[1:] == [
