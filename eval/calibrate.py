@@ -9,7 +9,10 @@ gold units is in that index; its topic is addressed when it is answerable or a n
 makes every question of the set off topic (real questions asked of an index without their laws).
 
 For every question the decision's features are computed with the product's own retrieval, and so
-is whether a sentence carrying the topic holds a span of the kind the question asks for. A
+is whether a sentence carrying the topic holds a span of the kind the question asks for, and
+whether `decide` answers it before reading the model (a question on what its document is for or
+when it takes effect, whose statement of it ranks first: `about_the_document`; it is answered
+whatever the model says, so it is judged answered and the model is not fitted on it). A
 logistic regression (L2, Newton steps) is fitted to "topic addressed", each (set, label) group
 weighing the same; the threshold is the most accurate one (judged on the final outcome: a
 question is declined when the topic model says no or the detail is absent) whose topic model
@@ -30,7 +33,7 @@ settings it was fitted with (`make refit` writes both).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -45,6 +48,7 @@ from rag.decision import (
     FEATURES,
     LEXICAL,
     DecisionModel,
+    about_the_document,
     features,
     question_anchors,
     read_parts,
@@ -72,6 +76,9 @@ class Sample:
     # per evidence choice (`_choice`): a sentence carrying the topic states what is asked
     detail_present: dict[str, bool]
     values: dict[str, float]
+    # answered by its document's own statement of purpose or commencement whatever the model
+    # says (`about_the_document`, read before the model in `decide`)
+    itself: bool
 
 
 def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Sample], str]:
@@ -108,6 +115,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                     for share, nearest in EVIDENCE_CHOICES
                 },
                 values=values,
+                itself=bool(about_the_document(question.question, asked, retrieval, found)),
             )
         )
     name = index.embedder.name
@@ -222,19 +230,30 @@ def _arrays(samples: list[Sample], used: list[str]) -> dict[str, np.ndarray]:
         "topic": np.array([s.topic for s in samples], dtype=float),
         "answerable": np.array([s.answerable for s in samples]),
         "sets": np.array([s.set for s in samples]),
+        "itself": np.array([s.itself for s in samples], dtype=bool),
     }
 
 
+def _decided(samples: list[Sample], probability: np.ndarray) -> np.ndarray:
+    """The topic model's probabilities, infinite (kept at any threshold) for the questions
+    `about_the_document` answers before the model is read."""
+    return np.where([s.itself for s in samples], np.inf, probability)
+
+
 def train(samples: list[Sample], used: list[str], budget: float, l2: float) -> dict[str, Any]:
-    """The logistic model, then the evidence share and threshold with the most accurate final
-    outcome within the budget."""
+    """The logistic model, fitted on the questions it decides (not those `about_the_document`
+    answers), then the evidence share and threshold with the most accurate final outcome within
+    the budget."""
     a = _arrays(samples, used)
     sample_weights = balanced_weights(a["sets"], a["topic"])
-    weights, bias = fit(a["x"], a["topic"], sample_weights, l2)
-    p = probabilities(a["x"], weights, bias)
+    read = ~a["itself"]
+    weights, bias = fit(
+        a["x"][read], a["topic"][read], balanced_weights(a["sets"][read], a["topic"][read]), l2
+    )
+    p = _decided(samples, probabilities(a["x"], weights, bias))
     best: tuple[float, tuple[float, int], float] = (-1.0, EVIDENCE_CHOICES[0], 0.0)
     for choice in EVIDENCE_CHOICES:
-        detail = np.array([s.detail_present[_choice(*choice)] for s in samples])
+        detail = np.array([s.detail_present[_choice(*choice)] for s in samples]) | a["itself"]
         threshold = choose_threshold(p, a["answerable"], detail, sample_weights, budget)
         answered = (p >= threshold) & detail
         accuracy = float(sample_weights[answered == a["answerable"]].sum() / sample_weights.sum())
@@ -256,7 +275,9 @@ def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
     decision = DecisionModel(**model)
     result = []
     for s in samples:
-        if decision.probability(s.values) < decision.threshold:
+        if s.itself:
+            result.append(str(Outcome.ANSWERED))
+        elif decision.probability(s.values) < decision.threshold:
             result.append(str(Outcome.NOT_ADDRESSED))
         elif s.detail_present[_choice(decision.evidence_share, decision.evidence_nearest)]:
             result.append(str(Outcome.ANSWERED))
@@ -342,9 +363,13 @@ def main(
 def _samples(
     sets: list[str], limit: int | None, settings: Settings, cache: Path | None
 ) -> tuple[list[Sample], str]:
-    """Every set's samples (from the cache when it holds them, made with the same retrieval),
-    and the one embedder they were made with."""
-    made_with = {"retrieval": settings.recorded()["retrieval"], "k": settings.calibration.k}
+    """Every set's samples (from the cache when it holds them, made with the same retrieval
+    and sample fields), and the one embedder they were made with."""
+    made_with = {
+        "retrieval": settings.recorded()["retrieval"],
+        "k": settings.calibration.k,
+        "fields": [f.name for f in fields(Sample)],
+    }
     stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
     if not _computed_here(stored) or stored.get("made_with") != made_with:
         stored = {**_features_stamp(), "made_with": made_with, "sets": {}}
@@ -386,9 +411,9 @@ def _held_out(
     return {
         **judge(tested, predicted),
         "best_thresholds": best_thresholds(
-            np.array([decision.probability(s.values) for s in tested]),
+            _decided(tested, np.array([decision.probability(s.values) for s in tested])),
             np.array([s.answerable for s in tested]),
-            np.array([s.detail_present[choice] for s in tested]),
+            np.array([s.detail_present[choice] or s.itself for s in tested]),
             calibration.max_false_refusals,
             calibration.target_recall,
         ),

@@ -9,11 +9,20 @@ from typing import cast
 import numpy as np
 import pytest
 
-from eval.calibrate import balanced_weights, best_thresholds, choose_threshold
+from eval.calibrate import (
+    Sample,
+    balanced_weights,
+    best_thresholds,
+    choose_threshold,
+    outcomes,
+    train,
+)
 from rag.decision import (
+    EVIDENCE_CHOICES,
     FEATURE_VERSION,
     FEATURES,
     LEXICAL,
+    DecisionModel,
     DecisionModelError,
     Evidence,
     IndexStatistics,
@@ -453,6 +462,45 @@ def test_threshold_judges_the_final_outcome_within_the_budget() -> None:
     # not charged to the budget, and the threshold still refuses what it can
     missing = np.array([False, True, True, True, True, True, True])
     assert choose_threshold(p, answerable, missing, weights, budget=0.25) == pytest.approx(0.61)
+
+
+def _sample(n: int, answerable: bool, score: float, itself: bool = False) -> Sample:
+    """A question of set "a" whose every feature reads `score`, its detail stated."""
+    return Sample(
+        corpus="c",
+        set="a",
+        id=str(n),
+        type="factual" if answerable else "off_topic",
+        answerable=answerable,
+        topic=answerable,
+        detail_present={f"{share}/{nearest}": True for share, nearest in EVIDENCE_CHOICES},
+        values=dict.fromkeys(FEATURES, score),
+        itself=itself,
+    )
+
+
+def test_a_question_decide_answers_before_the_model_is_judged_answered_and_not_fitted() -> None:
+    decided = [
+        _sample(n, answerable, score)
+        for n, (answerable, score) in enumerate(
+            [(True, 1.0), (True, 0.9), (True, 0.5), (False, 0.4), (False, 0.1), (False, 0.0)]
+        )
+    ]
+    # what the document is for, asked in words no passage holds: it scores as off topic
+    itself = _sample(9, True, 0.0, itself=True)
+    model = train([*decided, itself], list(FEATURES), budget=0.0, l2=1.0)
+    alone = train(decided, list(FEATURES), budget=0.0, l2=1.0)
+    assert (model["weights"], model["bias"]) == (alone["weights"], alone["bias"])
+    assert DecisionModel(**model).probability(itself.values) < model["threshold"]
+    assert outcomes([*decided, itself], model) == [
+        "answered",
+        "answered",
+        "answered",
+        "not_addressed",
+        "not_addressed",
+        "not_addressed",
+        "answered",
+    ]
 
 
 def test_stored_models_match_the_features_and_the_fallback_is_embedder_free() -> None:

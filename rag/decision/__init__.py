@@ -52,7 +52,7 @@ from rag.decision.model import (
     features,
     stored_models,
 )
-from rag.decision.outcomes import Decision, decide
+from rag.decision.outcomes import Decision, about_the_document, decide
 from rag.decision.stated import (
     anchor_weights,
     asking_first,
@@ -81,6 +81,7 @@ __all__ = [
     "DecisionModelError",
     "Evidence",
     "IndexStatistics",
+    "about_the_document",
     "anchor_weights",
     "asking_first",
     "content_words",

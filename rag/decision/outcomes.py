@@ -45,7 +45,7 @@ _ITSELF = frozenset(
 )
 
 
-def _about_the_document(
+def about_the_document(
     question: str, asked: Asked, retrieval: Retrieval, found: list[Evidence]
 ) -> tuple[Evidence, ...]:
     """For a question asking what a document is for or when it takes effect, about one it names
@@ -76,7 +76,7 @@ def decide(
     asked = Asked.of(question)
     values, found = features(question, retrieval, index)
     probability = model.probability(values)
-    if stated := _about_the_document(question, asked, retrieval, found):
+    if stated := about_the_document(question, asked, retrieval, found):
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
