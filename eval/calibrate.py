@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields
+from functools import cache, partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,12 +50,10 @@ from rag.decision import (
     LEXICAL,
     DecisionModel,
     about_the_document,
+    detail_stated,
     features,
     question_anchors,
     read_parts,
-    stated_by_parts,
-    stating,
-    topic_evidence,
 )
 from rag.index import Index
 from rag.kinds import Asked
@@ -94,7 +93,8 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
         values, found = features(question.question, retrieval, index)
         asked = Asked.of(question.question)
         anchors = question_anchors(question.question, retrieval, index)
-        parts = read_parts(question.question, retrieval, index)
+        # read once, when the whole question's reading states nothing for some choice
+        parts = cache(partial(read_parts, question.question, retrieval, index))
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present
@@ -109,8 +109,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                 topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
                 detail_present={
                     _choice(share, nearest): bool(
-                        stating(asked, topic_evidence(found, share, nearest), anchors)
-                        or stated_by_parts(parts, share, nearest)
+                        detail_stated(asked, found, anchors, parts, share, nearest)[1]
                     )
                     for share, nearest in EVIDENCE_CHOICES
                 },

@@ -52,7 +52,7 @@ from rag.decision.model import (
     features,
     stored_models,
 )
-from rag.decision.outcomes import Decision, about_the_document, decide
+from rag.decision.outcomes import Decision, about_the_document, decide, detail_stated
 from rag.decision.stated import (
     anchor_weights,
     asking_first,
@@ -88,6 +88,7 @@ __all__ = [
     "coverage",
     "decide",
     "decision_model",
+    "detail_stated",
     "evidence",
     "features",
     "heaviest_missing",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rag.decision.model import DecisionModel, features
-from rag.decision.stated import question_anchors, read_parts, stated_by_parts, stating
+from rag.decision.stated import Part, question_anchors, read_parts, stated_by_parts, stating
 from rag.decision.topic import Evidence, topic_evidence
 from rag.decision.words import IndexStatistics, content_words
 from rag.kinds import (
@@ -80,13 +80,34 @@ def decide(
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
-    carried = topic_evidence(found, model.evidence_share, model.evidence_nearest)
-    if asked.kind == Kind.PURPOSE:  # the topic is the document: its statement of purpose counts
-        carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
-    stated = stating(asked, carried, question_anchors(question, retrieval, index))
-    share, nearest = model.evidence_share, model.evidence_nearest
-    if stated or (
-        stated := stated_by_parts(read_parts(question, retrieval, index), share, nearest)
-    ):
+    carried, stated = detail_stated(
+        asked,
+        found,
+        question_anchors(question, retrieval, index),
+        lambda: read_parts(question, retrieval, index),
+        model.evidence_share,
+        model.evidence_nearest,
+    )
+    if stated:
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     return Decision(Outcome.NOT_STATED, asked, probability, values, carried)
+
+
+def detail_stated(
+    asked: Asked,
+    found: list[Evidence],
+    anchors: Mapping[str, float],
+    parts: Callable[[], Sequence[Part]],
+    share: float,
+    nearest: int,
+) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
+    """The sentences carrying the topic (`topic_evidence` with the evidence choice `share`,
+    `nearest`; a document's statement of purpose too when that is asked: the topic is the
+    document), and those stating what is asked: `stating` on the whole question, else on its
+    `parts` (read only then) by `stated_by_parts`. What `decide` answers on once the topic model
+    holds the topic addressed, and what the calibration judges for each evidence choice."""
+    carried = topic_evidence(found, share, nearest)
+    if asked.kind == Kind.PURPOSE:
+        carried += tuple(e for e in found if e not in carried and asked.given_by(e.rule, e.lang))
+    stated = stating(asked, carried, anchors) or stated_by_parts(parts(), share, nearest)
+    return carried, stated
