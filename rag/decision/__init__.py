@@ -38,7 +38,8 @@ and reported on held-out corpora (leave one corpus out); they are stored per emb
 
 The package, in the order it reads: `words` (the question's words and what a text covers),
 `topic` (the sentences that carry the topic), `stated` (whether the detail is stated), `model`
-(the features and the fitted model) and `outcomes` (`decide`).
+(the features and the fitted model) and `outcomes` (`decide`; `about_the_document` and
+`detail_stated`, the steps the calibration reads too).
 """
 
 from rag.decision.model import (
