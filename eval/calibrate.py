@@ -15,7 +15,8 @@ when it takes effect, whose statement of it ranks first: `about_the_document`; i
 whatever the model says, so it is judged answered and the model is not fitted on it). A
 logistic regression (L2, Newton steps) is fitted to "topic addressed", each (set, label) group
 weighing the same; the threshold is the most accurate one (judged on the final outcome: a
-question is declined when the topic model says no or the detail is absent) whose topic model
+question is declined when the topic model says no or the detail is absent, unless `decide`
+answers it first) whose topic model
 declines at most the budget of the answerable questions. The budget, the penalty and the sources
 retrieved per question are settings (`CalibrationSettings`, LAWQA_CALIBRATION__*); retrieval is the
 product's, with its settings (LAWQA_RETRIEVAL__*).
@@ -32,9 +33,9 @@ settings it was fitted with (`make refit` writes both).
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import asdict, dataclass, fields
-from functools import cache, partial
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -50,7 +51,7 @@ from rag.decision import (
     LEXICAL,
     DecisionModel,
     about_the_document,
-    detail_stated,
+    carried_and_stated,
     features,
     question_anchors,
     read_parts,
@@ -62,6 +63,11 @@ from rag.settings import CalibrationSettings, Settings
 from rag.types import Outcome
 
 app = typer.Typer(add_completion=False)
+
+# What `collect` reads of a question (the Sample's fields and how they are made): a feature cache
+# made by another reading is made again. 2: a question answered first (`answered_first`), the
+# detail read as `decide` reads it (`carried_and_stated`).
+SAMPLE_READING = 2
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ class Sample:
     values: dict[str, float]
     # answered by its document's own statement of purpose or commencement whatever the model
     # says (`about_the_document`, read before the model in `decide`)
-    itself: bool
+    answered_first: bool
 
 
 def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Sample], str]:
@@ -94,7 +100,7 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
         asked = Asked.of(question.question)
         anchors = question_anchors(question.question, retrieval, index)
         # read once, when the whole question's reading states nothing for some choice
-        parts = cache(partial(read_parts, question.question, retrieval, index))
+        parts = functools.cache(functools.partial(read_parts, question.question, retrieval, index))
         golds = [Gold.parse(g) for g in question.gold]
         answerable = flag != "unanswerable" and any(
             g.matches(label, names) for g in golds for label, names in present
@@ -109,12 +115,12 @@ def collect(spec: str, limit: int | None, settings: Settings) -> tuple[list[Samp
                 topic=answerable or (flag != "unanswerable" and question.type == "near_miss"),
                 detail_present={
                     _choice(share, nearest): bool(
-                        detail_stated(asked, found, anchors, parts, share, nearest)[1]
+                        carried_and_stated(asked, found, anchors, parts, share, nearest)[1]
                     )
                     for share, nearest in EVIDENCE_CHOICES
                 },
                 values=values,
-                itself=bool(about_the_document(question.question, asked, retrieval, found)),
+                answered_first=bool(about_the_document(question.question, asked, retrieval, found)),
             )
         )
     name = index.embedder.name
@@ -204,9 +210,11 @@ def best_thresholds(
     oracle: it says whether a model's ranking of them can meet both targets at all, whatever the
     threshold learnt elsewhere): the highest refusal recall with at most `max_false_refusals`
     (None: the detail check alone refuses more), and the fewest false refusals that reach
-    `target_recall` (refusing everything reaches any). Every threshold that changes an outcome
-    is tried. Unlike `choose_threshold`, questions count unweighted, as `lawqa eval` counts
-    them, and the detail check's refusals count too: this is the outcome a reader sees."""
+    `target_recall` (None: even refusing every question the model reads leaves answered too many
+    of those a question's own document answers first, `p` infinite). Every threshold that
+    changes an outcome is tried. Unlike `choose_threshold`, questions count unweighted, as
+    `lawqa eval` counts them, and the detail check's refusals count too: this is the outcome a
+    reader sees."""
     within: list[float] = []
     reaching: list[float] = []
     for threshold in np.r_[np.unique(p), np.inf]:
@@ -219,7 +227,7 @@ def best_thresholds(
             reaching.append(false_refusals)
     return {
         "refusal_recall_within_budget": round(max(within), 3) if within else None,
-        "false_refusals_for_target_recall": round(min(reaching), 3),
+        "false_refusals_for_target_recall": round(min(reaching), 3) if reaching else None,
     }
 
 
@@ -229,30 +237,36 @@ def _arrays(samples: list[Sample], used: list[str]) -> dict[str, np.ndarray]:
         "topic": np.array([s.topic for s in samples], dtype=float),
         "answerable": np.array([s.answerable for s in samples]),
         "sets": np.array([s.set for s in samples]),
-        "itself": np.array([s.itself for s in samples], dtype=bool),
+        "first": np.array([s.answered_first for s in samples], dtype=bool),
     }
 
 
-def _decided(samples: list[Sample], probability: np.ndarray) -> np.ndarray:
-    """The topic model's probabilities, infinite (kept at any threshold) for the questions
-    `about_the_document` answers before the model is read."""
-    return np.where([s.itself for s in samples], np.inf, probability)
+def _answering_first(
+    first: np.ndarray, probability: np.ndarray, detail: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The topic model's probabilities and whether the detail is stated, as `decide` reads them:
+    a question answered before the model (`first`: `about_the_document`) is kept at any
+    threshold (an infinite probability) and its detail stated."""
+    return np.where(first, np.inf, probability), detail | first
 
 
 def train(samples: list[Sample], used: list[str], budget: float, l2: float) -> dict[str, Any]:
     """The logistic model, fitted on the questions it decides (not those `about_the_document`
-    answers), then the evidence share and threshold with the most accurate final outcome within
-    the budget."""
+    answers first), then the evidence share and threshold with the most accurate final outcome
+    within the budget (the questions answered first count among the answerable questions the
+    budget is a share of: a reader asks them too)."""
     a = _arrays(samples, used)
     sample_weights = balanced_weights(a["sets"], a["topic"])
-    read = ~a["itself"]
+    read = ~a["first"]
     weights, bias = fit(
         a["x"][read], a["topic"][read], balanced_weights(a["sets"][read], a["topic"][read]), l2
     )
-    p = _decided(samples, probabilities(a["x"], weights, bias))
+    modelled = probabilities(a["x"], weights, bias)
     best: tuple[float, tuple[float, int], float] = (-1.0, EVIDENCE_CHOICES[0], 0.0)
     for choice in EVIDENCE_CHOICES:
-        detail = np.array([s.detail_present[_choice(*choice)] for s in samples]) | a["itself"]
+        p, detail = _answering_first(
+            a["first"], modelled, np.array([s.detail_present[_choice(*choice)] for s in samples])
+        )
         threshold = choose_threshold(p, a["answerable"], detail, sample_weights, budget)
         answered = (p >= threshold) & detail
         accuracy = float(sample_weights[answered == a["answerable"]].sum() / sample_weights.sum())
@@ -274,7 +288,7 @@ def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
     decision = DecisionModel(**model)
     result = []
     for s in samples:
-        if s.itself:
+        if s.answered_first:
             result.append(str(Outcome.ANSWERED))
         elif decision.probability(s.values) < decision.threshold:
             result.append(str(Outcome.NOT_ADDRESSED))
@@ -362,12 +376,14 @@ def main(
 def _samples(
     sets: list[str], limit: int | None, settings: Settings, cache: Path | None
 ) -> tuple[list[Sample], str]:
-    """Every set's samples (from the cache when it holds them, made with the same retrieval
-    and sample fields), and the one embedder they were made with."""
+    """Every set's samples (from the cache when it holds them, made with the same retrieval, the
+    same reading of a question, `SAMPLE_READING`, and the same limit), and the one embedder they
+    were made with."""
     made_with = {
         "retrieval": settings.recorded()["retrieval"],
         "k": settings.calibration.k,
-        "fields": [f.name for f in fields(Sample)],
+        "reading": SAMPLE_READING,
+        "limit": limit,
     }
     stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
     if not _computed_here(stored) or stored.get("made_with") != made_with:
@@ -407,12 +423,17 @@ def _held_out(
     predicted = outcomes(tested, model)
     decision = DecisionModel(**model)
     choice = _choice(decision.evidence_share, decision.evidence_nearest)
+    p, detail = _answering_first(
+        np.array([s.answered_first for s in tested]),
+        np.array([decision.probability(s.values) for s in tested]),
+        np.array([s.detail_present[choice] for s in tested]),
+    )
     return {
         **judge(tested, predicted),
         "best_thresholds": best_thresholds(
-            _decided(tested, np.array([decision.probability(s.values) for s in tested])),
+            p,
             np.array([s.answerable for s in tested]),
-            np.array([s.detail_present[choice] or s.itself for s in tested]),
+            detail,
             calibration.max_false_refusals,
             calibration.target_recall,
         ),

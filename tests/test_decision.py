@@ -11,6 +11,7 @@ import pytest
 
 from eval.calibrate import (
     Sample,
+    _held_out,
     balanced_weights,
     best_thresholds,
     choose_threshold,
@@ -28,6 +29,7 @@ from rag.decision import (
     IndexStatistics,
     anchor_weights,
     asking_first,
+    carried_and_stated,
     content_words,
     coverage,
     decision_model,
@@ -43,6 +45,7 @@ from rag.decision import (
     word_weights,
 )
 from rag.decision.model import _models
+from rag.decision.stated import Part
 from rag.decision.topic import _referring_rules
 from rag.decision.words import unseen_share
 from rag.kinds import Asked
@@ -464,35 +467,44 @@ def test_threshold_judges_the_final_outcome_within_the_budget() -> None:
     assert choose_threshold(p, answerable, missing, weights, budget=0.25) == pytest.approx(0.61)
 
 
-def _sample(n: int, answerable: bool, score: float, itself: bool = False) -> Sample:
-    """A question of set "a" whose every feature reads `score`, its detail stated."""
+def _sample(
+    n: int,
+    answerable: bool,
+    score: float,
+    first: bool = False,
+    stated: bool = True,
+    corpus: str = "c",
+) -> Sample:
+    """A question of a set of `corpus` whose every feature reads `score`."""
     return Sample(
-        corpus="c",
-        set="a",
+        corpus=corpus,
+        set=corpus,
         id=str(n),
         type="factual" if answerable else "off_topic",
         answerable=answerable,
         topic=answerable,
-        detail_present={f"{share}/{nearest}": True for share, nearest in EVIDENCE_CHOICES},
+        detail_present={f"{share}/{nearest}": stated for share, nearest in EVIDENCE_CHOICES},
         values=dict.fromkeys(FEATURES, score),
-        itself=itself,
+        answered_first=first,
     )
 
 
-def test_a_question_decide_answers_before_the_model_is_judged_answered_and_not_fitted() -> None:
+def test_a_question_decide_answers_first_is_judged_answered_and_not_fitted() -> None:
     decided = [
         _sample(n, answerable, score)
         for n, (answerable, score) in enumerate(
             [(True, 1.0), (True, 0.9), (True, 0.5), (False, 0.4), (False, 0.1), (False, 0.0)]
         )
     ]
-    # what the document is for, asked in words no passage holds: it scores as off topic
-    itself = _sample(9, True, 0.0, itself=True)
-    model = train([*decided, itself], list(FEATURES), budget=0.0, l2=1.0)
+    # what the document is for, asked in words no passage holds: it scores as off topic, and no
+    # carried sentence states a purpose; its document's statement of it answers it first
+    first = _sample(9, True, 0.0, first=True, stated=False)
+    model = train([*decided, first], list(FEATURES), budget=0.0, l2=1.0)
     alone = train(decided, list(FEATURES), budget=0.0, l2=1.0)
     assert (model["weights"], model["bias"]) == (alone["weights"], alone["bias"])
-    assert DecisionModel(**model).probability(itself.values) < model["threshold"]
-    assert outcomes([*decided, itself], model) == [
+    assert model["threshold"] == alone["threshold"]
+    assert DecisionModel(**model).probability(first.values) < model["threshold"]
+    assert outcomes([*decided, first], model) == [
         "answered",
         "answered",
         "answered",
@@ -501,6 +513,65 @@ def test_a_question_decide_answers_before_the_model_is_judged_answered_and_not_f
         "not_addressed",
         "answered",
     ]
+    # left out, its corpus is judged as the product reads it, and so is the best threshold
+    left_out = [
+        _sample(9, True, 0.0, first=True, stated=False, corpus="d"),
+        _sample(10, True, 1.0, corpus="d"),
+        _sample(11, False, 0.0, corpus="d"),
+    ]
+    report = _held_out([*decided, *left_out], "d", list(FEATURES), CalibrationSettings())
+    assert (report["false_refusal_rate"], report["refusal_recall"]) == (0.0, 1.0)
+    assert report["best_thresholds"] == {
+        "refusal_recall_within_budget": 1.0,
+        "false_refusals_for_target_recall": 0.0,
+    }
+
+
+def test_best_thresholds_keep_what_is_answered_first_at_any_threshold() -> None:
+    p = np.array([np.inf, 0.2, 0.3, 0.9])
+    answerable = np.array([False, False, True, True])
+    detail = np.ones(len(p), dtype=bool)
+    # an unanswerable question answered first stays answered however high the threshold: one of
+    # two unanswerable questions answered, 0.85 is out of reach
+    assert best_thresholds(p, answerable, detail, 0.05, target_recall=0.85) == {
+        "refusal_recall_within_budget": 0.5,
+        "false_refusals_for_target_recall": None,
+    }
+    assert best_thresholds(p, answerable, detail, 0.05, target_recall=0.5) == {
+        "refusal_recall_within_budget": 0.5,
+        "false_refusals_for_target_recall": 0.0,
+    }
+
+
+def test_the_detail_is_read_on_the_parts_only_when_the_whole_question_states_none() -> None:
+    def source(n: int, text: str) -> Source:
+        return Source(n, Hit("law", str(n), 1.0), _document("law"), Unit(str(n), text_zh=text))
+
+    stated = "申请人应当在收到决定之日起十五日内提出复核。"
+    found = evidence({"复核": 3.0}, (source(1, stated),))
+    asked = Asked.of("复核要在多少天内提出？")
+
+    def unread() -> tuple[Part, ...]:
+        raise AssertionError("the parts were read")
+
+    carried, stating_ = carried_and_stated(asked, found, {"复核": 3.0}, unread, 1.0, 0)
+    assert [e.text for e in carried] == [e.text for e in stating_] == [stated]
+    with pytest.raises(AssertionError, match="the parts were read"):
+        carried_and_stated(Asked.of("复核的费用是多少？"), found, {"复核": 3.0}, unread, 1.0, 0)
+
+
+def test_a_question_on_its_documents_purpose_carries_the_statement_of_purpose() -> None:
+    def source(n: int, text: str) -> Source:
+        return Source(n, Hit("law", str(n), 1.0), _document("law"), Unit(str(n), text_zh=text))
+
+    purpose = "为了规范快递服务，保障用户的合法权益，制定本条例。"
+    scope = "本条例适用于在中华人民共和国境内从事快递业务经营。"
+    found = evidence({"快递": 2.0, "经营": 2.0}, (source(1, purpose), source(2, scope)))
+    asked = Asked.of("这个条例的立法目的是什么？")
+    carried, stated = carried_and_stated(asked, found, {}, tuple, 1.0, 0)
+    # the words carry the scope; the statement of purpose is carried too, and states what is asked
+    assert [e.text for e in carried] == [scope, purpose]
+    assert [e.text for e in stated] == [purpose]
 
 
 def test_stored_models_match_the_features_and_the_fallback_is_embedder_free() -> None:

@@ -39,7 +39,7 @@ and reported on held-out corpora (leave one corpus out); they are stored per emb
 The package, in the order it reads: `words` (the question's words and what a text covers),
 `topic` (the sentences that carry the topic), `stated` (whether the detail is stated), `model`
 (the features and the fitted model) and `outcomes` (`decide`; `about_the_document` and
-`detail_stated`, the steps the calibration reads too).
+`carried_and_stated`, the steps the calibration reads too).
 """
 
 from rag.decision.model import (
@@ -53,7 +53,7 @@ from rag.decision.model import (
     features,
     stored_models,
 )
-from rag.decision.outcomes import Decision, about_the_document, decide, detail_stated
+from rag.decision.outcomes import Decision, about_the_document, carried_and_stated, decide
 from rag.decision.stated import (
     anchor_weights,
     asking_first,
@@ -85,11 +85,11 @@ __all__ = [
     "about_the_document",
     "anchor_weights",
     "asking_first",
+    "carried_and_stated",
     "content_words",
     "coverage",
     "decide",
     "decision_model",
-    "detail_stated",
     "evidence",
     "features",
     "heaviest_missing",

@@ -35,7 +35,8 @@ class Decision:
 # 制定目的是什么？", "For what purpose were these guiding opinions formulated?"), and when it
 # takes effect ("这部法律什么时候开始施行？", "When did this law take effect?").
 # (As `content_words` leaves them: 本条例 and 本规定 go with the frame, 本办法 leaves 办法.) The
-# sample's two such questions were declined with their answer first; no set measured more.
+# sample's two such questions were declined with their answer first when this was written; the
+# 34 development corpora now hold eight answerable questions answered this way, and no other.
 _ITSELF = frozenset(
     "本法 本细则 指导 办法 解释 决定 通知 细则 制定 制订 颁布 发布 出台 设立 立法 目的 宗旨 "
     "初衷 用意 为什么 purpose aim objective intent goal guiding decision interpretation notice "
@@ -80,7 +81,7 @@ def decide(
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
-    carried, stated = detail_stated(
+    carried, stated = carried_and_stated(
         asked,
         found,
         question_anchors(question, retrieval, index),
@@ -93,7 +94,7 @@ def decide(
     return Decision(Outcome.NOT_STATED, asked, probability, values, carried)
 
 
-def detail_stated(
+def carried_and_stated(
     asked: Asked,
     found: list[Evidence],
     anchors: Mapping[str, float],
