@@ -287,16 +287,23 @@ def outcomes(samples: list[Sample], model: dict[str, Any]) -> list[str]:
     """Each sample's outcome under a fitted model, decided as `rag.decision.decide` does."""
     decision = DecisionModel(**model)
     result = []
-    for s in samples:
-        if s.answered_first:
-            result.append(str(Outcome.ANSWERED))
-        elif decision.probability(s.values) < decision.threshold:
+    for probability, stated in zip(*_as_decided(samples, decision), strict=True):
+        if probability < decision.threshold:
             result.append(str(Outcome.NOT_ADDRESSED))
-        elif s.detail_present[_choice(decision.evidence_share, decision.evidence_nearest)]:
-            result.append(str(Outcome.ANSWERED))
         else:
-            result.append(str(Outcome.NOT_STATED))
+            result.append(str(Outcome.ANSWERED if stated else Outcome.NOT_STATED))
     return result
+
+
+def _as_decided(samples: list[Sample], decision: DecisionModel) -> tuple[np.ndarray, np.ndarray]:
+    """Each sample's probability and whether its detail is stated under a fitted model, as
+    `decide` reads them (`_answering_first`)."""
+    choice = _choice(decision.evidence_share, decision.evidence_nearest)
+    return _answering_first(
+        np.array([s.answered_first for s in samples], dtype=bool),
+        np.array([decision.probability(s.values) for s in samples]),
+        np.array([s.detail_present[choice] for s in samples], dtype=bool),
+    )
 
 
 def judge(samples: list[Sample], predicted: list[str]) -> dict[str, Any]:
@@ -421,13 +428,7 @@ def _held_out(
         raise typer.BadParameter(f"no set of corpus {corpus!r}")
     model = train(training, used, calibration.max_false_refusals, calibration.l2)
     predicted = outcomes(tested, model)
-    decision = DecisionModel(**model)
-    choice = _choice(decision.evidence_share, decision.evidence_nearest)
-    p, detail = _answering_first(
-        np.array([s.answered_first for s in tested]),
-        np.array([decision.probability(s.values) for s in tested]),
-        np.array([s.detail_present[choice] for s in tested]),
-    )
+    p, detail = _as_decided(tested, DecisionModel(**model))
     return {
         **judge(tested, predicted),
         "best_thresholds": best_thresholds(
