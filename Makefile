@@ -118,8 +118,8 @@ eval-kinds: install-test
 # immigration_minors, notary_bills, travel_securities, postal_credit, drones_parole,
 # unions_sales, franchise_evidence, landuse_guarantees, malpractice_contracts,
 # civilservice_cosmetics, physicians_unemployment, psychiatric_expropriation, couriers_prepaid,
-# noise_schoolbus and coercion_electricity (corpora.json) are kept out: no model has been fitted on them; they are
-# reported.
+# noise_schoolbus and coercion_electricity (corpora.json) are kept out: no model has been fitted
+# on them; they are reported.
 DEV_INDEXES = .cache/dev-$(EMBEDDER)
 HELDOUT = sample assembly_women basic_law statutes fresh blind4 taxes_tenders patents_privacy \
 	penalties_copyright lending_ads trust_seizure
