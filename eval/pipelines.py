@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from eval.metrics import UnitKey
 from ingest.readers import read_source
 from rag.assistant import Assistant
+from rag.decision import TOP_UNITS
 from rag.index import Index
 from rag.retrieval import Retriever
 from rag.settings import RetrievalSettings, Settings
@@ -34,6 +35,9 @@ class Outcome:
     scores: list[float]
     answer: Answer | None
     latency_ms: float
+    # how many of the first sources the answer's decision read (`rag.decision.TOP_UNITS`, or the
+    # number asked for when fewer); 0 for a pipeline that does not answer
+    read: int = 0
 
 
 class Pipeline(Protocol):
@@ -55,7 +59,8 @@ class LawqaPipeline:
         answer = self.assistant.answer(question, retrieval, k=self.k, started=started)
         latency = (time.perf_counter() - started) * 1000
         ranking = [[(s.hit.doc_id, s.hit.label)] for s in retrieval.sources]
-        return Outcome(ranking, [s.hit.score for s in retrieval.sources], answer, latency)
+        scores = [s.hit.score for s in retrieval.sources]
+        return Outcome(ranking, scores, answer, latency, min(self.k, TOP_UNITS))
 
 
 class RetrieverPipeline:

@@ -53,26 +53,33 @@ def breakdown_table(metrics: dict[str, dict[str, Any]], group: str, metric: str)
     return "\n".join(lines)
 
 
-def outcome_markdown(metrics: dict[str, dict[str, Any]]) -> str:
-    """Gold class × outcome, per answering pipeline."""
+def outcome_markdown(
+    metrics: dict[str, dict[str, Any]],
+    key: str = "outcomes",
+    rows: str = "gold",
+    empty: str = "No pipeline answered.",
+) -> str:
+    """A table of outcome counts per answering pipeline (`key`: gold class × outcome, or the
+    answerable questions' gold place × outcome), its rows headed `rows`; `empty` when none has
+    one."""
     blocks = []
     for name, values in metrics.items():
-        table = values.get("outcomes")
+        table = values.get(key)
         if not table:
             continue
         outcomes = list(next(iter(table.values())))
         lines = [
             f"{name}:",
             "",
-            "| gold | " + " | ".join(outcomes) + " |",
+            f"| {rows} | " + " | ".join(outcomes) + " |",
             "|---|" + "---|" * len(outcomes),
         ]
         lines += [
-            f"| {gold} | " + " | ".join(str(counts[o]) for o in outcomes) + " |"
-            for gold, counts in table.items()
+            f"| {row} | " + " | ".join(str(counts[o]) for o in outcomes) + " |"
+            for row, counts in table.items()
         ]
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) or "No pipeline answered."
+    return "\n\n".join(blocks) or empty
 
 
 def write_outputs(
@@ -118,6 +125,16 @@ def write_outputs(
         "but not the detail asked) should be not stated; off-topic ones not addressed.",
         "",
         outcome_markdown(metrics),
+        "",
+        "## Answerable questions by where their gold ranked",
+        "",
+        "Gold first: the best-ranked gold article is the first source; gold read: it is among "
+        "the other sources the decision reads; gold not read: it is not (ranked lower, or not "
+        "retrieved), so the question can only be declined or answered from other passages.",
+        "",
+        outcome_markdown(
+            metrics, "answerable_by_gold_place", "answerable", "No answerable question answered."
+        ),
         "",
         "## recall@5 by question type",
         "",

@@ -87,6 +87,7 @@ class Row:
     citation_precision: float | None
     citation_recall: float | None
     keyword_hit: bool | None
+    read: int  # how many of the first sources the decision read (`Outcome.read`)
 
     @property
     def refused(self) -> bool | None:
@@ -103,6 +104,31 @@ def gold_class(question: Question) -> str:
     if question.answerable:
         return "answerable"
     return question.type if question.type in ("near_miss", "off_topic") else "unanswerable"
+
+
+GOLD_PLACES = ("gold first", "gold read", "gold not read")
+
+
+def gold_place(row: Row) -> str:
+    """Where an answerable question's best-ranked gold stood: first, among the other sources the
+    decision read (`Row.read`), or not among them (further down, or not retrieved): a question
+    of the last kind can only be declined or answered from passages its gold does not name."""
+    best = min((p for p in row.found if p > 0), default=0)
+    if best == 1:
+        return "gold first"
+    return "gold read" if 0 < best <= row.read else "gold not read"
+
+
+def gold_place_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
+    """The answerable questions' outcomes by where their gold ranked (`gold_place`), over the
+    rows that have an answer; empty when none is answerable."""
+    answerable = [r for r in rows if r.outcome is not None and r.question.answerable]
+    if not answerable:
+        return {}
+    table = {place: dict.fromkeys(OUTCOMES, 0) for place in GOLD_PLACES}
+    for row in answerable:
+        table[gold_place(row)][str(row.outcome)] += 1
+    return table
 
 
 def outcome_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
@@ -183,6 +209,7 @@ class Evaluation:
             precision,
             recall,
             keyword_hit,
+            outcome.read,
         )
 
     def result_json(self, row: Row) -> dict[str, Any]:
@@ -267,6 +294,7 @@ def summarize(rows: Sequence[Row], groups: bool = True) -> dict[str, Any]:
     )
     if answered:
         metrics["outcomes"] = outcome_table(answered)
+        metrics["answerable_by_gold_place"] = gold_place_table(answered)
         metrics.update(
             refusal_scores(
                 [bool(r.refused) for r in answered], [r.question.answerable for r in answered]

@@ -261,6 +261,11 @@ def test_eval_writes_its_outputs_and_enforces_floors(
     metrics = recorded["pipelines"]
     assert list(metrics) == ["lawqa", "bm25"]
     assert metrics["lawqa"]["n"] == 6 and metrics["bm25"]["citation_precision"] is None
+    # every answerable question's outcome, by where its gold ranked; none for a ranking only
+    places = metrics["lawqa"]["answerable_by_gold_place"]
+    assert list(places) == ["gold first", "gold read", "gold not read"]
+    assert sum(sum(c.values()) for c in places.values()) == metrics["lawqa"]["n_answerable"]
+    assert "answerable_by_gold_place" not in metrics["bm25"]
     # the settings it ran with, the ones changed included, without secrets
     assert recorded["settings"]["answer"]["max_sentences"] == 2
     # the keyword weight that ran (e5+use's own), not "unset"
@@ -269,6 +274,8 @@ def test_eval_writes_its_outputs_and_enforces_floors(
     assert len((out / "results.jsonl").read_text("utf-8").splitlines()) == 12
     report = (out / "report.md").read_text("utf-8")
     assert "| lawqa | 6 |" in report and "| bm25 | 6 |" in report
+    assert "## Answerable questions by where their gold ranked" in report
+    assert "| answerable | answered | not_stated | not_addressed |" in report
     assert "LAWQA_ANSWER__MAX_SENTENCES=2\n" in report
     for chart in ("recall_at_k.png", "recall5_by_type.png"):
         assert (out / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

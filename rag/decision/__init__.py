@@ -62,7 +62,7 @@ from rag.decision.stated import (
     stated_by_parts,
     stating,
 )
-from rag.decision.topic import Evidence, evidence, reaches, topic_evidence
+from rag.decision.topic import TOP_UNITS, Evidence, evidence, reaches, topic_evidence
 from rag.decision.words import (
     IndexStatistics,
     content_words,
@@ -77,6 +77,7 @@ __all__ = [
     "FEATURES",
     "FEATURE_VERSION",
     "LEXICAL",
+    "TOP_UNITS",
     "Decision",
     "DecisionModel",
     "DecisionModelError",
