@@ -37,7 +37,7 @@ class Outcome:
     latency_ms: float
     # how many of the first sources the answer's decision read (`rag.decision.TOP_UNITS`, or the
     # number asked for when fewer); 0 for a pipeline that does not answer
-    read: int = 0
+    sources_read: int
 
 
 class Pipeline(Protocol):
@@ -80,7 +80,7 @@ class RetrieverPipeline:
         retrieval = self.retriever.retrieve(question, k=DEPTH)
         latency = (time.perf_counter() - started) * 1000
         ranking = [[(s.hit.doc_id, s.hit.label)] for s in retrieval.sources]
-        return Outcome(ranking, [s.hit.score for s in retrieval.sources], None, latency)
+        return Outcome(ranking, [s.hit.score for s in retrieval.sources], None, latency, 0)
 
 
 class NaivePipeline:
@@ -140,7 +140,7 @@ class NaivePipeline:
         latency = (time.perf_counter() - started) * 1000
         ranking = [self.chunk_units[i] for i in result["ids"][0]]
         scores = [1.0 - float(d) for d in result["distances"][0]]
-        return Outcome(ranking, scores, None, latency)
+        return Outcome(ranking, scores, None, latency, 0)
 
 
 # Every pipeline `lawqa eval` can run, built from the index, the settings, the number of sources

@@ -56,12 +56,12 @@ def breakdown_table(metrics: dict[str, dict[str, Any]], group: str, metric: str)
 def outcome_markdown(
     metrics: dict[str, dict[str, Any]],
     key: str = "outcomes",
-    rows: str = "gold",
+    row_header: str = "gold",
     empty: str = "No pipeline answered.",
 ) -> str:
     """A table of outcome counts per answering pipeline (`key`: gold class × outcome, or the
-    answerable questions' gold place × outcome), its rows headed `rows`; `empty` when none has
-    one."""
+    answerable questions' gold place × outcome), its rows headed `row_header`; `empty` when
+    none has one."""
     blocks = []
     for name, values in metrics.items():
         table = values.get(key)
@@ -71,7 +71,7 @@ def outcome_markdown(
         lines = [
             f"{name}:",
             "",
-            f"| {rows} | " + " | ".join(outcomes) + " |",
+            f"| {row_header} | " + " | ".join(outcomes) + " |",
             "|---|" + "---|" * len(outcomes),
         ]
         lines += [
@@ -133,7 +133,10 @@ def write_outputs(
         "retrieved), so the question can only be declined or answered from other passages.",
         "",
         outcome_markdown(
-            metrics, "answerable_by_gold_place", "answerable", "No answerable question answered."
+            metrics,
+            "answerable_by_gold_place",
+            "answerable",
+            "No answering pipeline, or no answerable question.",
         ),
         "",
         "## recall@5 by question type",

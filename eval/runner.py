@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,7 @@ class Row:
     citation_precision: float | None
     citation_recall: float | None
     keyword_hit: bool | None
-    read: int  # how many of the first sources the decision read (`Outcome.read`)
+    sources_read: int  # how many of the first sources the decision read
 
     @property
     def refused(self) -> bool | None:
@@ -106,28 +107,34 @@ def gold_class(question: Question) -> str:
     return question.type if question.type in ("near_miss", "off_topic") else "unanswerable"
 
 
-GOLD_PLACES = ("gold first", "gold read", "gold not read")
+class GoldPlace(StrEnum):
+    """Where an answerable question's best-ranked gold stood among the sources."""
+
+    FIRST = "gold first"
+    READ = "gold read"  # among the other sources the decision read
+    NOT_READ = "gold not read"  # ranked below them, or not retrieved
 
 
-def gold_place(row: Row) -> str:
-    """Where an answerable question's best-ranked gold stood: first, among the other sources the
-    decision read (`Row.read`), or not among them (further down, or not retrieved): a question
-    of the last kind can only be declined or answered from passages its gold does not name."""
+def gold_place(row: Row) -> GoldPlace:
+    """Where an answerable question's best-ranked gold stood (`Row.sources_read`): a question
+    whose gold the decision did not read can only be declined or answered from passages its
+    gold does not name."""
     best = min((p for p in row.found if p > 0), default=0)
     if best == 1:
-        return "gold first"
-    return "gold read" if 0 < best <= row.read else "gold not read"
+        return GoldPlace.FIRST
+    return GoldPlace.READ if 0 < best <= row.sources_read else GoldPlace.NOT_READ
 
 
 def gold_place_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
     """The answerable questions' outcomes by where their gold ranked (`gold_place`), over the
-    rows that have an answer; empty when none is answerable."""
-    answerable = [r for r in rows if r.outcome is not None and r.question.answerable]
-    if not answerable:
-        return {}
-    table = {place: dict.fromkeys(OUTCOMES, 0) for place in GOLD_PLACES}
-    for row in answerable:
-        table[gold_place(row)][str(row.outcome)] += 1
+    rows that have an answer; empty when there is none."""
+    table: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if row.outcome is None or not row.question.answerable:
+            continue
+        if not table:
+            table = {place: dict.fromkeys(OUTCOMES, 0) for place in GoldPlace}
+        table[gold_place(row)][row.outcome] += 1
     return table
 
 
@@ -209,7 +216,7 @@ class Evaluation:
             precision,
             recall,
             keyword_hit,
-            outcome.read,
+            outcome.sources_read,
         )
 
     def result_json(self, row: Row) -> dict[str, Any]:
@@ -248,6 +255,8 @@ class Evaluation:
                     "refusal_correct": row.refused == (not answerable),
                 }
             )
+            if answerable:
+                hits["gold_place"] = str(gold_place(row))
         return {
             "pipeline": row.pipeline,
             "id": question.id,
@@ -294,7 +303,8 @@ def summarize(rows: Sequence[Row], groups: bool = True) -> dict[str, Any]:
     )
     if answered:
         metrics["outcomes"] = outcome_table(answered)
-        metrics["answerable_by_gold_place"] = gold_place_table(answered)
+        if places := gold_place_table(answered):
+            metrics["answerable_by_gold_place"] = places
         metrics.update(
             refusal_scores(
                 [bool(r.refused) for r in answered], [r.question.answerable for r in answered]

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from eval.pipelines import LawqaPipeline
 from ingest.pipeline import ingest_paths
 from rag.assistant import Assistant
 from rag.embedders import Embedder
@@ -47,6 +48,14 @@ def index(home: Path, embedder: Embedder) -> Iterator[Index]:
 
 def _assistant(index: Index) -> Assistant:
     return Assistant(index, Settings(home=index.home))
+
+
+def test_the_evaluation_counts_the_sources_the_decision_reads(index: Index) -> None:
+    """`lawqa eval` places an answerable question's gold among the sources read or not: the
+    first three, or as many as it gives the answerer."""
+    assistant = Assistant(index, Settings(home=index.home), "extractive")
+    assert LawqaPipeline(assistant, 10).run(IP_QUESTION).sources_read == 3
+    assert LawqaPipeline(assistant, 1).run(IP_QUESTION).sources_read == 1
 
 
 # ------------------------------------------------------------------ extractive

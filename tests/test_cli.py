@@ -1,6 +1,7 @@
 """`lawqa ingest / parse / docs / remove / ask / chat / eval`, in-process with the real index."""
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -266,12 +267,23 @@ def test_eval_writes_its_outputs_and_enforces_floors(
     assert list(places) == ["gold first", "gold read", "gold not read"]
     assert sum(sum(c.values()) for c in places.values()) == metrics["lawqa"]["n_answerable"]
     assert "answerable_by_gold_place" not in metrics["bm25"]
+    results = [json.loads(line) for line in (out / "results.jsonl").read_text("utf-8").splitlines()]
+    assert len(results) == 12
+    rows = {r["pipeline"]: [x for x in results if x["pipeline"] == r["pipeline"]] for r in results}
+    assert Counter(r["hits"]["gold_place"] for r in rows["lawqa"] if r["gold"]) == {
+        place: sum(counts.values()) for place, counts in places.items() if sum(counts.values())
+    }
+    assert all(
+        r["hits"]["gold_place"] == "gold first"
+        for r in rows["lawqa"]
+        if r["gold"] and r["hits"]["gold_positions"][0] == 1
+    )
+    assert not any("gold_place" in r["hits"] for r in rows["bm25"])
     # the settings it ran with, the ones changed included, without secrets
     assert recorded["settings"]["answer"]["max_sentences"] == 2
     # the keyword weight that ran (e5+use's own), not "unset"
     assert recorded["settings"]["retrieval"] == RetrievalSettings(keyword_weight=0.25).model_dump()
     assert "openai_api_key" not in recorded["settings"]
-    assert len((out / "results.jsonl").read_text("utf-8").splitlines()) == 12
     report = (out / "report.md").read_text("utf-8")
     assert "| lawqa | 6 |" in report and "| bm25 | 6 |" in report
     assert "## Answerable questions by where their gold ranked" in report

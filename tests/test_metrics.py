@@ -20,6 +20,7 @@ from eval.metrics import (
     recall_at,
     refusal_scores,
 )
+from eval.report import outcome_markdown
 from eval.runner import Question, QuestionFileError, Row, gold_place, load_questions, summarize
 
 LAWS = {"d1": {"民法典"}, "d2": {"公司法"}}
@@ -135,9 +136,9 @@ def test_question_file_format(tmp_path: Path) -> None:
         load_questions(path)
 
 
-def _row(question: Question, found: list[int], outcome: str | None, read: int = 3) -> Row:
+def _row(question: Question, found: list[int], outcome: str | None, sources_read: int = 3) -> Row:
     answer = None if outcome is None else {"outcome": outcome, "refused": outcome != "answered"}
-    return Row("lawqa", question, found, [], [], 1.0, answer, [], None, None, None, read)
+    return Row("lawqa", question, found, [], [], 1.0, answer, [], None, None, None, sources_read)
 
 
 def _question(number: int, gold: tuple[str, ...], kind: str = "factual") -> Question:
@@ -149,31 +150,49 @@ def test_outcomes_by_gold_class_and_by_where_the_gold_ranked() -> None:
         _row(_question(1, ("1",)), [1], "answered"),
         _row(_question(2, ("1",)), [1], "not_stated"),
         _row(_question(3, ("1", "2")), [0, 3], "answered"),  # the second gold third: read
+        _row(_question(9, ("1", "2")), [4, 1], "answered"),  # the best of two golds: first
         _row(_question(4, ("1",)), [4], "not_addressed"),  # fourth: not read
         _row(_question(5, ("1",)), [0], "answered"),  # not retrieved: answered from others
-        _row(_question(6, ("1",)), [2], "not_stated", read=1),  # second, only the first read
+        _row(_question(6, ("1",)), [2], "not_stated", sources_read=1),  # only the first read
         _row(_question(7, (), "near_miss"), [], "not_stated"),
         _row(_question(8, (), "off_topic"), [], "answered"),
     ]
     metrics = summarize(rows)
     assert metrics["outcomes"] == {
-        "answerable": {"answered": 3, "not_stated": 2, "not_addressed": 1},
+        "answerable": {"answered": 4, "not_stated": 2, "not_addressed": 1},
         "near_miss": {"answered": 0, "not_stated": 1, "not_addressed": 0},
         "off_topic": {"answered": 1, "not_stated": 0, "not_addressed": 0},
     }
     assert metrics["answerable_by_gold_place"] == {
-        "gold first": {"answered": 1, "not_stated": 1, "not_addressed": 0},
+        "gold first": {"answered": 2, "not_stated": 1, "not_addressed": 0},
         "gold read": {"answered": 1, "not_stated": 0, "not_addressed": 0},
         "gold not read": {"answered": 1, "not_stated": 1, "not_addressed": 1},
     }
-    assert [gold_place(r) for r in rows[:6]] == [
+    assert [gold_place(r) for r in rows[:7]] == [
         "gold first",
         "gold first",
         "gold read",
+        "gold first",
         "gold not read",
         "gold not read",
         "gold not read",
     ]
-    # a pipeline that answers nothing has neither table; no answerable question, no gold places
-    assert "outcomes" not in summarize([_row(_question(1, ("1",)), [1], None)])
-    assert summarize(rows[6:])["answerable_by_gold_place"] == {}
+    # a pipeline that answers nothing has neither table, nor a set with no answerable question
+    # the gold places; the report says so
+    unanswered = summarize([_row(_question(1, ("1",)), [1], None)])
+    assert "outcomes" not in unanswered and "answerable_by_gold_place" not in unanswered
+    assert "answerable_by_gold_place" not in summarize(rows[7:])
+    assert (
+        outcome_markdown(
+            {"lawqa": summarize(rows[7:])}, "answerable_by_gold_place", "answerable", "None."
+        )
+        == "None."
+    )
+    assert outcome_markdown({"lawqa": metrics}, "answerable_by_gold_place", "answerable") == (
+        "lawqa:\n\n"
+        "| answerable | answered | not_stated | not_addressed |\n"
+        "|---|---|---|---|\n"
+        "| gold first | 2 | 1 | 0 |\n"
+        "| gold read | 1 | 0 | 0 |\n"
+        "| gold not read | 1 | 1 | 1 |"
+    )
