@@ -234,29 +234,6 @@ class Evaluation:
             )
             for doc_id, label in units
         ]
-        answerable = question.answerable
-        hits: dict[str, Any] = {}
-        if answerable:
-            hits.update({f"recall@{k}": recall_at(row.found, k) for k in RECALL_KS})
-            hits.update(
-                {
-                    "hit@5": hit_at(row.found, 5),
-                    "mrr@10": mrr_at(row.found, 10),
-                    "ndcg@10": ndcg_at(row.found, 10),
-                    "gold_positions": row.found,
-                }
-            )
-        if row.answer is not None:
-            hits.update(
-                {
-                    "citation_precision": row.citation_precision,
-                    "citation_recall": row.citation_recall,
-                    "keywords": row.keyword_hit,
-                    "refusal_correct": row.refused == (not answerable),
-                }
-            )
-            if answerable:
-                hits["gold_place"] = str(gold_place(row))
         return {
             "pipeline": row.pipeline,
             "id": question.id,
@@ -270,8 +247,38 @@ class Evaluation:
             "refused": row.refused,
             "outcome": row.outcome,
             "latency_ms": round(row.latency_ms, 1),
-            "hits": hits,
+            "hits": row_hits(row),
         }
+
+
+def row_hits(row: Row) -> dict[str, Any]:
+    """What results.jsonl records of how a row did: its ranking's scores and gold positions for
+    an answerable question; its answer's citations, keywords and refusal, and for an answerable
+    question where its gold ranked (`gold_place`), when it has an answer."""
+    answerable = row.question.answerable
+    hits: dict[str, Any] = {}
+    if answerable:
+        hits.update({f"recall@{k}": recall_at(row.found, k) for k in RECALL_KS})
+        hits.update(
+            {
+                "hit@5": hit_at(row.found, 5),
+                "mrr@10": mrr_at(row.found, 10),
+                "ndcg@10": ndcg_at(row.found, 10),
+                "gold_positions": row.found,
+            }
+        )
+    if row.answer is not None:
+        hits.update(
+            {
+                "citation_precision": row.citation_precision,
+                "citation_recall": row.citation_recall,
+                "keywords": row.keyword_hit,
+                "refusal_correct": row.refused == (not answerable),
+            }
+        )
+        if answerable:
+            hits["gold_place"] = str(gold_place(row))
+    return hits
 
 
 def _mean(values: Sequence[float]) -> float | None:
