@@ -35,8 +35,8 @@ class Outcome:
     scores: list[float]
     answer: Answer | None
     latency_ms: float
-    # how many of the first sources the answer's decision read (`rag.decision.TOP_UNITS`, or the
-    # number asked for when fewer); 0 for a pipeline that does not answer
+    # how many of the answer's first sources its decision read (`rag.decision.TOP_UNITS`, or all
+    # of them when fewer); 0 for a pipeline that does not answer
     sources_read: int
 
 
@@ -60,7 +60,7 @@ class LawqaPipeline:
         latency = (time.perf_counter() - started) * 1000
         ranking = [[(s.hit.doc_id, s.hit.label)] for s in retrieval.sources]
         scores = [s.hit.score for s in retrieval.sources]
-        return Outcome(ranking, scores, answer, latency, min(self.k, TOP_UNITS))
+        return Outcome(ranking, scores, answer, latency, min(len(answer.sources), TOP_UNITS))
 
 
 class RetrieverPipeline:

@@ -125,28 +125,27 @@ def gold_place(row: Row) -> GoldPlace:
     return GoldPlace.READ if 0 < best <= row.sources_read else GoldPlace.NOT_READ
 
 
-def gold_place_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
-    """The answerable questions' outcomes by where their gold ranked (`gold_place`), over the
-    rows that have an answer; empty when there is none."""
+def _outcome_counts(rows: Sequence[Row], group: Callable[[Row], str]) -> dict[str, dict[str, int]]:
+    """Outcome counts per `group` of the rows that have an answer, in the order first met."""
     table: dict[str, dict[str, int]] = {}
     for row in rows:
-        if row.outcome is None or not row.question.answerable:
-            continue
-        if not table:
-            table = {place: dict.fromkeys(OUTCOMES, 0) for place in GoldPlace}
-        table[gold_place(row)][row.outcome] += 1
+        if row.outcome is not None:
+            table.setdefault(group(row), dict.fromkeys(OUTCOMES, 0))[row.outcome] += 1
     return table
+
+
+def gold_place_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
+    """The answerable questions' outcomes by where their gold ranked (`gold_place`), every place
+    listed, over the rows that have an answer; empty when there is none."""
+    counts = _outcome_counts([r for r in rows if r.question.answerable], gold_place)
+    if not counts:
+        return {}
+    return {place: counts.get(place, dict.fromkeys(OUTCOMES, 0)) for place in GoldPlace}
 
 
 def outcome_table(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
     """Gold class × outcome counts, over the rows that have an answer."""
-    table: dict[str, dict[str, int]] = {}
-    for row in rows:
-        if row.outcome is None:
-            continue
-        counts = table.setdefault(gold_class(row.question), dict.fromkeys(OUTCOMES, 0))
-        counts[row.outcome] += 1
-    return dict(sorted(table.items()))
+    return dict(sorted(_outcome_counts(rows, lambda row: gold_class(row.question)).items()))
 
 
 # Asked of each pipeline before its timed questions and not counted, so that latency is measured
