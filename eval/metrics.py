@@ -34,9 +34,14 @@ def hit_at(found: Sequence[int], k: int) -> float:
     return 1.0 if any(0 < p <= k for p in found) else 0.0
 
 
+def best_position(found: Sequence[int]) -> int:
+    """The position of the best-ranked gold found; 0 when none was."""
+    return min((p for p in found if p > 0), default=0)
+
+
 def mrr_at(found: Sequence[int], k: int) -> float:
-    first = min((p for p in found if 0 < p <= k), default=0)
-    return 1.0 / first if first else 0.0
+    first = best_position(found)
+    return 1.0 / first if 0 < first <= k else 0.0
 
 
 def ndcg_at(found: Sequence[int], k: int) -> float:

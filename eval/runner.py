@@ -12,6 +12,7 @@ from typing import Any
 from eval.gold import Gold, document_names
 from eval.metrics import (
     UnitKey,
+    best_position,
     citation_scores,
     gold_positions,
     hit_at,
@@ -119,7 +120,7 @@ def gold_place(row: Row) -> GoldPlace:
     """Where an answerable question's best-ranked gold stood (`Row.sources_read`): a question
     whose gold the decision did not read can only be declined or answered from passages its
     gold does not name."""
-    best = min((p for p in row.found if p > 0), default=0)
+    best = best_position(row.found)
     if best == 1:
         return GoldPlace.FIRST
     return GoldPlace.READ if 0 < best <= row.sources_read else GoldPlace.NOT_READ
