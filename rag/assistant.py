@@ -32,6 +32,8 @@ from rag.prompts import (
     CLOSEST,
     LEADS,
     LIST_SEPARATORS,
+    MISSING_PART,
+    MISSING_PARTS_JOIN,
     NOT_IN_LIBRARY,
     NOT_SEARCHED,
     NOT_STATED,
@@ -43,7 +45,7 @@ from rag.prompts import (
 from rag.questions import check_question
 from rag.retrieval import Retrieval, Retriever
 from rag.settings import Settings
-from rag.text import answer_language, has_cjk
+from rag.text import answer_language, as_written, has_cjk, one_line
 from rag.types import LANGS, Answer, Document, Lang, Mode, Outcome, Source
 
 MODES = tuple(Mode)
@@ -170,15 +172,21 @@ class Assistant:
         notes: tuple[str, ...] = (),
     ) -> Answer:
         """One sentence naming what is missing, citing the passages on the topic, then their
-        sentences that carry it (in the answer's language where the unit has it)."""
-        quotes = _topic_quotes(decision.evidence, lang, self.answer_settings.cite_share)
-        numbers = list(dict.fromkeys(e.source.n for e in quotes))
+        sentences that carry it (in the answer's language where the unit has it). Of a question
+        asked in several parts, the parts whose detail is missing are named each with the clause
+        that asks it, and the sentences stating the others are quoted first: "Who issues the
+        certificates, and how long are they valid?" is told who, and that the term is missing."""
+        topic = _topic_quotes(decision.evidence, lang, self.answer_settings.cite_share)
+        stated = _in_language(decision.parts.stated, lang) if decision.parts else []
+        quoted = {(e.source.n, e.text) for e in stated}
+        quotes = stated + [e for e in topic if (e.source.n, e.text) not in quoted]
+        numbers = sorted(dict.fromkeys(e.source.n for e in quotes))
         by_n = {s.n: s for s in retrieval.sources}
         labels = LIST_SEPARATORS[lang].join(_paragraph_label(by_n[n], lang) for n in numbers)
         statement = NOT_STATED[lang].format(
             labels=labels,
             markers="".join(f"[{n}]" for n in numbers),
-            missing=MISSING[decision.asked.kind][lang],
+            missing=_missing(decision, question, lang),
         )
         text = "\n".join(
             [statement, NOT_STATED_LEADS[lang]] + [f"{e.text} [{e.source.n}]" for e in quotes]
@@ -341,6 +349,27 @@ def _topic_quotes(evidence: tuple[Evidence, ...], lang: Lang, share: float) -> l
         ):
             chosen[item.source.n] = item
     return [chosen[n] for n in sorted(chosen)]
+
+
+def _in_language(evidence: tuple[Evidence, ...], lang: Lang) -> list[Evidence]:
+    """The sentences, those of a source in the answer's language when it has any among them."""
+    has = {e.source.n for e in evidence if e.lang == lang}
+    return [e for e in evidence if e.lang == lang or e.source.n not in has]
+
+
+def _missing(decision: Decision, question: str, lang: Lang) -> str:
+    """What a not-stated answer names as missing: the kind of detail asked, or of a question
+    asked in several parts, that of each part not stated with the clause asking it, in the
+    question's own words."""
+    if decision.parts is None:
+        return MISSING[decision.asked.kind][lang]
+    return MISSING_PARTS_JOIN[lang].join(
+        MISSING_PART[lang].format(
+            missing=MISSING[part.asked.kind][lang],
+            asking=one_line(as_written(part.asking.rstrip("? "), question)),
+        )
+        for part in decision.parts.missing
+    )
 
 
 def _quoted(extractive_text: str, skip: int = 1) -> str:

@@ -55,6 +55,10 @@ NOT_STATED = {
     "zh": "文件涉及该问题（{labels}）{markers}，但未规定{missing}。",
 }
 NOT_STATED_LEADS = {"en": "What they say:", "zh": "相关规定："}
+# What is missing of a question asked in several parts: each part not stated, with the clause
+# that asks it (unquoted: a quote in a sentence citing a passage is checked against it).
+MISSING_PART = {"en": "{missing} ({asking}?)", "zh": "{missing}（{asking}？）"}
+MISSING_PARTS_JOIN = {"en": ", nor ", "zh": "、"}
 # Notes on the documents a question names (`rag.naming`).
 SEARCHED_FIRST = {"en": "Searched first in: {titles}.", "zh": "优先检索：{titles}。"}
 NOT_SEARCHED = {

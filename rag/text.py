@@ -82,6 +82,18 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", to_simplified(unicodedata.normalize("NFKC", text))).strip()
 
 
+def as_written(fragment: str, text: str) -> str:
+    """The stretch of `text` that `fragment`, a piece of its `normalize`d form, was read from
+    (the user's own characters, case and punctuation: a clause of a question named back to them),
+    compared character by character without spaces or case; `fragment` itself when not found."""
+    kept = [(i, c) for i, ch in enumerate(text) for c in normalize(ch).lower() if not c.isspace()]
+    wanted = "".join(c for c in fragment.lower() if not c.isspace())
+    at = "".join(c for _, c in kept).find(wanted) if wanted else -1
+    if at < 0:
+        return fragment
+    return text[kept[at][0] : kept[at + len(wanted) - 1][0] + 1]
+
+
 def join_wrapped(left: str, right: str) -> str:
     """Join two pieces of one paragraph split by a line or page break."""
     if not left:

@@ -3,6 +3,7 @@ topic without it → not stated, citing the passage on the topic; nothing releva
 addressed. On a small bilingual regulation written for the test, through the real embedder,
 index and decision model."""
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,6 +138,42 @@ def test_the_same_topic_without_the_detail_is_not_stated(
     assert lines[1] in ("What they say:", "相关规定：")
     assert all(c.verified for c in answer.citations)
     assert answer.to_json()["outcome"] == "not_stated"
+
+
+@pytest.mark.parametrize(
+    ("question", "statement", "stated"),
+    [
+        (
+            "Who issues practising certificates of pilots, and how long are they valid?",
+            "The documents address this in Article 3 [#3] but do not state the time limit or "
+            "duration (how long are they valid?).",
+            "Practising certificates of pilots shall be issued by the Port Authority. [#3]",
+        ),
+        (
+            "引航员执业证书的有效期是多久？由谁颁发？",
+            "文件涉及该问题（第3条）[#3]，但未规定具体期限（引航员执业证书的有效期是多久？）。",
+            "引航员执业证书由港务局颁发。 [#3]",
+        ),
+        (
+            "What fee is charged for pilotage, and where is the pilot station?",
+            "The documents address this in Article 4; Article 6 [#4][#6] but do not state the "
+            "number or amount (What fee is charged for pilotage?).",
+            "The pilot station is located at the Port of Shanghai. [#6]",
+        ),
+    ],
+)
+def test_a_question_asked_in_parts_names_the_part_not_stated_and_quotes_the_others(
+    assistant: Assistant, question: str, statement: str, stated: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.outcome == Outcome.NOT_STATED
+    label = {s.n: s.unit.label for s in answer.sources}
+    # each marker read as the label of the article it cites: [#3] cites Article 3
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[#{label[int(m[1])]}]", answer.answer)
+    lines = text.split("\n")
+    assert lines[0] == statement
+    assert lines[2] == stated
+    assert all(c.verified for c in answer.citations)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.text import Languages, answer_language, detect_languages, text_language
+from rag.text import Languages, answer_language, as_written, detect_languages, text_language
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,29 @@ def test_a_question_without_either_script_is_answered_in_english() -> None:
     assert answer_language("？？？") == "en"
     assert answer_language("仲裁协议应当采用什么形式？") == "zh"
     assert answer_language("Can the parties agree on arbitration?") == "en"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text", "written"),
+    [
+        # full-width punctuation, as the user typed it
+        (
+            "经营许可向哪个部门申请,审批要多长时间",
+            "注册资本最低要多少？经营许可向哪个部门申请，审批要多长时间？",
+            "经营许可向哪个部门申请，审批要多长时间",
+        ),
+        # Traditional characters
+        ("行政长官一届任期多长", "香港特區行政長官一屆任期多長？", "行政長官一屆任期多長"),
+        # case and spacing
+        (
+            "How many points make a full score",
+            "How long is a cycle, and how  many points\nmake a full score?",
+            "how  many points\nmake a full score",
+        ),
+        # not read from the text
+        ("What is the fee", "How long is a cycle?", "What is the fee"),
+        ("", "How long is a cycle?", ""),
+    ],
+)
+def test_a_normalized_fragment_is_found_as_written(fragment: str, text: str, written: str) -> None:
+    assert as_written(fragment, text) == written

@@ -31,7 +31,8 @@ Two questions are decided in turn:
    only leave its matter to another instrument or body (……由国务院规定, `stating`); an open question
    carried only by such sentences is not stated either; a question asked in several sentences
    or clauses, when that finds none, part by part (`read_parts`); otherwise `not_stated`,
-   citing them.
+   citing them (and, of a question asked in parts, naming the parts not stated and holding the
+   sentences that state the others: `PartsNotStated`).
 The model's weights and threshold are fitted by `python -m eval.calibrate` on development sets
 and reported on held-out corpora (leave one corpus out); they are stored per embedder in
 `decision.json`, with a model on the embedder-free features for embedders without their own.

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rag.decision.model import DecisionModel, features
-from rag.decision.stated import Part, question_anchors, read_parts, stated_by_parts, stating
+from rag.decision.stated import (
+    Part,
+    PartsNotStated,
+    parts_not_stated,
+    question_anchors,
+    read_parts,
+    stated_by_parts,
+    stating,
+)
 from rag.decision.topic import Evidence, topic_evidence
 from rag.decision.words import IndexStatistics, content_words
 from rag.kinds import (
@@ -28,6 +37,9 @@ class Decision:
     # answered: the sentences that state what is asked (`stating`); not stated: those that
     # carry the topic, best first
     evidence: tuple[Evidence, ...]
+    # not stated, of a question asked in several parts: which parts are not, and what the others'
+    # sentences state
+    parts: PartsNotStated | None = None
 
 
 # The words of a question that asks about the document itself: what it is for, how it refers to
@@ -81,17 +93,19 @@ def decide(
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
     if not retrieval.sources or probability < model.threshold:
         return Decision(Outcome.NOT_ADDRESSED, asked, probability, values, ())
+    parts = cache(lambda: read_parts(question, retrieval, index))
     carried, stated = carried_and_stated(
         asked,
         found,
         question_anchors(question, retrieval, index),
-        lambda: read_parts(question, retrieval, index),
+        parts,
         model.evidence_share,
         model.evidence_nearest,
     )
     if stated:
         return Decision(Outcome.ANSWERED, asked, probability, values, stated)
-    return Decision(Outcome.NOT_STATED, asked, probability, values, carried)
+    missing = parts_not_stated(parts(), model.evidence_share, model.evidence_nearest)
+    return Decision(Outcome.NOT_STATED, asked, probability, values, carried, missing)
 
 
 def carried_and_stated(

@@ -22,6 +22,7 @@ from rag.kinds import (
     Asked,
     Kind,
     asking_clauses,
+    asking_part,
     asks_fine,
     asks_sanction,
     delegates,
@@ -190,6 +191,7 @@ class Part:
     found: list[Evidence]
     anchors: dict[str, float]
     before: frozenset[str]
+    asking: str  # what asks it (`asking_part`: its clause), as an answer names it
 
 
 # How much the words of the sentences before a part count beside its own in choosing the
@@ -231,6 +233,7 @@ def read_parts(question: str, retrieval: Retrieval, index: IndexStatistics) -> t
             ],
             _anchors(about, part, index, translated),
             content_words(about) - content_words(part),
+            asking_part(part),
         )
         for (part, about), asked_part in zip(parts, asked, strict=True)
     )
@@ -260,20 +263,48 @@ def stated_by_parts(parts: Sequence[Part], share: float, nearest: int) -> tuple[
     a mate holding the word referred back to may give the kind for something else."""
     stated: dict[tuple[int, Lang, str], Evidence] = {}
     for part in parts:
-        carried = topic_evidence(part.found, share, nearest)
-        # what it refers back to, of what the parts before named, as the carrying sentences hold it
-        referred = _heaviest(
-            (word for e in carried for word in e.holds if word in part.before), part.anchors
-        )
-        mates = tuple(
-            e for e in _unit_mates(carried, part.found) if referred is None or referred in e.holds
-        )
-        given = stating(part.asked, carried, part.anchors, mates)
+        given = stating_part(part, share, nearest)
         if not given:
             return ()
         for e in given:  # a sentence stating two parts' details is one sentence
             stated.setdefault((e.source.n, e.lang, e.text), e)
     return tuple(stated.values())
+
+
+@dataclass(frozen=True)
+class PartsNotStated:
+    """Of a question asked in several parts whose details are not all stated: the parts whose
+    detail is not, in the question's order, and the sentences stating the others'."""
+
+    missing: tuple[Part, ...]
+    stated: tuple[Evidence, ...]
+
+
+def parts_not_stated(parts: Sequence[Part], share: float, nearest: int) -> PartsNotStated | None:
+    """What a not-stated answer to a question asked in several parts (`read_parts`) names as
+    missing and quotes as stated; none when it has no parts, or every part is stated."""
+    missing: list[Part] = []
+    stated: dict[tuple[int, Lang, str], Evidence] = {}
+    for part in parts:
+        given = stating_part(part, share, nearest)
+        if not given:
+            missing.append(part)
+        for e in given:
+            stated.setdefault((e.source.n, e.lang, e.text), e)
+    return PartsNotStated(tuple(missing), tuple(stated.values())) if missing else None
+
+
+def stating_part(part: Part, share: float, nearest: int) -> tuple[Evidence, ...]:
+    """The sentences stating what one part asks (`stated_by_parts`)."""
+    carried = topic_evidence(part.found, share, nearest)
+    # what it refers back to, of what the parts before named, as the carrying sentences hold it
+    referred = _heaviest(
+        (word for e in carried for word in e.holds if word in part.before), part.anchors
+    )
+    mates = tuple(
+        e for e in _unit_mates(carried, part.found) if referred is None or referred in e.holds
+    )
+    return stating(part.asked, carried, part.anchors, mates)
 
 
 def _unit_mates(carried: Sequence[Evidence], found: Sequence[Evidence]) -> tuple[Evidence, ...]:

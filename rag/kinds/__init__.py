@@ -13,7 +13,7 @@ The package reads both sides: `questions` what a question asks (its `parts` read
 clause), `spans` whether a passage gives it, over the `vocabulary` they share.
 """
 
-from rag.kinds.parts import asking_clauses, question_parts
+from rag.kinds.parts import asking_clauses, asking_part, question_parts
 from rag.kinds.questions import (
     ANYTHING,
     Asked,
@@ -31,6 +31,7 @@ __all__ = [
     "Asked",
     "Kind",
     "asking_clauses",
+    "asking_part",
     "asks_commencement",
     "asks_fine",
     "asks_sanction",
