@@ -154,6 +154,12 @@ def test_the_same_topic_without_the_detail_is_not_stated(
             "文件涉及该问题（第3条）[#3]，但未规定具体期限（引航员执业证书的有效期是多久？）。",
             "引航员执业证书由港务局颁发。 [#3]",
         ),
+        (  # an open part, given by any sentence on its topic, is not named
+            "How long are pilots' practising certificates valid? Can a pilot work without one?",
+            "The documents address this in Article 3 [#3] but do not state the time limit or "
+            "duration (How long are pilots' practising certificates valid?).",
+            "Practising certificates of pilots shall be issued by the Port Authority. [#3]",
+        ),
         (
             "What fee is charged for pilotage, and where is the pilot station?",
             "The documents address this in Article 4; Article 6 [#4][#6] but do not state the "

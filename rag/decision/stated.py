@@ -274,7 +274,8 @@ def stated_by_parts(parts: Sequence[Part], share: float, nearest: int) -> tuple[
 @dataclass(frozen=True)
 class PartsNotStated:
     """Of a question asked in several parts whose details are not all stated: the parts whose
-    detail is not, in the question's order, and the sentences stating the others'."""
+    detail is not, in the question's order, and the sentences stating the others' (those asking
+    a specific detail)."""
 
     missing: tuple[Part, ...]
     stated: tuple[Evidence, ...]
@@ -282,15 +283,17 @@ class PartsNotStated:
 
 def parts_not_stated(parts: Sequence[Part], share: float, nearest: int) -> PartsNotStated | None:
     """What a not-stated answer to a question asked in several parts (`read_parts`) names as
-    missing and quotes as stated; none when it has no parts, or every part is stated."""
+    missing and quotes as stated (an open part, "is that true?", is given by any sentence on the
+    topic: it states nothing of its own); none when it has no parts, or every part is stated."""
     missing: list[Part] = []
     stated: dict[tuple[int, Lang, str], Evidence] = {}
     for part in parts:
         given = stating_part(part, share, nearest)
         if not given:
             missing.append(part)
-        for e in given:
-            stated.setdefault((e.source.n, e.lang, e.text), e)
+        elif part.asked.kind != Kind.OPEN:
+            for e in given:
+                stated.setdefault((e.source.n, e.lang, e.text), e)
     return PartsNotStated(tuple(missing), tuple(stated.values())) if missing else None
 
 
