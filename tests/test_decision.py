@@ -47,7 +47,7 @@ from rag.decision import (
 from rag.decision.model import _models
 from rag.decision.stated import Part
 from rag.decision.topic import _referring_rules
-from rag.decision.words import unseen_share
+from rag.decision.words import abbreviates, unseen_share, word_credit
 from rag.kinds import Asked
 from rag.retrieval import Retrieval
 from rag.sentences import unit_sentences
@@ -197,8 +197,9 @@ def test_an_item_of_a_list_is_read_with_the_sentence_that_introduces_it() -> Non
     source = Source(1, Hit("env", "58", 1.0), _document("env"), Unit("58", text_zh=article))
     found = evidence({"诉讼": 2.0, "公益": 1.0}, (source,))
     assert [(e.text[:4], e.coverage, sorted(e.holds)) for e in found] == [
-        ("对污染环", 1.0, ["诉讼"]),  # as well as its best item
-        ("（一）依", 2 / 3, ["诉讼"]),
+        # as well as its best item; 公益 read in 公共利益, what it abbreviates, at half credit
+        ("对污染环", 1.0, ["公益", "诉讼"]),
+        ("（一）依", 2.5 / 3, ["公益", "诉讼"]),
         ("（二）专", 1.0, ["公益", "诉讼"]),
         ("符合前款", 2 / 3, ["诉讼"]),
     ]
@@ -693,3 +694,30 @@ def test_a_questions_words_are_weighed_in_one_order_whatever_the_hash_seed() -> 
     question = "I want to set up a charitable trust for scholarships. Who can I pick as trustee?"
     words = list(word_weights(question, statistics))
     assert words == sorted(words)
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "abbreviated"),
+    [
+        ("停电", "供电企业可以按照国家规定的程序停止供电。", True),
+        ("社保", "用人单位应当缴纳社会保险费。", True),
+        ("车管所", "车辆管理所应当自受理之日起三日内查验机动车。", True),
+        ("总包", "由施工总承包单位先行清偿。", True),
+        ("停电", "应当停止，供电企业……", False),  # across punctuation
+        ("新证", "换领新的居民身份证。", False),  # too far apart
+        ("过户", "办理转移登记。", False),  # another term, not a shortening
+        ("电停", "停止供电", False),  # out of order
+        ("停", "停止供电", False),  # one character
+        ("fee", "f e e", False),  # Chinese only
+    ],
+)
+def test_a_chinese_abbreviation_is_read_in_the_term_it_shortens(
+    word: str, text: str, abbreviated: bool
+) -> None:
+    assert abbreviates(word, text) is abbreviated
+
+
+def test_an_abbreviation_earns_half_a_word() -> None:
+    assert word_credit("停电", "停止供电") == 0.5
+    assert word_credit("停电", "停电") == 1.0
+    assert word_credit("新证", "换领新的居民身份证") == 0.0
