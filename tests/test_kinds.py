@@ -660,6 +660,62 @@ def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
     assert not asked.given_by("The licence is valid for five years.", "en")
 
 
+@pytest.mark.parametrize(
+    ("question", "units", "stating", "not_stating"),
+    [
+        (
+            "What is the speed limit for a probationary driver on an expressway?",
+            {"speed"},
+            ("高速公路限速标志标明的最高时速不得超过一百二十公里。", "zh"),
+            ("应当由持相应或者包含其准驾车型驾驶证三年以上的驾驶人陪同。", "zh"),
+        ),
+        (
+            "快递电动三轮车限速多少？",
+            {"speed"},
+            ("The speed shall not exceed 15 kilometres per hour.", "en"),
+            ("超过规定时速百分之五十的，处二百元以上二千元以下罚款。", "zh"),
+        ),
+        (
+            "What is the maximum weight of a parcel?",
+            {"weight", "maximum"},
+            ("单件重量不超过十千克的包裹", "zh"),
+            ("包裹应当在三日内投递。", "zh"),
+        ),
+        (
+            "夜间噪声最高不能超过多少分贝？",
+            {"sound", "maximum"},
+            ("Night-time noise shall not exceed 55 dB.", "en"),
+            ("夜间施工的，应当提前三日公告。", "zh"),
+        ),
+        (
+            "What is the maximum blood pressure a person can have and still get a licence?",
+            {"blood pressure", "maximum"},
+            ("收缩压不超过140毫米汞柱。", "zh"),
+            ("年龄在25周岁以上、不超过60周岁", "zh"),
+        ),
+    ],
+)
+def test_a_physical_measure_is_answered_in_its_own_units_not_by_any_number(
+    question: str,
+    units: set[str],
+    stating: tuple[str, Lang],
+    not_stating: tuple[str, Lang],
+) -> None:
+    asked = Asked.of(question)
+    assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset(units))
+    assert asked.given_by(*stating)
+    assert not asked.given_by(*not_stating)
+
+
+def test_a_thing_described_by_its_weight_is_not_asked_its_weight() -> None:
+    asked = Asked.of("My drone weighs under 250 grams. Do I need a licence to fly it?")
+    assert asked.kind == Kind.OPEN
+    postage = Asked.of("What is the postage for a letter weighing under 20 grams?")
+    assert (postage.kind, postage.units) == (Kind.NUMBER, frozenset({"money", "fee"}))
+    assert not postage.given_by("单件重量不超过五千克的印刷品", "zh")
+    assert postage.given_by("The postage for such a letter is 1.2 yuan.", "en")
+
+
 def test_a_fine_is_answered_by_an_amount_or_by_a_multiple_or_share_of_another() -> None:
     for question in (
         "What fine can the labour authority impose for an under-reported payroll?",

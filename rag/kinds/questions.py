@@ -254,8 +254,8 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|quorum|ceiling|"
-            r"cap(?!\.?\s*\d))s?\b"
+            r"postage|toll|amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|"
+            r"quorum|ceiling|cap(?!\.?\s*\d))s?\b"
             # words for an amount that are asked only as "what is the (monthly) …": not "what
             # counts as a majority shareholder", "what are the conditions for a deduction"
             r"|\bwhat(?:'s|’s| is| are| was)? (?:the )?(?:(?!(?:considered|counts?|happens?|means?|"
@@ -384,7 +384,7 @@ _ZH_ASKED_UNIT = (
         "percent",
     ),
     (re.compile(r"几周?岁|多少周?岁|年龄|多大"), "age"),
-    (re.compile(r"(几|多少)分(?!之)"), "point"),
+    (re.compile(r"(几|多少)分(?!之|贝)"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
     (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
     (
@@ -395,6 +395,12 @@ _ZH_ASKED_UNIT = (
         "area",
     ),
     (re.compile(r"浓度|含量"), "concentration"),
+    # a measure the question names as what it asks (限速多少, 最重多少): a number of years or of
+    # times does not give it
+    (re.compile(r"时速|速度|车速|限速|多快"), "speed"),
+    (re.compile(r"重量|多重|(几|多少)(千克|公斤|克|吨)"), "weight"),
+    (re.compile(r"分贝"), "sound"),
+    (re.compile(r"血压"), "blood pressure"),
 )
 # "how many" and the unit counted, with a word describing it between ("how many working days",
 # "how many penalty points"; not "how many drivers lose points").
@@ -408,7 +414,8 @@ _EN_ASKED_UNIT = (
     (re.compile(rf"\bhow many (?:[a-z-]+ )?(?:{UNITS['person'][1]})\b"), "person"),
     (
         re.compile(
-            r"\bhow much (money|does it cost)\b|\b(fee|fine|cost|price|charge|surcharge)s?\b"
+            r"\bhow much (money|does it cost)\b"
+            r"|\b(fee|fine|cost|price|charge|surcharge|postage|toll)s?\b"
             r"|\b(how much|minimum|maximum|amount of)\b[^?]{0,25}\b(capital|deposits?)\b"
         ),
         "money",
@@ -429,6 +436,11 @@ _EN_ASKED_UNIT = (
         ),
         "area",
     ),
+    # not "a drone weighing under 250 grams", which names the thing, not what is asked of it
+    (re.compile(r"\bspeeds?\b|\bhow fast\b"), "speed"),
+    (re.compile(r"\bweights?\b|\bhow heavy\b"), "weight"),
+    (re.compile(r"\bdecibels?\b|\bnoise levels?\b"), "sound"),
+    (re.compile(r"\bblood pressure\b"), "blood pressure"),
 )
 
 
@@ -458,7 +470,7 @@ _WHERE_TO_ACT = re.compile(
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|\bfine[sd]?\b")
 _FEE_ASKED = re.compile(
     r"费用|收费|(?<![消浪免])费(?!者|率)"
-    r"|\b(?:fees?|charges?|costs?|prices?)\b(?! (?:him|her|them|with))"
+    r"|\b(?:fees?|charges?|costs?|prices?|postage|tolls?)\b(?! (?:him|her|them|with))"
 )
 # a penalty asked of a fee (没交社保费被罚了多少钱, "the penalty for charging unapproved fees") is a
 # fine

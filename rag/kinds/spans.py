@@ -20,6 +20,7 @@ from rag.kinds.vocabulary import (
     FEE,
     ITEMS,
     MAXIMUM,
+    MEASURES,
     MINIMUM,
     UNITS,
     ZH_AMBIGUOUS,
@@ -94,9 +95,10 @@ _BOUND_STATED = {
 @cache
 def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
     """A number followed by one of the units (or, for money, preceded by a currency sign); a
-    share (百分之二十, 20%) too, unless only a time is asked: a fine may be a share of the price,
-    a time limit is no share (a share of a term is asked as a share: "percent")."""
-    share = not units <= DURATION_UNITS
+    share (百分之二十, 20%) too, unless only a time or a physical measure is asked: a fine may be a
+    share of the price, a time limit or a speed is no share (a share of a term is asked as a
+    share: "percent")."""
+    share = not units <= DURATION_UNITS | MEASURES
     if lang == "zh":
         measures = "|".join(UNITS[u][0] for u in units)
         shares = rf"|(?:百分之){ZH_NUM}+|\d\s*%" if share else ""
