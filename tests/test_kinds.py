@@ -707,13 +707,43 @@ def test_a_physical_measure_is_answered_in_its_own_units_not_by_any_number(
     assert not asked.given_by(*not_stating)
 
 
-def test_a_thing_described_by_its_weight_is_not_asked_its_weight() -> None:
-    asked = Asked.of("My drone weighs under 250 grams. Do I need a licence to fly it?")
-    assert asked.kind == Kind.OPEN
-    postage = Asked.of("What is the postage for a letter weighing under 20 grams?")
-    assert (postage.kind, postage.units) == (Kind.NUMBER, frozenset({"money", "fee"}))
-    assert not postage.given_by("单件重量不超过五千克的印刷品", "zh")
-    assert postage.given_by("The postage for such a letter is 1.2 yuan.", "en")
+def test_a_measure_named_beside_what_is_asked_does_not_narrow_it() -> None:
+    # the fine or the points for speeding: a speed limit does not give them
+    for question, units in (
+        ("超过规定时速百分之五十的，罚款多少？", {"money", "times", "percent"}),
+        ("What is the fine for exceeding the speed limit?", {"money", "times", "percent"}),
+        ("How many points for exceeding the speed limit?", {"point"}),
+        ("My drone weighs 200 grams. How much is the registration fee?", {"money", "fee"}),
+        ("What is the postage for a letter weighing under 20 grams?", {"money", "fee"}),
+    ):
+        asked = Asked.of(question)
+        assert (asked.kind, asked.units) == (Kind.NUMBER, frozenset(units))
+        limits = "最高车速不得超过每小时一百二十公里，单件重量不超过五千克。"
+        assert not asked.given_by(limits, "zh")
+    # words of a measure in another sense
+    for question in (
+        "存在多重劳动关系时，可以同时在几家单位缴纳工伤保险？",
+        "法院为了加快速度，多少案件适用简易程序？",
+        "How much weight does the court give to electronic evidence?",
+    ):
+        assert Asked.of(question).units == frozenset()
+
+
+def test_a_measure_is_read_written_against_its_number_and_a_share_still_answers_an_area() -> None:
+    for question, text, lang in (
+        ("收缩压最高多少可以申请驾驶证？", "收缩压不超过140mmHg。", "zh"),
+        ("包裹最多能有多重？", "单件重量不超过10kg。", "zh"),
+        ("限速多少？", "最高时速120km/h。", "zh"),
+        ("What is the maximum noise level at night?", "Noise shall not exceed 55dB.", "en"),
+        ("How fast can I drive on an expressway?", "not more than 120 km per hour", "en"),
+    ):
+        assert Asked.of(question).given_by(text, lang)
+    assert not Asked.of("What is the maximum weight of a parcel?").given_by(
+        "a fine of not more than 500 pounds", "en"
+    )
+    assert Asked.of("永久基本农田面积要占耕地多少？").given_by(
+        "永久基本农田一般应当占本行政区域内耕地的百分之八十以上。", "zh"
+    )
 
 
 def test_a_fine_is_answered_by_an_amount_or_by_a_multiple_or_share_of_another() -> None:

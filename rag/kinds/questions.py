@@ -14,6 +14,7 @@ from rag.kinds.vocabulary import (
     FEE,
     ITEMS,
     MAXIMUM,
+    MEASURES,
     MINIMUM,
     UNITS,
     ZH_AMBIGUOUS,
@@ -250,11 +251,11 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
             r"|几岁"
             r"|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
-            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)"
-            r"|\bhow (many|much|old|far|big|large)\b|\bwhat multiple\b"
+            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)|多快|多重(?=[吗呢?]|$)"
+            r"|\bhow (many|much|old|far|big|large|fast|heavy)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
-            r"postage|toll|amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|"
+            r"postage|amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|"
             r"quorum|ceiling|cap(?!\.?\s*\d))s?\b"
             # words for an amount that are asked only as "what is the (monthly) …": not "what
             # counts as a majority shareholder", "what are the conditions for a deduction"
@@ -395,12 +396,12 @@ _ZH_ASKED_UNIT = (
         "area",
     ),
     (re.compile(r"浓度|含量"), "concentration"),
-    # a measure the question names as what it asks (限速多少, 最重多少): a number of years or of
-    # times does not give it
-    (re.compile(r"时速|速度|车速|限速|多快"), "speed"),
-    (re.compile(r"重量|多重|(几|多少)(千克|公斤|克|吨)"), "weight"),
+    # a measure the question names as what it asks (限速多少, 重量是多少): a number of years or of
+    # times does not give it (not 加快速度, nor 多重国籍 or 多重劳动关系)
+    (re.compile(r"时速|(?<!加快|提高)速度|车速|限速|多快"), "speed"),
+    (re.compile(r"重量|多重(?=[吗呢?]|$)|(几|多少)(千克|公斤|克|吨)"), "weight"),
     (re.compile(r"分贝"), "sound"),
-    (re.compile(r"血压"), "blood pressure"),
+    (re.compile(r"血压|收缩压|舒张压"), "blood pressure"),
 )
 # "how many" and the unit counted, with a word describing it between ("how many working days",
 # "how many penalty points"; not "how many drivers lose points").
@@ -415,7 +416,7 @@ _EN_ASKED_UNIT = (
     (
         re.compile(
             r"\bhow much (money|does it cost)\b"
-            r"|\b(fee|fine|cost|price|charge|surcharge|postage|toll)s?\b"
+            r"|\b(fee|fine|cost|price|charge|surcharge|postage)s?\b"
             r"|\b(how much|minimum|maximum|amount of)\b[^?]{0,25}\b(capital|deposits?)\b"
         ),
         "money",
@@ -436,9 +437,10 @@ _EN_ASKED_UNIT = (
         ),
         "area",
     ),
-    # not "a drone weighing under 250 grams", which names the thing, not what is asked of it
+    # not "a drone weighing under 250 grams", which names the thing, not what is asked of it, nor
+    # "how much weight does the court give"
     (re.compile(r"\bspeeds?\b|\bhow fast\b"), "speed"),
-    (re.compile(r"\bweights?\b|\bhow heavy\b"), "weight"),
+    (re.compile(r"(?<!much )\bweights?\b|\bhow heavy\b"), "weight"),
     (re.compile(r"\bdecibels?\b|\bnoise levels?\b"), "sound"),
     (re.compile(r"\bblood pressure\b"), "blood pressure"),
 )
@@ -470,7 +472,7 @@ _WHERE_TO_ACT = re.compile(
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|\bfine[sd]?\b")
 _FEE_ASKED = re.compile(
     r"费用|收费|(?<![消浪免])费(?!者|率)"
-    r"|\b(?:fees?|charges?|costs?|prices?|postage|tolls?)\b(?! (?:him|her|them|with))"
+    r"|\b(?:fees?|charges?|costs?|prices?|postage)\b(?! (?:him|her|them|with))"
 )
 # a penalty asked of a fee (没交社保费被罚了多少钱, "the penalty for charging unapproved fees") is a
 # fine
@@ -540,6 +542,8 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
         return frozenset()
     text = asking_part(question).lower()
     found = {unit for pattern, unit in _ZH_ASKED_UNIT + _EN_ASKED_UNIT if pattern.search(text)}
+    if found - MEASURES:
+        found -= MEASURES  # 超过规定时速百分之五十的，罚款多少？ asks the fine
     if kind == Kind.DURATION:
         # a time in any unit, or a share of one ("What share of the term may the extension be?")
         found = ((found & DURATION_UNITS) or set(DURATION_UNITS)) | (found & {"percent"})

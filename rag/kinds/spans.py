@@ -95,9 +95,9 @@ _BOUND_STATED = {
 @cache
 def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
     """A number followed by one of the units (or, for money, preceded by a currency sign); a
-    share (百分之二十, 20%) too, unless only a time or a physical measure is asked: a fine may be a
-    share of the price, a time limit or a speed is no share (a share of a term is asked as a
-    share: "percent")."""
+    share (百分之二十, 20%) too, unless only a time or a physical measure (`MEASURES`) is asked: a
+    fine may be a share of the price, a time limit or a speed is no share (a share of a term is
+    asked as a share: "percent")."""
     share = not units <= DURATION_UNITS | MEASURES
     if lang == "zh":
         measures = "|".join(UNITS[u][0] for u in units)
@@ -108,6 +108,7 @@ def _unit_pattern(lang: Lang, units: frozenset[str]) -> re.Pattern[str]:
     shares = rf"|{number}\s*(?:%|percent\b|per cent\b)" if share else ""
     return re.compile(
         rf"\b{number}\b(?:\s*\(\d+\))?(?:[\s-]+[a-z-]+){{0,2}}?[\s-]*(?:{words})\b"
+        rf"|\b\d[\d,.]*(?:{words})\b"  # written against the number: 10kg, 55dB
         rf"|(?:rmb|hk\$|\$|us\$)\s*{number}{shares}",
         re.I,
     )

@@ -73,16 +73,20 @@ UNITS: dict[str, tuple[str, str]] = {
     # a speed is stated in a length an hour, often as 时速……公里 (a distance answers it too: a
     # time or a count does not)
     "speed": (
-        r"公里|千米|米/秒",
-        r"km/h|kph|mph|kilomet(?:re|er)s? (?:per|an|a) hour|miles? (?:per|an|a) hour",
+        r"公里|千米|米/秒|(?i:km/h|km)",
+        r"km/h|kph|mph|km|kilomet(?:re|er)s?|miles? (?:per|an|a) hour",
     ),
-    "weight": (r"千克|公斤|克|吨", r"kg|kilograms?|grams?|tonnes?|tons?|pounds?"),
-    "sound": (r"分贝", r"decibels?|db"),
-    "blood pressure": (r"毫米汞柱|千帕", r"mm ?hg|kpa|millimet(?:re|er)s? of mercury"),
+    "weight": (r"千克|公斤|克|吨|(?i:kg)", r"kg|kilograms?|grams?|tonnes?|tons?"),
+    "sound": (r"分贝|(?i:db)", r"decibels?|db"),
+    "blood pressure": (
+        r"毫米汞柱|千帕|(?i:mm ?hg|kpa)",
+        r"mm ?hg|kpa|millimet(?:re|er)s? of mercury",
+    ),
 }
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
-# Measures of a physical quantity: a share (百分之二十) states none of them.
-MEASURES = frozenset({"distance", "area", "speed", "weight", "sound", "blood pressure"})
+# Measures of a physical quantity read only when a question asks nothing else countable (the
+# fine for exceeding 时速 asks money); a share (百分之二十) states none of them.
+MEASURES = frozenset({"speed", "weight", "sound", "blood pressure"})
 # A fee or charge asked (备案费用, 工本费, 收费, "filing fee", "what does it cost"), not a fine:
 # the amount of a fine (处1万元以上5万元以下的罚款) is no fee, so the clauses imposing one are set
 # aside.
