@@ -104,7 +104,7 @@ eval-enumeration: dev-indexes
 # detail of a kind (written blind by helper sessions): how many are read right, errors by cost.
 eval-kinds: install-test
 	$(BIN)/python -m eval.kinds eval/datasets/kinds/blind_a.jsonl eval/datasets/kinds/blind_b.jsonl \
-		eval/datasets/kinds/spans.jsonl --errors
+		eval/datasets/kinds/spans.jsonl eval/datasets/kinds/measures.jsonl --errors
 
 # The development corpora (eval/datasets/corpora.json), each in its own index, and their question
 # sets: the sample's two, STARD's real questions asked of the sample (none answerable), the

@@ -4,12 +4,14 @@ they state (`rag.kinds`).
     python -m eval.kinds FILE... [--errors]
 
 A file holds questions, `{"id", "question", "kind"}` (`kind` one of `rag.kinds.Kind`'s values),
-or sentences, `{"id", "kind", "lang", "text", "gives"}` (`gives`: whether the sentence states a
-detail of that kind). Reported per file: the share read right, and the errors by what they
-cost. For questions: a specific kind read as open (a near miss can be answered with a detail of
-no kind), open read as a specific kind (an answerable question can be answered "not stated"),
-one specific kind read as another. For sentences: a detail missed (an answer becomes "not
-stated"), a detail seen where there is none (a near miss is answered).
+sentences, `{"id", "kind", "lang", "text", "gives"}` (`gives`: whether the sentence states a
+detail of that kind), or questions each with a sentence, `{"id", "question", "lang", "text",
+"gives"}` (whether the sentence states what the question asks, in the units it asks in: a speed
+for "how fast", not three years). Reported per file: the share read right, and the errors by
+what they cost. For questions: a specific kind read as open (a near miss can be answered with
+a detail of no kind), open read as a specific kind (an answerable question can be answered "not
+stated"), one specific kind read as another. For sentences: a detail missed (an answer becomes
+"not stated"), a detail seen where there is none (a near miss is answered).
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ def items(path: Path) -> list[tuple[int, dict[str, Any]]]:
 
 
 def read(path: Path) -> list[Row]:
-    """Each question or sentence of a file, labelled and as read."""
+    """Each question or sentence (or question with a sentence) of a file, labelled and as
+    read."""
     rows = []
     for n, item in items(path):
         try:
@@ -69,7 +72,12 @@ def read(path: Path) -> list[Row]:
                 text, lang = _text(item, "text"), item["lang"]
                 if lang not in LANGS or not isinstance(item["gives"], bool):
                     raise ValueError("lang must be zh or en, gives true or false")
-                gives = Asked(Kind(item["kind"])).given_by(text, cast(Lang, lang))
+                asked = (
+                    Asked.of(_text(item, "question"))
+                    if "question" in item
+                    else Asked(Kind(item["kind"]))
+                )
+                gives = asked.given_by(text, cast(Lang, lang))
                 rows.append((_text(item, "id"), text, str(item["gives"]), str(gives)))
         except KeyError as error:
             raise ValueError(f"{path} line {n}: no {error}") from error

@@ -693,6 +693,48 @@ def test_an_area_is_answered_by_an_area_not_by_any_number() -> None:
             ("收缩压不超过140毫米汞柱。", "zh"),
             ("年龄在25周岁以上、不超过60周岁", "zh"),
         ),
+        (
+            "摩托车最多能装多重的东西？",
+            {"weight"},
+            ("摩托车载物不得超过五十千克。", "zh"),
+            ("摩托车后座不得乘坐未满12周岁的未成年人。", "zh"),
+        ),
+        (
+            "婴儿奶粉最多能带几公斤入境？",
+            {"weight", "maximum"},
+            ("每人限带二公斤。", "zh"),
+            ("每次限值为800元人民币。", "zh"),
+        ),
+        (
+            "普通货车总质量多少以下不用办许可证？",
+            {"weight"},
+            ("总质量4500千克及以下的普通货运车辆", "zh"),
+            ("年龄不超过60周岁", "zh"),
+        ),
+        (
+            "How loud can a construction site be at night?",
+            {"sound"},
+            ("夜间施工噪声不得超过55分贝。", "zh"),
+            ("夜间是指晚上十点至次日早晨六点之间的期间。", "zh"),
+        ),
+        (
+            "气温多少度以上要停止露天作业？",
+            {"temperature"},
+            ("日最高气温达到40℃以上，应当停止当日室外露天作业。", "zh"),
+            ("连续作业时间不得超过6小时。", "zh"),
+        ),
+        (
+            "排量多少毫升以下的摩托车免征车船税？",
+            {"volume"},
+            ("排气量150毫升以下的摩托车", "zh"),
+            ("车辆购置税的税率为百分之十。", "zh"),
+        ),
+        (
+            "一辆限速60公里的校车，每半年检验几次？",
+            {"occasions"},
+            ("校车应当每半年进行一次机动车安全技术检验。", "zh"),
+            ("在其他道路上行驶的最高时速不得超过60公里。", "zh"),
+        ),
     ],
 )
 def test_a_physical_measure_is_answered_in_its_own_units_not_by_any_number(
@@ -1139,6 +1181,42 @@ def test_the_kind_report_counts_each_error_by_its_cost(tmp_path: Path) -> None:
         "  k2  number read as open: Is a verbal contract valid?",
         "  k3  open read as person: Who appoints the Chief Executive?",
         "  k4  duration read as date: 本法何时施行？",
+    ]
+
+
+def test_the_kind_report_reads_a_sentence_against_the_units_its_question_asks(
+    tmp_path: Path,
+) -> None:
+    pairs = tmp_path / "measures.jsonl"
+    lines = [
+        {
+            "id": "p1",
+            "question": "限速多少？",
+            "lang": "zh",
+            "text": "时速不得超过六十公里。",
+            "gives": True,
+        },
+        {
+            "id": "p2",
+            "question": "限速多少？",
+            "lang": "zh",
+            "text": "驾龄三年以上。",
+            "gives": True,
+        },
+        {
+            "id": "p3",
+            "question": "How heavy may a parcel be?",
+            "lang": "en",
+            "text": "The fee is 20 yuan.",
+            "gives": False,
+        },
+    ]
+    pairs.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    result = CliRunner().invoke(kinds.app, [str(pairs), "--errors"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{pairs}: 2/3 read right (0.667); 1 details missed, 0 seen where there is none",
+        "  p2  True read as False: 驾龄三年以上。",
     ]
 
 

@@ -247,12 +247,13 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.NUMBER,
         re.compile(
             rf"多少|(?<!哪){_TOLD}"
-            r"几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家|亩|公顷|平方米|平米)"
+            r"几(个|名|人|岁|周岁|次|倍|成|折|级|位|项|届|份|张|本|家|亩|公顷|平方米|平米|公斤|千克|克|吨"
+            r"|分贝|公里|千米|米|度|升)"
             r"|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
             r"|几岁"
             r"|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
-            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)|多快|多重(?=[吗呢?]|$)"
-            r"|\bhow (many|much|old|far|big|large|fast|heavy)\b|\bwhat multiple\b"
+            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)|多快|多重(?=的|[吗呢?]|$)"
+            r"|\bhow (many|much|old|far|big|large|fast|heavy|loud|hot|cold)\b|\bwhat multiple\b"
             r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
             r"postage|amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|"
@@ -399,9 +400,15 @@ _ZH_ASKED_UNIT = (
     # a measure the question names as what it asks (限速多少, 重量是多少): a number of years or of
     # times does not give it (not 加快速度, nor 多重国籍 or 多重劳动关系)
     (re.compile(r"时速|(?<!加快|提高)速度|车速|限速|多快"), "speed"),
-    (re.compile(r"重量|多重(?=[吗呢?]|$)|(几|多少)(千克|公斤|克|吨)"), "weight"),
+    (
+        re.compile(r"重量|(?:总|载|整备)质量|多重(?=的|[吗呢?]|$)|(几|多少)(千克|公斤|克|吨)"),
+        "weight",
+    ),
     (re.compile(r"分贝"), "sound"),
     (re.compile(r"血压|收缩压|舒张压"), "blood pressure"),
+    (re.compile(r"温度|气温|体温|(几|多少)度|摄氏"), "temperature"),
+    (re.compile(r"排气量|排量|容积|体积|(几|多少)(毫升|升|立方米)"), "volume"),
+    (re.compile(r"(几|多少)次"), "occasions"),
 )
 # "how many" and the unit counted, with a word describing it between ("how many working days",
 # "how many penalty points"; not "how many drivers lose points").
@@ -441,8 +448,11 @@ _EN_ASKED_UNIT = (
     # "how much weight does the court give"
     (re.compile(r"\bspeeds?\b|\bhow fast\b"), "speed"),
     (re.compile(r"(?<!much )\bweights?\b|\bhow heavy\b"), "weight"),
-    (re.compile(r"\bdecibels?\b|\bnoise levels?\b"), "sound"),
+    (re.compile(r"\bdecibels?\b|\bnoise levels?\b|\bhow loud\b"), "sound"),
     (re.compile(r"\bblood pressure\b"), "blood pressure"),
+    (re.compile(r"\btemperatures?\b|\bhow (?:hot|cold)\b"), "temperature"),
+    # not "a reasonable volume" of requests
+    (re.compile(r"\bdisplacement\b|\bhow many (?:litres|liters|millilit|cubic)"), "volume"),
 )
 
 

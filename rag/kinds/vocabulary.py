@@ -78,6 +78,11 @@ UNITS: dict[str, tuple[str, str]] = {
     ),
     "weight": (r"千克|公斤|克|吨|(?i:kg)", r"kg|kilograms?|grams?|tonnes?|tons?"),
     "sound": (r"分贝|(?i:db)", r"decibels?|db"),
+    "temperature": (r"摄氏度|度|(?i:°c)", r"degrees?|°c|celsius"),  # ℃ is read as °C
+    "volume": (
+        r"毫升|升|立方米|立方厘米|(?i:ml|cc)",
+        r"millilit(?:re|er)s?|lit(?:re|er)s?|ml|cubic (?:met(?:re|er)s?|centimet(?:re|er)s?)|cc",
+    ),
     "blood pressure": (
         r"毫米汞柱|千帕|(?i:mm ?hg|kpa)",
         r"mm ?hg|kpa|millimet(?:re|er)s? of mercury",
@@ -86,7 +91,7 @@ UNITS: dict[str, tuple[str, str]] = {
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour"})
 # Measures of a physical quantity read only when a question asks nothing else countable (the
 # fine for exceeding 时速 asks money); a share (百分之二十) states none of them.
-MEASURES = frozenset({"speed", "weight", "sound", "blood pressure"})
+MEASURES = frozenset({"speed", "weight", "sound", "blood pressure", "temperature", "volume"})
 # A fee or charge asked (备案费用, 工本费, 收费, "filing fee", "what does it cost"), not a fine:
 # the amount of a fine (处1万元以上5万元以下的罚款) is no fee, so the clauses imposing one are set
 # aside.
