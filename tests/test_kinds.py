@@ -771,6 +771,32 @@ def test_a_measure_named_beside_what_is_asked_does_not_narrow_it() -> None:
         assert Asked.of(question).units == frozenset()
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "lang", "gives"),
+    [
+        # the length of a speed, not a distance a share could give
+        ("限速多少公里？", "超过规定时速百分之五十的，处罚款。", "zh", False),
+        ("限速多少公里？", "最高时速不得超过一百二十公里。", "zh", True),
+        # 多大 asks a weight where one is named, an age where none is
+        ("货车最大载重量多大？", "最大载重量不得超过30吨。", "zh", True),
+        ("申请人年龄多大才可以申请？", "年满十八周岁。", "zh", True),
+        # kilowatt-hours are no temperature
+        ("居民用电每月多少度以内按第一档电价？", "月用电量在180千瓦时以内的。", "zh", True),
+        # how soon a thing is done is a time limit, how fast a thing moves a speed
+        ("How fast must the court decide?", "The court shall decide within 15 days.", "en", True),
+        ("公路客车最快能开多快？", "公路客车不得超过核定的载客人数。", "zh", False),
+        ("How much weight may a truck carry?", "The fee is 20 yuan.", "en", False),
+        ("How many tonnes may a truck carry?", "no more than 30 tonnes", "en", True),
+        ("楼间距至少几米？", "每年至少召开两次会议。", "zh", False),
+        ("How much compensation is paid for displacement?", "a sum of 200,000 yuan", "en", True),
+    ],
+)
+def test_a_measure_is_read_where_it_is_asked_and_only_there(
+    question: str, text: str, lang: Lang, gives: bool
+) -> None:
+    assert Asked.of(question).given_by(text, lang) is gives
+
+
 def test_a_measure_is_read_written_against_its_number_and_a_share_still_answers_an_area() -> None:
     for question, text, lang in (
         ("收缩压最高多少可以申请驾驶证？", "收缩压不超过140mmHg。", "zh"),

@@ -105,6 +105,13 @@ _LIST_MODIFIER = "(国际|专门|外国|境外|境内|主要|具体|地方|政�
 _TOLD = r"(?<![这那头])(?<!(?<!附)近)(?<!(?<!最)好)(?<!过去)"
 
 # Question wording, most specific first: "how many days" asks for a duration, not a number.
+# How fast a vehicle, an aircraft or a person moves (开多快, "how fast may a drone fly"), not how
+# soon a thing is done ("How fast must the court decide?": a time limit).
+_ZH_HOW_FAST = r"(?:开|行驶|飞|骑|跑|驶)[^，,?]{0,3}多快|多快[^，,?]{0,3}(?:开|行驶|飞|骑|跑)"
+_EN_HOW_FAST = (
+    r"\bhow fast\b[^?]*\b(?:drive|driven|go|fly|flown|travel|taxi|ride|ridden|run|move|sail)\b"
+)
+
 _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.ARTICLE,
@@ -252,8 +259,9 @@ _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"|比例|税率|费率|[百千万]分之几|几分之[一几]|多大"
             r"|几岁"
             r"|罚款(是|为)?多|上限|下限|最低|最高(?!人民|院|检)|起征点"
-            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)|多快|多重(?=的|[吗呢?]|$)"
-            r"|\bhow (many|much|old|far|big|large|fast|heavy|loud|hot|cold)\b|\bwhat multiple\b"
+            r"|多远|距离(是|有)?多|多长的?距离|多少(米|公里|千米)|多重(?=的|[吗呢?]|$)"
+            r"|\bhow (many|much|old|far|big|large|heavy|loud|hot|cold)\b|\bwhat multiple\b"
+            rf"|{_ZH_HOW_FAST}|{_EN_HOW_FAST}"
             r"|\b(what|which) (distance|radius)\b"
             r"|\bwhat(?:'s| is| are| was)? (?:the )?(?:[a-z'-]+ ){0,4}(percentage|percent|rate|fee|"
             r"postage|amount|age|proportion|share|fine|surcharge|number|sum|ratio|threshold|"
@@ -388,7 +396,7 @@ _ZH_ASKED_UNIT = (
     (re.compile(r"几周?岁|多少周?岁|年龄|多大"), "age"),
     (re.compile(r"(几|多少)分(?!之|贝)"), "point"),
     (re.compile(r"(几|多少)倍"), "times"),
-    (re.compile(r"多远|距离|多少(米|公里|千米)"), "distance"),
+    (re.compile(r"多远|距离|(几|多少)(米|公里|千米)"), "distance"),
     (
         re.compile(
             rf"(几|多少)(?:{UNITS['area'][0]})"
@@ -399,14 +407,18 @@ _ZH_ASKED_UNIT = (
     (re.compile(r"浓度|含量"), "concentration"),
     # a measure the question names as what it asks (限速多少, 重量是多少): a number of years or of
     # times does not give it (not 加快速度, nor 多重国籍 or 多重劳动关系)
-    (re.compile(r"时速|(?<!加快|提高)速度|车速|限速|多快"), "speed"),
+    (re.compile(rf"时速|(?<!加快|提高)速度|车速|限速|{_ZH_HOW_FAST}"), "speed"),
     (
         re.compile(r"重量|(?:总|载|整备)质量|多重(?=的|[吗呢?]|$)|(几|多少)(千克|公斤|克|吨)"),
         "weight",
     ),
     (re.compile(r"分贝"), "sound"),
     (re.compile(r"血压|收缩压|舒张压"), "blood pressure"),
-    (re.compile(r"温度|气温|体温|(几|多少)度|摄氏"), "temperature"),
+    # not 每月用电多少度 (kilowatt-hours)
+    (
+        re.compile(r"温度|气温|体温|摄氏|^(?!.*(?:用电|电量|电费|电价|度电)).*(几|多少)度"),
+        "temperature",
+    ),
     (re.compile(r"排气量|排量|容积|体积|(几|多少)(毫升|升|立方米)"), "volume"),
     (re.compile(r"(几|多少)次"), "occasions"),
 )
@@ -446,15 +458,30 @@ _EN_ASKED_UNIT = (
     ),
     # not "a drone weighing under 250 grams", which names the thing, not what is asked of it, nor
     # "how much weight does the court give"
-    (re.compile(r"\bspeeds?\b|\bhow fast\b"), "speed"),
-    (re.compile(r"(?<!much )\bweights?\b|\bhow heavy\b"), "weight"),
+    (re.compile(rf"\bspeeds?\b|{_EN_HOW_FAST}"), "speed"),
+    (
+        re.compile(
+            r"\bweights?\b(?! (?:to|given|attached|does|do|is|was|should)\b)|\bhow heavy\b"
+            r"|\bhow many (?:tonnes|tons|kilograms|kilos|grams)\b"
+        ),
+        "weight",
+    ),
     (re.compile(r"\bdecibels?\b|\bnoise levels?\b|\bhow loud\b"), "sound"),
     (re.compile(r"\bblood pressure\b"), "blood pressure"),
     (re.compile(r"\btemperatures?\b|\bhow (?:hot|cold)\b"), "temperature"),
     # not "a reasonable volume" of requests
-    (re.compile(r"\bdisplacement\b|\bhow many (?:litres|liters|millilit|cubic)"), "volume"),
+    (
+        re.compile(
+            r"\b(?:engine|cylinder) (?:displacement|capacity)\b"
+            r"|\bhow many (?:lit(?:re|er)s|millilit(?:re|er)s|cubic)\b"
+        ),
+        "volume",
+    ),
 )
 
+
+# An age asked by name (多大 asks an age only where no measure is named: 载重量多大).
+_AGE_NAMED = re.compile(r"岁|年龄|\bhow old\b|\bage\b")
 
 _LEVEL_ASKED = re.compile(r"哪一?级|\bwhich levels?\b", re.I)
 # Where to apply, complain, appeal or register is answered by the body it is done at as much as by
@@ -552,6 +579,10 @@ def asked_units(question: str, kind: Kind) -> frozenset[str]:
         return frozenset()
     text = asking_part(question).lower()
     found = {unit for pattern, unit in _ZH_ASKED_UNIT + _EN_ASKED_UNIT if pattern.search(text)}
+    if "speed" in found:
+        found.discard("distance")  # 限速多少公里: the length of a speed
+    if found & MEASURES and not _AGE_NAMED.search(text):
+        found.discard("age")  # 载重量多大 asks a weight
     if found - MEASURES:
         found -= MEASURES  # 超过规定时速百分之五十的，罚款多少？ asks the fine
     if kind == Kind.DURATION:
