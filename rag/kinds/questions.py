@@ -104,7 +104,6 @@ _LIST_MODIFIER = "(国际|专门|外国|境外|境内|主要|具体|地方|政�
 # 几天内), 头几个月, 过去几个月.
 _TOLD = r"(?<![这那头])(?<!(?<!附)近)(?<!(?<!最)好)(?<!过去)"
 
-# Question wording, most specific first: "how many days" asks for a duration, not a number.
 # How fast a vehicle, an aircraft or a person moves (开多快, "how fast may a drone fly"), not how
 # soon a thing is done ("How fast must the court decide?": a time limit).
 _ZH_HOW_FAST = r"(?:开|行驶|飞|骑|跑|驶)[^，,?]{0,3}多快|多快[^，,?]{0,3}(?:开|行驶|飞|骑|跑)"
@@ -112,6 +111,7 @@ _EN_HOW_FAST = (
     r"\bhow fast\b[^?]*\b(?:drive|driven|go|fly|flown|travel|taxi|ride|ridden|run|move|sail)\b"
 )
 
+# Question wording, most specific first: "how many days" asks for a duration, not a number.
 _QUESTION_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         Kind.ARTICLE,
