@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rag.decision.topic import Evidence, evidence, stored_vectors, topic_evidence
 from rag.decision.words import (
@@ -192,6 +192,10 @@ class Part:
     anchors: dict[str, float]
     before: frozenset[str]
     asking: str  # what asks it (`asking_part`: its clause), as an answer names it
+    # the sentences stating what it asks, per evidence choice (`stating_part`)
+    given: dict[tuple[float, int], tuple[Evidence, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 # How much the words of the sentences before a part count beside its own in choosing the
@@ -298,7 +302,15 @@ def parts_not_stated(parts: Sequence[Part], share: float, nearest: int) -> Parts
 
 
 def stating_part(part: Part, share: float, nearest: int) -> tuple[Evidence, ...]:
-    """The sentences stating what one part asks (`stated_by_parts`)."""
+    """The sentences stating what one part asks (`stated_by_parts`), read once per evidence
+    choice: a question found not stated reads its parts for `stated_by_parts` and again for
+    `parts_not_stated`."""
+    if (share, nearest) not in part.given:
+        part.given[share, nearest] = _stating_part(part, share, nearest)
+    return part.given[share, nearest]
+
+
+def _stating_part(part: Part, share: float, nearest: int) -> tuple[Evidence, ...]:
     carried = topic_evidence(part.found, share, nearest)
     # what it refers back to, of what the parts before named, as the carrying sentences hold it
     referred = _heaviest(
